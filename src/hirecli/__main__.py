@@ -1,0 +1,3 @@
+from hirecli.cli.main import main
+
+main()

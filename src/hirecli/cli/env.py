@@ -1,0 +1,58 @@
+"""The streams a command talks to, passed in so that tests can fake a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class Env:
+    stdin: BinaryIO
+    stdout: TextIO
+    stderr: TextIO
+    stdout_isatty: bool
+    stderr_isatty: bool
+
+    @classmethod
+    def current(cls) -> Env:
+        """The process's streams as they are now (CliRunner swaps them per call)."""
+        stdin = getattr(sys.stdin, "buffer", sys.stdin)
+        return cls(stdin, sys.stdout, sys.stderr, _isatty(sys.stdout), _isatty(sys.stderr))
+
+    def console(self, *, stderr: bool = False) -> Console:
+        """A rich console on stdout or stderr that follows NO_COLOR and the terminal's width."""
+        from rich.console import Console
+
+        stream = self.stderr if stderr else self.stdout
+        tty = self.stderr_isatty if stderr else self.stdout_isatty
+        color = None if os.environ.get("NO_COLOR") is None else "auto"
+        return Console(
+            file=stream,
+            force_terminal=tty,
+            no_color=color == "auto",
+            highlight=False,
+            soft_wrap=not tty,
+            emoji=False,
+        )
+
+    def write_bytes(self, data: bytes) -> None:
+        buffer = getattr(self.stdout, "buffer", None)
+        if buffer is None:
+            self.stdout.write(data.decode("utf-8"))
+        else:
+            self.stdout.flush()
+            buffer.write(data)
+            buffer.flush()

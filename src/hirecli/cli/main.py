@@ -1,0 +1,151 @@
+"""The ``hirecli`` application and the one place where errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from hirecli.__about__ import __version__
+from hirecli.errors import ExitCode, HirecliError, ValidationFailed
+
+try:  # newer Typer releases carry their own copy of Click
+    from typer import _click as click  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Typer depends on Click itself
+    import click  # type: ignore[no-redef]
+
+TRACEBACK_ENV = "HIRECLI_TRACEBACK"
+_EXITS = (typer.Exit, getattr(click.exceptions, "Exit", typer.Exit))
+_ABORTS = (typer.Abort, getattr(click.exceptions, "Abort", typer.Abort), KeyboardInterrupt)
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _quiet_broken_pipe() -> int:
+    """stdout's reader went away (``| head``): stop quietly, as a filter should."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return ExitCode.OK
+
+
+def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
+    """Report ``exc`` on stderr in one line (a line per problem) and return its exit code."""
+    if isinstance(exc, ValidationFailed):
+        for problem in exc.problems:
+            _say(str(problem))
+        return exc.exit_code
+    if isinstance(exc, HirecliError):
+        _say(f"error: {exc.message}")
+        return exc.exit_code
+    if isinstance(exc, _EXITS):
+        return int(exc.exit_code)
+    if isinstance(exc, click.ClickException):
+        exc.show(file=sys.stderr)
+        return ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
+    if isinstance(exc, _ABORTS):
+        _say("interrupted")
+        return ExitCode.INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        return _quiet_broken_pipe()
+    if isinstance(exc, MemoryError):
+        _say("error: out of memory")
+        return ExitCode.INVALID
+    if traceback:
+        raise exc
+    _say(f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback to see where; "
+         "please report it)")
+    return ExitCode.INVALID
+
+
+class HirecliGroup(TyperGroup):
+    """Runs commands in non-standalone mode so that every error passes through one mapping."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        traceback = "--traceback" in argv or os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
+        try:
+            result = super().main(argv, prog_name or "hirecli", complete_var, False, **extra)
+            code = result if isinstance(result, int) else ExitCode.OK
+        except BaseException as exc:  # noqa: BLE001 - this is the one mapping point
+            if isinstance(exc, SystemExit):
+                raise
+            code = exit_code_for(exc, traceback=traceback)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            code = _quiet_broken_pipe()
+        except (OSError, ValueError):
+            pass
+        if standalone_mode:
+            sys.exit(int(code))
+        return int(code)
+
+
+app = typer.Typer(
+    name="hirecli",
+    cls=HirecliGroup,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hirecli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+    traceback: Annotated[
+        bool,
+        typer.Option("--traceback", help=f"Show Python tracebacks of internal errors "
+                     f"(or set {TRACEBACK_ENV}=1)."),
+    ] = False,
+) -> None:
+    """Job postings, structured interview kits and scorecards from role files kept in git.
+
+    Exit codes: 0 success; 1 invalid input or findings at the failing level; 2 usage error
+    (unknown option, missing or unwritable file); 130 interrupted.
+    """
+
+
+def _register() -> None:
+    from hirecli.cli import commands
+
+    commands.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

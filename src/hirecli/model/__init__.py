@@ -1,0 +1,1 @@
+"""Role and company models and the loaders that read them from YAML."""

@@ -1,0 +1,256 @@
+"""Reading role and company files into models, with every problem placed at line:col."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hirecli.errors import InputFileError, Problem, ValidationFailed
+from hirecli.model.company import Company
+from hirecli.model.role import Role
+from hirecli.model.fields import CONTROL
+from hirecli.model.yamlsource import MAX_BYTES, Position, SourceMap, decode, parse
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+STDIN = "-"
+ROLE_SUFFIXES = (".yaml", ".yml")
+COMPANY_FILE = "company.yaml"
+_NOT_ROLES = frozenset({COMPANY_FILE, "company.yml", ".hirecli-lint.yaml", ".hirecli-lint.yml"})
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Generic[T]):
+    """A validated model with where it came from, for messages that point into the file."""
+
+    model: T
+    source: str
+    positions: SourceMap
+
+
+def read_bytes(path: str | Path, stdin: typing.BinaryIO | None = None) -> tuple[bytes, str]:
+    """The bytes of ``path`` (``-`` is standard input) and the name to show in messages."""
+    if str(path) == STDIN:
+        stream = stdin or sys.stdin.buffer
+        data = stream.read(MAX_BYTES + 1)
+        return data, "<stdin>"
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputFileError(f"{file}: is a folder, not a file")
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return file.read_bytes()[: MAX_BYTES + 1], str(file)
+        return file.read_bytes(), str(file)
+    except FileNotFoundError:
+        raise InputFileError(f"{file}: no such file") from None
+    except PermissionError:
+        raise InputFileError(f"{file}: permission denied") from None
+    except OSError as exc:
+        raise InputFileError(f"{file}: cannot read ({exc.strerror})") from None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside ``X | None``, ``list[X]`` and ``Annotated[X, ...]``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (list, tuple, set, frozenset, dict):
+        return _unwrap(typing.get_args(annotation)[-1])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+    return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _dotted(loc: Iterable[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the file"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    return f"{value!r}"
+
+
+def _problems(exc: ValidationError, model: type[BaseModel], smap: SourceMap) -> list[Problem]:
+    found: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        ctx = error.get("ctx") or {}
+        if kind == "cross_field":
+            field = ctx["field"]
+            found.append(smap.problem((*loc, field), error["msg"], "range"))
+        elif kind == "extra_forbidden":
+            key = str(loc[-1])
+            owner = _model_at(model, loc[:-1])
+            known = list(owner.model_fields) if owner else []
+            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
+            message = f"unknown key {key!r}{where}"
+            message += f"; did you mean {hint[0]!r}?" if hint else (
+                f" (known keys: {', '.join(known)})" if known else ""
+            )
+            found.append(smap.problem(loc, message, "unknown-key", key=True))
+        elif kind == "missing":
+            found.append(smap.problem(loc[:-1], f"missing required key {_dotted(loc)!r}", "missing"))
+        elif kind in _TYPE_WORDS:
+            found.append(smap.problem(
+                loc, f"{_dotted(loc)}: expected {_TYPE_WORDS[kind]}, got "
+                f"{_describe(error.get('input'))}", "type"))
+        else:
+            found.append(smap.problem(loc, f"{_dotted(loc)}: {error['msg']}", kind))
+    return found
+
+
+def _control_problem(text: str, offset: int, char: str, smap: SourceMap) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    here = Position(line, column)
+    before = [(pos.line, pos.column, path) for path, pos in smap.values.items()
+              if path and (pos.line, pos.column) <= (here.line, here.column)]
+    field = f" in {_dotted(max(before)[2])}" if before else ""
+    return Problem(smap.source, line, column,
+                   f"control character U+{ord(char):04X}{field}; remove it", "control_character")
+
+
+def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded[M]:
+    """Validate YAML text as ``model``; raise :class:`ValidationFailed` with every problem."""
+    text = decode(text_or_bytes, source) if isinstance(text_or_bytes, bytes) else text_or_bytes
+    controls = [m for m in CONTROL.finditer(text) if m.group() not in "\t\r\x85"]
+    if controls:
+        text = CONTROL.sub(lambda m: m.group() if m.group() in "\t\r\x85" else " ", text)
+    data, smap, problems = parse(text, source)
+    problems = problems + [_control_problem(text, m.start(), m.group(), smap) for m in controls[:20]]
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else ("nothing" if data is None else "a single value")
+        raise ValidationFailed(
+            [Problem(source, 1, 1, f"the file holds {what}; a {model.__name__.lower()} file "
+                     "must be a mapping of keys (like 'title: ...')", "not-a-mapping")]
+        )
+    try:
+        loaded = model.model_validate(data)
+    except ValidationError as exc:
+        problems = problems + _problems(exc, model, smap)
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise ValidationFailed(problems)
+    return Loaded(loaded, source, smap)
+
+
+def _stem_id(source: str) -> str | None:
+    if source.startswith("<"):
+        return None
+    stem = Path(source).stem.lower()
+    slug = "".join(ch if ch.isalnum() and ch.isascii() else "-" for ch in stem)
+    slug = "-".join(part for part in slug.split("-") if part)
+    return slug or None
+
+
+def load_role_text(text: str | bytes, source: str = "<string>") -> Loaded[Role]:
+    loaded = load_text(text, source, Role)
+    if loaded.model.id is None:
+        role = loaded.model.model_copy(update={"id": _stem_id(source) or "role"})
+        return Loaded(role, loaded.source, loaded.positions)
+    return loaded
+
+
+def load_role_file(path: str | Path, stdin: typing.BinaryIO | None = None) -> Loaded[Role]:
+    data, source = read_bytes(path, stdin)
+    return load_role_text(data, source)
+
+
+def load_role(path: str | Path) -> Role:
+    """Load and validate one role file (``-`` reads standard input)."""
+    return load_role_file(path).model
+
+
+def load_company(path: str | Path) -> Company:
+    data, source = read_bytes(path)
+    return load_text(data, source, Company).model
+
+
+def find_company(start: str | Path) -> Path | None:
+    """``company.yaml`` next to ``start`` or in the nearest parent folder that has one."""
+    if str(start) == STDIN:
+        start = Path.cwd() / "role.yaml"
+    folder = Path(start).resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        profile = candidate / COMPANY_FILE
+        if profile.is_file():
+            return profile
+    return None
+
+
+def iter_role_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+    """Role files named or found (recursively, sorted) in folders; ``-`` passes through."""
+    for raw in paths:
+        if str(raw) == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.suffix in ROLE_SUFFIXES and p.name not in _NOT_ROLES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from found
+        elif path.exists():
+            yield path
+        else:
+            raise InputFileError(f"{path}: no such file or folder")
+
+
+def validate_file(path: str | Path, stdin: typing.BinaryIO | None = None) -> list[Problem]:
+    """Every problem in one role file; an empty list when it is valid."""
+    try:
+        load_role_file(path, stdin)
+    except ValidationFailed as exc:
+        return list(exc.problems)
+    return []
