@@ -86,7 +86,7 @@ class HirecliGroup(TyperGroup):
         try:
             result = super().main(argv, prog_name or "hirecli", complete_var, False, **extra)
             code = result if isinstance(result, int) else ExitCode.OK
-        except BaseException as exc:  # noqa: BLE001 - this is the one mapping point
+        except BaseException as exc:
             if isinstance(exc, SystemExit):
                 raise
             code = exit_code_for(exc, traceback=traceback)

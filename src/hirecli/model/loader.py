@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from hirecli.errors import InputFileError, Problem, ValidationFailed
 from hirecli.model.company import Company
-from hirecli.model.role import Role
 from hirecli.model.fields import CONTROL
+from hirecli.model.role import Role
 from hirecli.model.yamlsource import MAX_BYTES, Position, SourceMap, decode, parse
 
 M = TypeVar("M", bound=BaseModel)
