@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,8 @@ PathsArg = Annotated[
 def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
     """Check role files and report every problem as file:line:col: message.
 
-    Exit 0 when every file is valid, 1 when any is not.
+    Folders are searched for *.yaml and *.yml; a company.yaml found there is checked
+    as a company profile. Exit 0 when every file is valid, 1 when any is not.
 
     Example: hirecli validate roles/
     """
@@ -29,7 +31,7 @@ def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
 
     env = Env.current()
     results = [(str(path) if path != "-" else "<stdin>", validate_file(path, env.stdin))
-               for path in iter_role_files(paths)]
+               for path in iter_role_files(paths, with_company=True)]
     invalid = sum(1 for _, problems in results if problems)
     if fmt is ReportFormat.json:
         payload = {
@@ -152,18 +154,33 @@ def new(
         env.stderr.write(f"wrote {output}\n")
 
 
+class SchemaKind(StrEnum):
+    role = "role"
+    company = "company"
+
+
 def schema(
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", help="Which file's schema: role or company.")
+    ] = SchemaKind.role,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Print the JSON Schema of role files (draft-07, for editors and CI).
 
-    Example: hirecli schema -o schema/role.schema.json --force
+    The repository ships it as schema/role.schema.json; a first line
+    "# yaml-language-server: $schema=../schema/role.schema.json" in a role file lets
+    editors check it as you type.
+
+    Example: hirecli schema --kind company -o schema/company.schema.json
     """
     from hirecli.cli.output import emit
+    from hirecli.model.company import Company
+    from hirecli.model.role import Role
     from hirecli.model.schema import schema_text
 
-    emit(schema_text(), output, force=force, env=Env.current())
+    model = Company if kind is SchemaKind.company else Role
+    emit(schema_text(model), output, force=force, env=Env.current())
 
 
 def register(app: typer.Typer) -> None:

@@ -227,8 +227,15 @@ def find_company(start: str | Path) -> Path | None:
     return None
 
 
-def iter_role_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
-    """Role files named or found (recursively, sorted) in folders; ``-`` passes through."""
+def iter_role_files(
+    paths: Iterable[str | Path], *, with_company: bool = False
+) -> Iterator[Path | str]:
+    """Role files named or found (recursively, sorted) in folders; ``-`` passes through.
+
+    Company profiles and lint settings found in folders are skipped unless
+    ``with_company`` asks for company profiles too.
+    """
+    skip = _NOT_ROLES - {COMPANY_FILE, "company.yml"} if with_company else _NOT_ROLES
     for raw in paths:
         if str(raw) == STDIN:
             yield STDIN
@@ -237,7 +244,7 @@ def iter_role_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
         if path.is_dir():
             found = sorted(
                 p for p in path.rglob("*")
-                if p.suffix in ROLE_SUFFIXES and p.name not in _NOT_ROLES and p.is_file()
+                if p.suffix in ROLE_SUFFIXES and p.name not in skip and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             yield from found
@@ -247,10 +254,18 @@ def iter_role_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
             raise InputFileError(f"{path}: no such file or folder")
 
 
+def is_company_file(path: str | Path) -> bool:
+    return str(path) != STDIN and Path(path).name in (COMPANY_FILE, "company.yml")
+
+
 def validate_file(path: str | Path, stdin: typing.BinaryIO | None = None) -> list[Problem]:
-    """Every problem in one role file; an empty list when it is valid."""
+    """Every problem in one role file (or company profile); empty when it is valid."""
     try:
-        load_role_file(path, stdin)
+        if is_company_file(path):
+            data, source = read_bytes(path)
+            load_text(data, source, Company)
+        else:
+            load_role_file(path, stdin)
     except ValidationFailed as exc:
         return list(exc.problems)
     return []

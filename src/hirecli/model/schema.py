@@ -34,7 +34,8 @@ def json_schema(model: type[BaseModel] | None = None) -> dict[str, Any]:
 
         model = Role
     body = _to_draft07(model.model_json_schema(mode="validation"))
-    return {"$schema": DRAFT_07, **body}
+    body["title"] = f"hirecli {model.__name__.lower()} file"
+    return {"$schema": DRAFT_07, "$id": SCHEMA_ID.replace("role", model.__name__.lower()), **body}
 
 
 def schema_text(model: type[BaseModel] | None = None) -> str:
