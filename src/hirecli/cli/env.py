@@ -29,7 +29,7 @@ class Env:
     @classmethod
     def current(cls) -> Env:
         """The process's streams as they are now (CliRunner swaps them per call)."""
-        stdin = getattr(sys.stdin, "buffer", sys.stdin)
+        stdin: BinaryIO = getattr(sys.stdin, "buffer", sys.stdin)
         return cls(stdin, sys.stdout, sys.stderr, _isatty(sys.stdout), _isatty(sys.stderr))
 
     def console(self, *, stderr: bool = False) -> Console:

@@ -14,7 +14,7 @@ from hirecli.__about__ import __version__
 from hirecli.errors import ExitCode, HirecliError, ValidationFailed
 
 try:  # newer Typer releases carry their own copy of Click
-    from typer import _click as click  # type: ignore[attr-defined]
+    from typer import _click as click
 except ImportError:  # pragma: no cover - older Typer depends on Click itself
     import click  # type: ignore[no-redef]
 
