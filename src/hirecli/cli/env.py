@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
+from typing import IO, TYPE_CHECKING, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,7 +29,7 @@ class Env:
     @classmethod
     def current(cls) -> Env:
         """The process's streams as they are now (CliRunner swaps them per call)."""
-        stdin: BinaryIO = getattr(sys.stdin, "buffer", sys.stdin)
+        stdin = cast(BinaryIO, getattr(sys.stdin, "buffer", sys.stdin))
         return cls(stdin, sys.stdout, sys.stderr, _isatty(sys.stdout), _isatty(sys.stderr))
 
     def console(self, *, stderr: bool = False) -> Console:
