@@ -1,0 +1,323 @@
+"""The document every .docx starts from: hirecli's base, or a company's branded reference.
+
+A reference document supplies styles, fonts, page setup, header and footer, as
+pandoc's reference documents do. It is read, checked and emptied once per process
+(per file version); every document then starts from a copy of the prepared bytes,
+with its style ids already resolved.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from hirecli.errors import UsageError
+from hirecli.writers import docx_template as tpl
+from hirecli.writers.docx_package import normalize, read_zip, write_zip
+from hirecli.writers.docx_xml import VAL, W, sub
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": None,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
+        "is a Word template (.dotx); open it in Word and save it as a Word document (.docx)",
+    "application/vnd.ms-word.document.macroEnabled.main+xml":
+        "is a macro-enabled document (.docm); save it as a Word document (.docx) without macros",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
+        "is a macro-enabled template (.dotm); save it as a Word document (.docx)",
+}
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_UNUSED_RELS = ("/image", "/hyperlink", "/oleObject", "/package", "/chart", "/diagramData",
+                "/diagramLayout", "/diagramQuickStyle", "/diagramColors", "/video", "/audio")
+
+
+@dataclass(frozen=True)
+class Base:
+    """A prepared starting document and what the writer needs to know about it."""
+
+    data: bytes
+    styles: Mapping[str, str]
+    """Lower-case style name -> style id."""
+    bullet_num: int
+    number_abstract: int
+    next_num: int
+    has_header: bool
+    has_footer: bool
+    branded: bool
+
+    def style(self, name: str) -> str | None:
+        return self.styles.get(name.lower())
+
+
+def _style_ids(styles_root: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for style in styles_root.iter(W + "style"):
+        name = style.find(W + "name")
+        style_id = style.get(W + "styleId")
+        if name is not None and style_id:
+            found.setdefault(str(name.get(VAL, "")).lower(), style_id)
+    return found
+
+
+def _num_pr(styles_root: Any, style_id: str | None) -> int | None:
+    if style_id is None:
+        return None
+    for style in styles_root.iter(W + "style"):
+        if style.get(W + "styleId") == style_id:
+            num = style.find(f"{W}pPr/{W}numPr/{W}numId")
+            if num is not None and str(num.get(VAL, "")).isdigit():
+                return int(num.get(VAL))
+    return None
+
+
+def _abstract_of(numbering: Any, num_id: int | None) -> int | None:
+    """The list definition behind ``num_id``, if it is a real one (not a style link)."""
+    if num_id is None or num_id == 0:
+        return None
+    for num in numbering.iter(W + "num"):
+        if num.get(W + "numId") == str(num_id):
+            ref = num.find(W + "abstractNumId")
+            if ref is None:
+                return None
+            abstract_id = ref.get(VAL)
+            for abstract in numbering.iter(W + "abstractNum"):
+                if abstract.get(W + "abstractNumId") == abstract_id:
+                    if abstract.find(W + "numStyleLink") is not None:
+                        return None
+                    return int(str(abstract_id))
+    return None
+
+
+@lru_cache(maxsize=1)
+def builtin_base() -> Base:
+    parts = tpl.base_parts()
+    styles = etree.fromstring(parts["word/styles.xml"])
+    return Base(
+        data=write_zip(parts),
+        styles=_style_ids(styles),
+        bullet_num=tpl.BULLET_NUM,
+        number_abstract=tpl.NUMBER_ABSTRACT,
+        next_num=tpl.NUMBER_NUM + 1,
+        has_header=False,
+        has_footer=False,
+        branded=False,
+    )
+
+
+_REFERENCES: dict[tuple[str, int, int], Base] = {}
+
+
+def load_base(reference: Path | None) -> Base:
+    """The prepared base for ``reference`` (``None``: hirecli's own), cached per file version."""
+    if reference is None:
+        return builtin_base()
+    try:
+        stat = reference.stat()
+    except FileNotFoundError:
+        raise UsageError(f"reference document {reference}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"reference document {reference}: cannot read ({exc.strerror})") from None
+    key = (str(reference.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _REFERENCES:
+        try:
+            data = reference.read_bytes()
+        except IsADirectoryError:
+            raise UsageError(f"reference document {reference}: is a folder, not a .docx file") from None
+        except OSError as exc:
+            raise UsageError(f"reference document {reference}: cannot read ({exc.strerror})") from None
+        _REFERENCES[key] = prepare_reference(data, str(reference))
+    return _REFERENCES[key]
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Refuse anything but a Word .docx with a message that says what to do instead."""
+    prefix = f"reference document {name}"
+    if data.startswith(_OLE_MAGIC):
+        raise UsageError(f"{prefix} is a Word 97-2003 document (.doc); open it in Word or "
+                         "LibreOffice and save it as a Word document (.docx)")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UsageError(f"{prefix} is not a Word document (.docx): it is not a zip package")
+    try:
+        parts = read_zip(data)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+        raise UsageError(f"{prefix} is a damaged zip package ({exc})") from None
+    if parts.get("mimetype", b"").startswith(b"application/vnd.oasis.opendocument"):
+        raise UsageError(f"{prefix} is an OpenDocument file (.odt); save it as a Word document (.docx)")
+    try:
+        types = etree.fromstring(parts["[Content_Types].xml"])
+        rels = etree.fromstring(parts["_rels/.rels"])
+    except (KeyError, etree.XMLSyntaxError):
+        raise UsageError(f"{prefix} is not a Word document (.docx): no Office package inside") from None
+    target = next((r.get("Target", "") for r in rels.iter(_RELS_NS + "Relationship")
+                   if r.get("Type") == _OFFICE_DOC), "")
+    part = "/" + target.lstrip("/")
+    main = next((o.get("ContentType") for o in types.iter(_CT_NS + "Override")
+                 if o.get("PartName") == part), None)
+    if main not in _MAIN_TYPES:
+        raise UsageError(f"{prefix} is not a Word document (.docx) (its main part is {main or 'missing'})")
+    problem = _MAIN_TYPES[main]
+    if problem:
+        raise UsageError(f"{prefix} {problem}")
+
+
+def _missing_styles_error(name: str, missing: list[str]) -> UsageError:
+    shown = ", ".join(f"'{s.title() if s.islower() else s}'" for s in missing)
+    return UsageError(
+        f"reference document {name} lacks the style{'s' * (len(missing) > 1)} {shown}. "
+        "Word saves a style in a document only once it is used or changed: apply or modify "
+        "each of these styles in the reference and save it again"
+    )
+
+
+def _header_has_content(part: Any) -> bool:
+    root = part.element
+    return any(True for tag in ("t", "drawing", "pict", "instrText", "fldSimple")
+               for _ in root.iter(W + tag))
+
+
+def _copy_styles(styles_root: Any, ids: dict[str, str]) -> None:
+    """Add hirecli's supplied styles the reference lacks, their links renamed to its ids."""
+    ours = etree.fromstring(tpl.base_parts()["word/styles.xml"])
+    our_ids = _style_ids(ours)
+    our_names = {style_id: name for name, style_id in our_ids.items()}
+    taken = {s.get(W + "styleId") for s in styles_root.iter(W + "style")}
+    renamed: dict[str, str] = {}
+    wanted = [name.lower() for name in tpl.SUPPLIED_STYLES if name.lower() not in ids]
+    for name in wanted:
+        style_id = our_ids[name]
+        new_id = style_id if style_id not in taken else f"hirecli{style_id}"
+        renamed[style_id] = new_id
+        ids[name] = new_id
+        taken.add(new_id)
+    for name in wanted:
+        source = next(s for s in ours.iter(W + "style") if s.get(W + "styleId") == our_ids[name])
+        style = copy.deepcopy(source)
+        style.set(W + "styleId", ids[name])
+        for link in ("basedOn", "next", "link"):
+            ref = style.find(W + link)
+            if ref is None:
+                continue
+            target_name = our_names.get(str(ref.get(VAL)))
+            target = ids.get(target_name) if target_name else None
+            if target is None:
+                style.remove(ref)
+            else:
+                ref.set(VAL, target)
+        num = style.find(f"{W}pPr/{W}numPr")
+        if num is not None:
+            num.getparent().remove(num)
+        styles_root.append(style)
+
+
+def _numbering(document: Any) -> Any:
+    """The reference's numbering definitions, made when it has none."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.oxml.parser import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        xml = f'<w:numbering xmlns:w="{tpl.W_NS}"/>'
+        numbering = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(xml),
+                                  part.package)
+        part.relate_to(numbering, RT.NUMBERING)
+        return numbering.element
+
+
+def _add_abstract(numbering: Any, xml: str) -> None:
+    """Add a list definition before the first instance, where the schema wants it."""
+    abstract = etree.fromstring(xml)
+    nums = numbering.findall(W + "num")
+    if nums:
+        nums[0].addprevious(abstract)
+    else:
+        numbering.append(abstract)
+
+
+def _prepare_lists(document: Any, styles_root: Any, ids: Mapping[str, str]) -> tuple[int, int, int]:
+    numbering = _numbering(document)
+    abstract_ids = [int(a.get(W + "abstractNumId")) for a in numbering.iter(W + "abstractNum")
+                    if str(a.get(W + "abstractNumId", "")).isdigit()]
+    num_ids = [int(n.get(W + "numId")) for n in numbering.iter(W + "num")
+               if str(n.get(W + "numId", "")).isdigit()]
+    next_abstract = max(abstract_ids, default=0) + 1
+    next_num = max(num_ids, default=0) + 1
+    bullet_num = _num_pr(styles_root, ids.get(tpl.LIST_BULLET.lower()))
+    if _abstract_of(numbering, bullet_num) is None:
+        _add_abstract(numbering, tpl.bullet_abstract(next_abstract))
+        num = sub(numbering, "num", numId=str(next_num))
+        sub(num, "abstractNumId", str(next_abstract))
+        bullet_num = next_num
+        next_abstract += 1
+        next_num += 1
+    number_abstract = _abstract_of(numbering, _num_pr(styles_root, ids.get(tpl.LIST_NUMBER.lower())))
+    if number_abstract is None:
+        _add_abstract(numbering, tpl.number_abstract(next_abstract))
+        number_abstract = next_abstract
+    assert bullet_num is not None
+    return bullet_num, number_abstract, next_num
+
+
+def _empty_body(document: Any) -> None:
+    """Remove the reference's content, keeping the final section's page setup."""
+    body = document.element.body
+    last = body.find(W + "sectPr")
+    for child in list(body):
+        if child is not last:
+            body.remove(child)
+    if last is None:
+        xml = tpl.section_xml().replace("<w:sectPr>", f'<w:sectPr xmlns:w="{tpl.W_NS}">', 1)
+        body.append(etree.fromstring(xml))
+    xml = etree.tostring(document.element)
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith(_UNUSED_RELS) and rel_id.encode() not in xml:
+            part.drop_rel(rel_id)
+
+
+def prepare_reference(data: bytes, name: str) -> Base:
+    """Check a reference document and turn it into a base every document can start from."""
+    check_package(data, name)
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+        styles_root = document.styles.element
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise UsageError(f"reference document {name} could not be read as .docx ({exc})") from None
+    ids = _style_ids(styles_root)
+    missing = [s for s in tpl.REQUIRED_STYLES if s.lower() not in ids]
+    if missing:
+        raise _missing_styles_error(name, missing)
+    _copy_styles(styles_root, ids)
+    _empty_body(document)
+    bullet_num, number_abstract, next_num = _prepare_lists(document, styles_root, ids)
+    section = document.sections[-1]
+    has_header = not section.header.is_linked_to_previous and _header_has_content(section.header.part)
+    has_footer = not section.footer.is_linked_to_previous and _header_has_content(section.footer.part)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return Base(
+        data=normalize(buffer.getvalue()),
+        styles=ids,
+        bullet_num=bullet_num,
+        number_abstract=number_abstract,
+        next_num=next_num,
+        has_header=has_header,
+        has_footer=has_footer,
+        branded=True,
+    )

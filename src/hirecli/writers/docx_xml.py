@@ -1,0 +1,258 @@
+"""WordprocessingML built directly: runs, hyperlinks, fields, tick boxes, numbering.
+
+python-docx has no API for hyperlinks, fields or list restarts, and its
+style-by-name lookups are slow; the writer builds those elements here with lxml,
+in the child order the schema asks for (Word rejects some orders that other
+readers accept).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from hirecli.writers.docx_template import W14_NS, W_NS
+
+Element = Any
+"""An lxml element (python-docx's own element classes subclass it)."""
+
+W = f"{{{W_NS}}}"
+W14 = f"{{{W14_NS}}}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+VAL = W + "val"
+
+_sub = etree.SubElement
+
+# Characters XML 1.0 cannot hold, and C1 controls that only ever arrive by mistake.
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"
+_CJK = (
+    "\u1100-\u11ff\u2e80-\u2fdf\u2ff0-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
+    "\u3190-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
+)
+_SPECIAL = re.compile(f"[{_RTL}{_CJK}]")
+_RTL_CHAR = re.compile(f"[{_RTL}]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_LETTER_LTR = re.compile(r"[^\W\d_]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
+_BREAKS = re.compile(r"(\n|\t)")
+
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"})
+_EAST_ASIAN_FONTS = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-tw": "Microsoft JhengHei",
+                     "zh-hk": "Microsoft JhengHei", "zh-hant": "Microsoft JhengHei", "zh": "Microsoft YaHei"}
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML document cannot contain."""
+    return _NOT_XML.sub("", text)
+
+
+def primary(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def east_asian_font(language: str, sample: str = "") -> str:
+    """The East Asian font Word should use for CJK text in a document of ``language``."""
+    tag = language.replace("_", "-").lower()
+    for key in (tag, "-".join(tag.split("-")[:2]), primary(tag)):
+        if key in _EAST_ASIAN_FONTS:
+            return _EAST_ASIAN_FONTS[key]
+    if _KANA.search(sample):
+        return _EAST_ASIAN_FONTS["ja"]
+    if _HANGUL.search(sample):
+        return _EAST_ASIAN_FONTS["ko"]
+    return _EAST_ASIAN_FONTS["zh"]
+
+
+def starts_rtl(text: str) -> bool:
+    """True when the first letter of ``text`` belongs to a right-to-left script."""
+    for ch in text:
+        if _RTL_CHAR.match(ch):
+            return True
+        if _LETTER_LTR.match(ch) or _CJK_CHAR.match(ch):
+            return False
+    return False
+
+
+def segments(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into (script, piece) with script ``rtl``, ``cjk`` or ``""``.
+
+    Spaces, digits and punctuation stay with the piece before them, so that a
+    right-to-left phrase keeps its own punctuation.
+    """
+    if not _SPECIAL.search(text):
+        return [("", text)]
+    out: list[tuple[str, str]] = []
+    current: str | None = None
+    start = 0
+    for i, ch in enumerate(text):
+        if _RTL_CHAR.match(ch):
+            kind = "rtl"
+        elif _CJK_CHAR.match(ch):
+            kind = "cjk"
+        elif _LETTER_LTR.match(ch):
+            kind = ""
+        else:
+            continue
+        if current is not None and kind != current:
+            out.append((current, text[start:i]))
+            start = i
+        current = kind
+    out.append((current or "", text[start:]))
+    return out
+
+
+def sub(parent: Element, tag: str, val: str | None = None, **attrs: str) -> Element:
+    el = _sub(parent, W + tag)
+    if val is not None:
+        el.set(VAL, val)
+    for key, value in attrs.items():
+        el.set(W + key, value)
+    return el
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """Paragraph properties the writer sets directly (the style carries the rest)."""
+
+    style: str | None = None
+    keep_next: bool = False
+    page_break_before: bool = False
+    num: tuple[int, int] | None = None
+    bidi: bool = False
+    space_before: int | None = None
+    align: str | None = None
+    tab_right: int | None = None
+
+
+def paragraph(parent: Element, props: Para) -> Element:
+    p = _sub(parent, W + "p")
+    if props == _PLAIN:
+        return p
+    ppr = _sub(p, W + "pPr")
+    if props.style:
+        sub(ppr, "pStyle", props.style)
+    if props.keep_next:
+        sub(ppr, "keepNext")
+    if props.page_break_before:
+        sub(ppr, "pageBreakBefore")
+    if props.num:
+        num_pr = sub(ppr, "numPr")
+        sub(num_pr, "ilvl", str(props.num[1]))
+        sub(num_pr, "numId", str(props.num[0]))
+    if props.tab_right is not None:
+        tabs = sub(ppr, "tabs")
+        sub(tabs, "tab", "right", pos=str(props.tab_right))
+    if props.bidi:
+        sub(ppr, "bidi")
+    if props.space_before is not None:
+        sub(ppr, "spacing", before=str(props.space_before))
+    if props.align:
+        sub(ppr, "jc", props.align)
+    return p
+
+
+_PLAIN = Para()
+
+
+def _text(run: Element, text: str) -> None:
+    for piece in _BREAKS.split(text) if ("\n" in text or "\t" in text) else (text,):
+        if piece == "\n":
+            _sub(run, W + "br")
+        elif piece == "\t":
+            _sub(run, W + "tab")
+        elif piece:
+            t = _sub(run, W + "t")
+            t.text = piece
+            if piece[0] == " " or piece[-1] == " " or "  " in piece:
+                t.set(XML_SPACE, "preserve")
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """How to mark text of other scripts in one document."""
+
+    east_asian_font: str
+
+
+def run(parent: Element, text: str, script: Script, *, bold: bool = False, italic: bool = False,
+        style: str | None = None) -> None:
+    """Runs for ``text``: CJK pieces get an East Asian font, right-to-left pieces ``w:rtl``."""
+    text = xml_safe(text)
+    if not text:
+        return
+    for kind, piece in segments(text):
+        r = _sub(parent, W + "r")
+        if style or bold or italic or kind:
+            rpr = _sub(r, W + "rPr")
+            if style:
+                sub(rpr, "rStyle", style)
+            if kind == "cjk":
+                sub(rpr, "rFonts", eastAsia=script.east_asian_font, hint="eastAsia")
+            if bold:
+                sub(rpr, "b")
+                sub(rpr, "bCs")
+            if italic:
+                sub(rpr, "i")
+                sub(rpr, "iCs")
+            if kind == "rtl":
+                sub(rpr, "rtl")
+        _text(r, piece)
+
+
+def hyperlink(parent: Element, rel_id: str) -> Element:
+    link = _sub(parent, W + "hyperlink")
+    link.set(R_ID, rel_id)
+    link.set(W + "history", "1")
+    return link
+
+
+def field(parent: Element, instruction: str, shown: str) -> None:
+    """A complex field (``PAGE``, ``NUMPAGES``) that Word and LibreOffice update as they lay out."""
+    sub(_sub(parent, W + "r"), "fldChar", fldCharType="begin")
+    instr = _sub(_sub(parent, W + "r"), W + "instrText")
+    instr.text = f" {instruction} "
+    instr.set(XML_SPACE, "preserve")
+    sub(_sub(parent, W + "r"), "fldChar", fldCharType="separate")
+    _text(_sub(parent, W + "r"), shown)
+    sub(_sub(parent, W + "r"), "fldChar", fldCharType="end")
+
+
+def checkbox(parent: Element, style: str | None, sdt_id: int) -> None:
+    """A tick box: Word shows a clickable check box control; other readers show ``☐``."""
+    sdt = _sub(parent, W + "sdt")
+    sdt_pr = _sub(sdt, W + "sdtPr")
+    sub(sdt_pr, "id", str(sdt_id))
+    box = etree.SubElement(sdt_pr, W14 + "checkbox", nsmap={"w14": W14_NS})
+    etree.SubElement(box, W14 + "checked").set(W14 + "val", "0")
+    for state, code in (("checkedState", "2612"), ("uncheckedState", "2610")):
+        mark = etree.SubElement(box, W14 + state)
+        mark.set(W14 + "val", code)
+        mark.set(W14 + "font", "MS Gothic")
+    content = _sub(sdt, W + "sdtContent")
+    r = _sub(content, W + "r")
+    if style:
+        sub(_sub(r, W + "rPr"), "rStyle", style)
+    _sub(r, W + "t").text = "\u2610"
+
+
+def page_break(parent: Element) -> None:
+    p = _sub(parent, W + "p")
+    sub(_sub(p, W + "r"), "br", type="page")
+
+
+def restart_num(numbering: Element, num_id: int, abstract_id: int, start: int) -> None:
+    """A numbering instance of ``abstract_id`` that starts again at ``start``."""
+    num = sub(numbering, "num", numId=str(num_id))
+    sub(num, "abstractNumId", str(abstract_id))
+    override = sub(num, "lvlOverride", ilvl="0")
+    sub(override, "startOverride", str(start))
+    cleanup = numbering.find(W + "numIdMacAtCleanup")
+    if cleanup is not None:
+        cleanup.addprevious(num)
