@@ -38,7 +38,7 @@ DATA_FILE = Path(__file__).parent / "data" / "channels.yaml"
 _KEYS = frozenset({
     "description", "sections", "facts", "max_bullets", "max_words", "min_bullets", "title_max_chars",
     "description_min_chars", "description_max_chars", "html_tags", "plain_title", "trim_order", "keep",
-    "headings", "parts", "labels",
+    "headings", "parts", "labels", "pay_in_body",
 })
 
 
@@ -58,6 +58,8 @@ class Channel:
     description_max_chars: int | None = None
     html_tags: frozenset[str] = frozenset()
     plain_title: bool = False
+    pay_in_body: bool = True
+    """Repeat the pay line in the pay section even when the key facts show it."""
     trim_order: tuple[str, ...] = ()
     keep: frozenset[str] = frozenset()
     headings: Mapping[str, str] = field(default_factory=dict)
@@ -133,6 +135,7 @@ def _channel(name: str, spec: dict[str, Any]) -> Channel:
         description_max_chars=_int(spec.get("description_max_chars"), f"{name}.description_max_chars"),
         html_tags=frozenset(spec.get("html_tags") or ()),
         plain_title=bool(spec.get("plain_title", False)),
+        pay_in_body=bool(spec.get("pay_in_body", True)),
         trim_order=_names(spec.get("trim_order", list(reversed(sections))), SECTIONS,
                           f"{name}.trim_order"),
         keep=frozenset(_names(spec.get("keep", []), SECTIONS, f"{name}.keep")),

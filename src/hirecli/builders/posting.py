@@ -86,7 +86,8 @@ def _description_html(meta: Meta, body: Sequence[Block], channel: Channel) -> st
     from hirecli.writers import WriteOptions, render
 
     options = WriteOptions(embed_jsonld=False, channel_html=channel.html_tags)
-    rendered = render(Document(meta, tuple(body)), "html", options)
+    untitled = replace(meta, title="", subtitle=None, structured_data=None)
+    rendered = render(Document(untitled, tuple(body)), "html", options)
     return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
 
 

@@ -147,7 +147,7 @@ def _career_path(role: Role, company: Company | None, channel: Channel) -> Secti
 def _pay(role: Role, company: Company | None, channel: Channel) -> Section:
     paras: list[Inlines] = []
     pay = pay_text(role, company)
-    if pay:
+    if pay and (channel.pay_in_body or "pay" not in channel.facts):
         paras.append(inlines(Strong("Pay:"), " " + pay))
     if role.compensation is not None and role.compensation.variable_pay:
         paras.append(inlines(Strong("Additional pay:"), " " + one_line(role.compensation.variable_pay)))
@@ -158,7 +158,7 @@ def _pay(role: Role, company: Company | None, channel: Channel) -> Section:
         if line.casefold() not in seen:
             seen.add(line.casefold())
             benefits.append(inlines(line))
-    heading = "Pay and benefits" if pay and benefits else ("Pay" if pay or paras else "Benefits")
+    heading = "Pay and benefits" if paras and benefits else ("Pay" if paras else "Benefits")
     return Section("pay", heading, paras, [ItemList("benefits", NOUNS["benefits"], benefits)])
 
 
