@@ -1,9 +1,231 @@
-"""Placeholder until the command lands."""
+"""``hirecli export``: every document of many roles, in many formats, written safely."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from hirecli.cli.options import ForceOpt, ReportFormat, ReportFormatOpt
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Callable
+
+    from hirecli.cli.env import Env
+    from hirecli.export import Job, Plan, Rendered, Report, Settings
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(text: str | None) -> datetime.date:
+    import datetime
+
+    from hirecli.errors import UsageError
+
+    if text is None:
+        return datetime.date.today()
+    try:
+        if not _DATE.fullmatch(text.strip()):
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--date must be a date written YYYY-MM-DD, got {text!r}") from None
+
+
+def _formats(docx: bool, md: bool, html: bool, json_: bool, jsonld: bool) -> tuple[str, ...]:
+    from hirecli.export import DEFAULT_FORMATS
+
+    chosen = tuple(name for name, on in
+                   (("docx", docx), ("md", md), ("html", html), ("json", json_), ("jsonld", jsonld)) if on)
+    return chosen or DEFAULT_FORMATS
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would write it: relative to the current folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _print_summary(report: Report, plan: Plan, env: Env) -> None:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = env.console()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Role", no_wrap=True)
+    table.add_column("Files", justify="right")
+    table.add_column("Size", justify="right")
+    table.add_column("Status")
+    counts: dict[str, list[int]] = {}
+    for item in report.written:
+        counts.setdefault(item.role_id, []).append(item.size)
+    failed = {f.role_id for f in report.failures if f.role_id}
+    for job in plan.jobs:
+        sizes = counts.get(job.role_id, [])
+        status = "[red]failed[/]" if job.role_id in failed else "[green]written[/]"
+        table.add_row(escape(job.role_id), str(len(sizes)), f"{sum(sizes) / 1024:.0f} KB", status)
+    for failure in report.failures:
+        if failure.role_id is None:
+            table.add_row(escape(Path(failure.source).name), "0", "", "[red]invalid[/]")
+    console.print(table)
+    rate = f" ({report.per_second:.0f} documents a second)" if report.documents >= 10 else ""
+    roles = report.roles - len([f for f in report.failures if f.role_id])
+    console.print(
+        f"Wrote {len(report.written)} file{'s' * (len(report.written) != 1)} for {roles} "
+        f"role{'s' * (roles != 1)} into {escape(_shown(report.outdir))}/<role-id>/ in "
+        f"{report.seconds:.1f} s{rate}."
+    )
+    if report.failures:
+        console.print(f"[red]{len(report.failures)} role file{'s' * (len(report.failures) != 1)} "
+                      "failed; the problems are listed above.[/]")
+
+
+def _run(plan: Plan, settings: Settings, *, force: bool, jobs: int, env: Env, progress: bool) -> Report:
+    from hirecli.export import run_export
+
+    if not progress or not plan.jobs:
+        return run_export(plan, settings, force=force, jobs=jobs, on_role=_stderr_lines(env))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    lines = _stderr_lines(env)
+    with Progress(TextColumn("Exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=env.console(stderr=True),
+                  transient=True) as bar:
+        task = bar.add_task("", total=len(plan.jobs))
+
+        def step(job: Job, result: Rendered) -> None:
+            if result.problems or result.error:
+                bar.stop()
+                lines(job, result)
+                bar.start()
+            bar.update(task, advance=1, description=job.role_id)
+
+        return run_export(plan, settings, force=force, jobs=jobs, on_role=step)
+
+
+def _stderr_lines(env: Env) -> Callable[[Job, Rendered], None]:
+    def report(job: Job, result: Rendered) -> None:
+        for problem in result.problems:
+            env.stderr.write(f"{problem}\n")
+        if result.error and not result.problems:
+            env.stderr.write(f"{job.source}: {result.error}\n")
+        env.stderr.flush()
+
+    return report
+
+
+def export(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Role files, or folders searched for them (recursively)."),
+    ],
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", metavar="OUTDIR",
+                     help="The folder to write into; each role gets OUTDIR/<role-id>/."),
+    ],
+    docx: Annotated[bool, typer.Option("--docx", help="Word documents (.docx).")] = False,
+    md: Annotated[bool, typer.Option("--md", help="Markdown (.md).")] = False,
+    html: Annotated[bool, typer.Option("--html", help="HTML fragments (.html).")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="The document trees as JSON (.json).")] = False,
+    jsonld: Annotated[
+        bool, typer.Option("--jsonld", help="The posting's schema.org JobPosting (posting.jsonld).")
+    ] = False,
+    what: Annotated[
+        str | None,
+        typer.Option("--what", metavar="LIST",
+                     help="The documents to export, separated by commas: posting, interview-kit, "
+                          "scorecard (default: all three)."),
+    ] = None,
+    force: ForceOpt = False,
+    company: Annotated[
+        str | None,
+        typer.Option("--company", metavar="FILE",
+                     help="The company profile for every role (default: company.yaml next to each role "
+                          "or in a parent folder)."),
+    ] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option("--channel", metavar="NAME", help="The posting's channel (default: careers)."),
+    ] = None,
+    reference_docx: Annotated[
+        str | None,
+        typer.Option("--reference-docx", metavar="FILE",
+                     help="A branded .docx whose styles, fonts, margins, header and footer the Word "
+                          "documents use."),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", metavar="N", min=0,
+                     help="Build documents in N processes (0: one per CPU)."),
+    ] = 1,
+    fmt: ReportFormatOpt = ReportFormat.text,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD",
+                     help="The documents' date (default: today); the same date gives the same files."),
+    ] = None,
+) -> None:
+    """Export postings, interview kits and scorecards of many roles at once.
+
+    Each role gets a folder OUTDIR/<role-id>/ with posting.docx, interview-kit.docx,
+    scorecard.docx, posting.md and so on; without format options, Word and Markdown.
+    Nothing is written until every role has been read and every output checked: two
+    roles with the same id are an error, and files that already exist are named and
+    left alone unless --force is given. Every file is written atomically, so an
+    interrupted export leaves the old files as they were. A role that fails is named
+    with its problems on stderr and the others are still exported (exit code 1).
+    The same roles and --date always give byte-identical files.
+
+    Example: hirecli export roles/ -o out/
+
+    Example: hirecli export roles/ -o out/ --docx --what interview-kit,scorecard --jobs 4
+
+    Example: hirecli export roles/nurse.yaml -o out/ --reference-docx brand.docx --force
+
+    Example: hirecli export roles/ -o site/ --html --jsonld --what posting --format json
+    """
+    import json
+    import os
+
+    from hirecli.cli.env import Env
+    from hirecli.errors import UsageError
+    from hirecli.export import ARTIFACTS, Settings, available_artifacts, parse_list, plan_export
+
+    env = Env.current()
+    artifacts = parse_list(what, ARTIFACTS, "document") or available_artifacts()
+    if not artifacts:
+        raise UsageError("this version of hirecli has no document builders to export with")
+    settings = Settings(
+        artifacts=artifacts,
+        formats=_formats(docx, md, html, json_, jsonld),
+        date=_date(date),
+        channel=channel,
+        reference_docx=Path(reference_docx) if reference_docx else None,
+    )
+    plan = plan_export(paths, Path(output), settings, company=Path(company) if company else None,
+                       force=force, stdin=env.stdin)
+    for failure in plan.failures:
+        for line in failure.lines():
+            env.stderr.write(line + "\n")
+    env.stderr.flush()
+    workers = jobs or os.cpu_count() or 1
+    progress = fmt == ReportFormat.text and env.stderr_isatty
+    report = _run(plan, settings, force=force, jobs=workers, env=env, progress=progress)
+    if fmt == ReportFormat.json:
+        env.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        env.stdout.flush()
+    else:
+        _print_summary(report, plan, env)
+    if report.failures:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Nothing yet."""
+    app.command("export")(export)
