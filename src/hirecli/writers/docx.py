@@ -220,7 +220,7 @@ class _Builder:
     def link(self, parent: Element, node: Link) -> None:
         url = xml_safe(node.url).strip()
         text = node.text or url
-        if not url.lower().startswith(_LINK_SCHEMES):
+        if not url.lower().startswith(_LINK_SCHEMES) or any(ch.isspace() for ch in url):
             run(parent, text, self.script)
             return
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -290,12 +290,7 @@ class _Builder:
         (and in Word the rows take typed notes)."""
         if block.label:
             run(self.para(self.s_notes_label, block.label, keep_next=True), block.label, self.script)
-        tbl = self._table(None, (self.text_width,), header_row=False)
-        pr = tbl.find(W + "tblPr")
-        borders = sub(pr, "tblBorders")
-        pr.insert(list(pr).index(pr.find(W + "tblLayout")), borders)
-        for side in ("bottom", "insideH"):
-            sub(borders, side, "single", sz="4", space="0", color=tpl.RULE)
+        tbl = self._table(self.base.style(tpl.NOTES_TABLE), (self.text_width,), header_row=False)
         for _ in range(max(block.lines, 1)):
             tr = sub(tbl, "tr")
             sub(sub(tr, "trPr"), "trHeight", val=str(tpl.NOTES_ROW), hRule="atLeast")

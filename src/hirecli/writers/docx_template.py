@@ -68,10 +68,11 @@ CHECKBOX = "HC Checkbox"
 KEY_FACTS_TABLE = "HC Key Facts"
 SCORECARD_TABLE = "HC Scorecard"
 GRID_TABLE = "HC Table"
+NOTES_TABLE = "HC Notes"
 SUPPLIED_STYLES = (
     HYPERLINK, CAPTION, HEADER, FOOTER, TABLE_TEXT, TABLE_HEADING, FACT_LABEL, CALLOUT,
     CALLOUT_TITLE, WARNING, WARNING_TITLE, NOTES_LABEL, NOTES_LINE, CHECKBOX, KEY_FACTS_TABLE,
-    SCORECARD_TABLE, GRID_TABLE,
+    SCORECARD_TABLE, GRID_TABLE, NOTES_TABLE,
 )
 """Styles hirecli adds to a reference document that lacks them."""
 
@@ -257,6 +258,10 @@ def styles_xml() -> str:
             "HCTable", GRID_TABLE,
             borders=_border("top", NAVY, 8) + _border("bottom", NAVY, 8) + _border("insideH", RULE, 4),
             header=_header_row(HEADER_FILL, NAVY), margins=(70, 100),
+        ),
+        _table_style(
+            "HCNotes", NOTES_TABLE,
+            borders=_border("bottom", RULE, 4) + _border("insideH", RULE, 4), margins=(0, 0),
         ),
     ]
     defaults = (
