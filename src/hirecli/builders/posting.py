@@ -111,7 +111,7 @@ def _limit(
                        totals)
     if channel.description_max_chars or channel.description_min_chars:
         def size(drafts: list[Section]) -> int:
-            return len(_description_html(meta, head[1:] + _blocks(drafts), channel))
+            return len(_description_html(meta, head + _blocks(drafts), channel))
 
         if channel.description_max_chars:
             notices += fit(drafts, channel, size, channel.description_max_chars, "characters", totals)

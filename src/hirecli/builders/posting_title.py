@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from hirecli.model.role import Location
 
 _SEP = r"[-–—|/:,;•·]"
-_EMPTY_BRACKETS = re.compile(rf"\(\s*(?:{_SEP}\s*)*\)|\[\s*(?:{_SEP}\s*)*\]")
-_OPEN_SEP = re.compile(rf"([(\[])\s*(?:{_SEP}\s*)+")
-_SEP_CLOSE = re.compile(rf"(?:\s*{_SEP})+\s*([)\]])")
-_SEP_RUN = re.compile(rf"(\s*{_SEP})(?:\s*{_SEP})+")
-_EDGES = re.compile(rf"^(?:\s|{_SEP})+|(?:\s|{_SEP})+$")
+_GAP = "\x00"
+"""Stands where words were taken out, so that tidying touches only those places."""
+_EMPTY_BRACKETS = re.compile(rf"\(\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\)"
+                             rf"|\[\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\]")
+_GAP_RUN = re.compile(rf"(?:\s*(?:{_SEP}|{_GAP}))*\s*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*")
 _MARKS = re.compile(r"[!*]+")
 _SPACES = re.compile(r"\s{2,}")
-_SPACE_BEFORE = re.compile(r"\s+([,;:)\]])")
+_EDGES = re.compile(rf"^(?:\s|{_SEP})+|(?:\s|{_SEP})+$")
 
 
 @dataclass(frozen=True)
@@ -51,38 +51,50 @@ def _place_patterns(location: Location | None) -> list[re.Pattern[str]]:
     return found
 
 
+def _close_gap(match: re.Match[str]) -> str:
+    """What a run of gaps and separators becomes: nothing at an edge, else its first separator."""
+    text, start, end = match.string, match.start(), match.end()
+    if start == 0 or end == len(text) or text[start - 1] in "([" or text[end:end + 1] in ")]":
+        return ""
+    found = re.search(_SEP, match.group())
+    if found is None:
+        return " "
+    return f"{found.group()} " if found.group() in ",;:" else f" {found.group()} "
+
+
 def _tidy(text: str) -> str:
-    text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _OPEN_SEP.sub(r"\1", text)
-    text = _SEP_CLOSE.sub(r"\1", text)
-    text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _SEP_RUN.sub(r"\1", text)
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_BEFORE.sub(r"\1", text)
-    return _EDGES.sub("", text).strip()
+    text = _EMPTY_BRACKETS.sub(_GAP, text)
+    text = _GAP_RUN.sub(_close_gap, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _spans(title: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Where the patterns match, earlier patterns first, without overlaps, in title order."""
+    spans: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for match in pattern.finditer(title):
+            start, end = match.span()
+            if end > start and all(end <= s or start >= e for s, e in spans):
+                spans.append((start, end))
+    return sorted(spans)
 
 
 def plain_title(title: str, location: Location | None = None) -> CleanTitle:
     """``title`` without pay, place, shift, workplace or urgency words, and what was taken out."""
-    text = title
-    removed: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        removed.append(match.group().strip())
-        return " "
-
     patterns = [p for kind, p in title_rules().patterns if kind == "pay"]
     patterns += _place_patterns(location)
     patterns += [p for kind, p in title_rules().patterns if kind != "pay"]
-    for pattern in patterns:
-        text = pattern.sub(take, text)
-    text = _MARKS.sub(take, text)
-    if not removed:
+    spans = _spans(title, [*patterns, _MARKS])
+    if not spans:
         return CleanTitle(title, ())
-    cleaned = _tidy(text)
+    text, last = "", 0
+    for start, end in spans:
+        text += title[last:start] + _GAP
+        last = end
+    cleaned = _tidy(text + title[last:])
     if not re.search(r"\w", cleaned):
         return CleanTitle(title, ())
-    return CleanTitle(cleaned, tuple(r for r in removed if r))
+    return CleanTitle(cleaned, tuple(title[s:e].strip() for s, e in spans))
 
 
 def shorten_title(title: str, max_chars: int) -> CleanTitle:
