@@ -1,0 +1,106 @@
+"""``hirecli import``: job descriptions in text, Markdown, HTML or DOCX to role files.
+
+The stages, each its own module: a reader per format yields raw lines (source.py picks
+the reader and refuses what it cannot read); mend.py repairs scrape damage;
+classify.py decides headings, bullets and paragraphs; sections.py maps headings to
+parts of a role; place.py and fields.py/money.py put every line somewhere; build.py
+orders and validates the role; report.py says what went where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
+
+from hirecli.errors import InputFileError, InvalidInputError
+
+if TYPE_CHECKING:
+    from hirecli.importers.build import Built
+    from hirecli.importers.report import ImportReport
+    from hirecli.importers.source import Format, Source
+
+_RECOGNISED = frozenset({"preamble", "other", "company", "apply", "equal_opportunity"})
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    built: Built
+    report: ImportReport
+
+
+def _read(source: Source) -> tuple[list, str, str | None]:  # type: ignore[type-arg]
+    from hirecli.importers.lines import Read
+
+    read: Read
+    if source.fmt == "docx":
+        from hirecli.importers.reader_docx import read_docx
+
+        try:
+            read = read_docx(source.data)
+        except Exception as exc:  # python-docx raises many kinds on a damaged package
+            raise InputFileError(f"{source.name}: cannot read this .docx file "
+                                 f"({type(exc).__name__}: {exc})") from None
+    elif source.fmt == "html":
+        from hirecli.importers.reader_html import read_html
+
+        read = read_html(source.text)
+    elif source.fmt == "markdown":
+        from hirecli.importers.reader_markdown import read_markdown
+
+        read = read_markdown(source.text)
+    else:
+        from hirecli.importers.reader_text import read_text
+
+        read = read_text(source.text)
+    return read.lines, read.unit, read.title_hint
+
+
+def import_source(source: Source, *, role_id: str | None = None, fmt: str = "yaml") -> Imported:
+    """Import one decoded input; raises a HirecliError subclass for input it cannot use."""
+    from hirecli.importers.build import build
+    from hirecli.importers.classify import classify
+    from hirecli.importers.mend import clean_line
+    from hirecli.importers.place import Placer
+    from hirecli.importers.report import ImportReport
+    from hirecli.importers.sections import segment
+
+    lines, unit, title_hint = _read(source)
+    report = ImportReport(source.name, source.fmt, unit)
+    for line in lines:
+        line.text, mends = clean_line(line.text, line.pos, entities=source.fmt in ("text", "markdown"))
+        report.mends.extend(mends)
+    if not any(line.text.strip() for line in lines):
+        raise InvalidInputError(f"{source.name}: no text found; there is nothing to import")
+    blocks, mends = classify(lines)
+    report.mends.extend(mends)
+    segments = segment(blocks)
+    draft = Placer(report, title_hint).run(segments)
+    placed = [s for s in report.sections if s.kind not in _RECOGNISED
+              and any(path not in ("notes", "left out") for path in s.placed)]
+    if not placed:
+        raise InvalidInputError(
+            f"{source.name}: no job description sections found (such as Responsibilities, "
+            "Requirements or Skills); nothing to import")
+    return Imported(build(draft, report, role_id=role_id, fmt=fmt), report)
+
+
+def import_bytes(data: bytes, name: str, *, hint: Format | None = None, role_id: str | None = None,
+                 fmt: str = "yaml") -> Imported:
+    from hirecli.importers.source import detect
+
+    return import_source(detect(data, name, hint), role_id=role_id, fmt=fmt)
+
+
+def import_path(path: str, stdin: BinaryIO | None = None, *, hint: Format | None = None,
+                role_id: str | None = None, fmt: str = "yaml") -> Imported:
+    """Import the file at ``path`` (``-`` reads standard input)."""
+    from hirecli.importers.source import read_input
+
+    data, name = read_input(path, stdin)
+    return import_bytes(data, name, hint=hint, role_id=role_id, fmt=fmt)
+
+
+def import_text(text: str, name: str = "<text>", *, hint: Format | None = None,
+                role_id: str | None = None) -> Imported:
+    """Import a job description held in a string (for the library and tests)."""
+    return import_bytes(text.encode("utf-8"), name, hint=hint, role_id=role_id)

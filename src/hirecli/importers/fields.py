@@ -1,0 +1,294 @@
+"""Single facts about a job: title, location and workplace, employment type, experience
+range, tags and "Label: value" lines. Pay lives in :mod:`hirecli.importers.money`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from hirecli.importers.vocab import table, words
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '’&/()-]{0,40}?)\s*[:：]\s+(?P<value>\S.*)$")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "fifteen": 15, "twenty": 20}
+_N = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_Y = r"(?:years?|yrs?)\b(?!\s*(?:of\s+age|old|older)\b)"
+_YEARS_RANGE = re.compile(rf"\b(?P<a>{_N})\s*\+?\s*(?:-|–|—|to)\s*(?P<b>{_N})\s*\+?\s*{_Y}", re.IGNORECASE)
+_YEARS_MIN = re.compile(
+    rf"\b(?:(?P<a>{_N})\s*(?:\+|plus\b|or\s+more\b)\s*{_Y}|(?P<c>{_N})\s*{_Y}\s*(?:\+|or\s+more\b|plus\b)"
+    rf"|(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|no\s+less\s+than|over|more\s+than)"
+    rf"\s+(?P<b>{_N})\s*\+?\s*{_Y})", re.IGNORECASE)
+_YEARS_PLAIN = re.compile(
+    rf"\b(?P<a>{_N})\s*{_Y}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?experience"
+    rf"|experience\b[^.;]{{0,50}}?\b(?P<b>\d{{1,2}})\s*\+?\s*{_Y}", re.IGNORECASE)
+_YEARS_ANY = re.compile(rf"\b(?P<a>\d{{1,2}})\s*{_Y}\s+(?:of\s+)?\w+", re.IGNORECASE)
+_MONTHS = re.compile(rf"\b{_N}\s*\+?\s*months?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.IGNORECASE)
+_TAG_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\s-\s|\s–\s)\s*")
+_TITLE_TAIL = re.compile(r"\s*(?:[-–—|,:]\s*|\(|\[)\s*(?P<word>[A-Za-z0-9% -]+?)\s*[)\]]?\s*$")
+_POSTAL = re.compile(r"^(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$")
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight apostrophes, no punctuation or extra spaces: for table look-ups."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = text.replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"[^\w'%]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" '")
+
+
+@cache
+def _labels() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, phrases in table("vocabulary")["labels"].items():
+        for phrase in phrases:
+            found[normalize(str(phrase))] = str(name)
+    return found
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """``("Location", "Leeds")`` for a line like "Location: Leeds"."""
+    found = _LABEL.match(text)
+    if not found:
+        return None
+    return found.group("label").strip(), found.group("value").strip()
+
+
+def label_field(label: str) -> str | None:
+    """The role field a label names ("Job type" -> employment_type), if any."""
+    return _labels().get(normalize(label))
+
+
+@cache
+def _phrases(key: str) -> list[tuple[re.Pattern[str], str]]:
+    pairs = [(str(phrase), str(name)) for name, phrases in table("vocabulary")[key].items()
+             for phrase in phrases]
+    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    return [(re.compile(r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+                        + r"(?![\w-])", re.IGNORECASE), name) for phrase, name in pairs]
+
+
+def employment_type(text: str, *, whole: bool = False) -> str | None:
+    """The employment type a text names; with ``whole`` the text must be only that phrase."""
+    best: tuple[int, str] | None = None
+    for pattern, name in _phrases("employment_types"):
+        found = pattern.fullmatch(text.strip()) if whole else pattern.search(text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), name)
+    return best[1] if best else None
+
+
+def workplace(text: str, *, whole: bool = False) -> str | None:
+    """onsite, hybrid or remote, when the text says so (hybrid wins over the others)."""
+    hits = []
+    for pattern, name in _phrases("workplaces"):
+        found = pattern.fullmatch(text.strip()) if whole else pattern.search(text)
+        if found:
+            hits.append((found.start(), name))
+    if not hits:
+        return None
+    if any(name == "hybrid" for _, name in hits):
+        return "hybrid"
+    return min(hits)[1]
+
+
+def _strip_workplace(text: str) -> str:
+    for pattern, _ in _phrases("workplaces"):
+        text = pattern.sub(" ", text)
+    return text
+
+
+@dataclass(slots=True)
+class Place:
+    """What a location line said."""
+
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    postal_code: str | None = None
+    workplace: str | None = None
+    remote_regions: list[str] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.city or self.region or self.country or self.workplace or self.remote_regions)
+
+
+@cache
+def _places() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, set[str]]]:
+    data = table("places")
+    countries = {normalize(str(k)): str(v) for k, v in data["countries"].items()}
+    names = {normalize(str(k)): (str(v[0]), str(v[1])) for k, v in data["region_names"].items()}
+    codes = {str(country): {str(c) for c in regions} for country, regions in data["regions"].items()}
+    return countries, names, codes
+
+
+_PLACE_FILLER = re.compile(r"\b(?:only|based|within|in|the|from|near|area|or|and|candidates|"
+                           r"residents|eligible|must|reside|anywhere in)\b", re.IGNORECASE)
+
+
+def parse_location(text: str, *, labeled: bool = False) -> Place | None:
+    """City, region, country and workplace from "Denver, CO (Hybrid)" or "Remote - US or Canada".
+
+    An unlabeled line counts only when every part of it is recognised.
+    """
+    countries, region_names, region_codes = _places()
+    place = Place(workplace=workplace(text))
+    rest = _strip_workplace(text)
+    parts = [p.strip(" .") for p in re.split(r"[,;/()|\[\]]|\s[-–—]\s|\s+or\s+|\s+and\s+|:", rest)]
+    for raw in parts:
+        part = raw
+        if not part:
+            continue
+        coded = re.fullmatch(r"([A-Z]{2,3})\s+(\S.*)", part)
+        if coded and _POSTAL.match(coded.group(2)) and place.city:
+            place.postal_code = coded.group(2)
+            part = coded.group(1)
+        key = normalize(part)
+        bare = normalize(_PLACE_FILLER.sub(" ", part))
+        if key in countries or bare in countries:
+            code = countries.get(key, countries.get(bare, ""))
+            if code and place.workplace == "remote" and not place.city:
+                place.remote_regions.append(code)
+            elif code:
+                place.country = place.country or code
+            continue
+        if part.upper() == part and part.isalpha() and place.city and not place.region:
+            owners = [c for c, codes in region_codes.items() if part in codes]
+            if owners:
+                place.region = part
+                place.country = place.country or (owners[0] if len(owners) == 1 else None)
+                continue
+        if key in region_names and place.city:
+            place.country, place.region = region_names[key][0], region_names[key][1]
+            continue
+        if _POSTAL.match(part):
+            place.postal_code = part
+            continue
+        if (place.city is None and re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", part)
+                and bare != ""):
+            place.city = part
+            continue
+        if bare:
+            place.leftover.append(part)
+    if place.region is None and place.city and place.country is None and not labeled:
+        return None
+    if place.workplace == "remote" and place.country and not place.city:
+        place.remote_regions.append(place.country)
+        place.country = None
+    if not place.found or (not labeled and place.leftover):
+        return None
+    place.remote_regions = list(dict.fromkeys(place.remote_regions))
+    return place
+
+
+def _years(token: str | None) -> int | None:
+    if token is None:
+        return None
+    token = token.lower()
+    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
+
+
+def experience_years(text: str) -> tuple[int | None, int | None] | None:
+    """``(min, max)`` years from "2-7 years", "5+ years", "at least three years of ..."; None if
+    the text states no length of experience."""
+    ranged = _YEARS_RANGE.search(text)
+    if ranged:
+        return _years(ranged.group("a")), _years(ranged.group("b"))
+    minimum = _YEARS_MIN.search(text)
+    if minimum:
+        return _years(minimum.group("a") or minimum.group("b") or minimum.group("c")), None
+    plain = _YEARS_PLAIN.search(text)
+    if plain:
+        return _years(plain.group("a") or plain.group("b")), None
+    if _MONTHS.search(text):
+        return None, None
+    return None
+
+
+def mentions_years(text: str) -> bool:
+    """True when a line states a length of experience ("3 years in retail")."""
+    if experience_years(text) is not None:
+        return True
+    return bool(_YEARS_ANY.search(text) and "experience" in text.lower())
+
+
+def is_run_together(text: str) -> bool:
+    """A line like "HealthcareSocial ServicesCounselingTherapy": tags with their separators lost."""
+    if re.search(r"[.!?:;]|\d", text) or len(text.split()) > 12 or not re.search(r"[a-z][A-Z]", text):
+        return False
+    pieces = split_tags(text)
+    vocabulary = {t.lower() for t in words("tags", "tags")}
+    if len(pieces) < 2 or any(len(p) < 2 for p in pieces):
+        return False
+    return len(pieces) >= 3 or any(p.lower() in vocabulary for p in pieces)
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags from a run-together or separated line, splitting at known tags and case changes."""
+    if _TAG_SPLIT.search(text):
+        out = [piece for chunk in _TAG_SPLIT.split(text) if chunk.strip() for piece in split_tags(chunk)]
+        return list(dict.fromkeys(out))
+    vocabulary = sorted(words("tags", "tags"), key=len, reverse=True)
+    out = []
+    index = 0
+    text = text.strip()
+    while index < len(text):
+        if text[index] == " ":
+            index += 1
+            continue
+        found = None
+        for tag in vocabulary:
+            end = index + len(tag)
+            if text[index:end].lower() == tag.lower() and (end == len(text) or text[end].isupper()):
+                found = end
+                break
+        if found is None:
+            found = index + 1
+            while found < len(text) and not (text[found - 1].islower() and text[found].isupper()):
+                found += 1
+        out.append(text[index:found].strip())
+        index = found
+    return [piece for piece in dict.fromkeys(out) if piece]
+
+
+@cache
+def _title_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(str(p), re.IGNORECASE) for p in table("headings")["title_patterns"]]
+
+
+def title_in(text: str) -> str | None:
+    """The job title inside a page heading such as "Key Responsibilities ... for a Nurse"."""
+    for pattern in _title_patterns():
+        found = pattern.match(text.strip())
+        if found and found.group("title").strip(" .:-–—|"):
+            return found.group("title").strip(" .:-–—|")
+    return None
+
+
+def clean_title(text: str) -> tuple[str, str | None, str | None]:
+    """The title without trailing workplace or employment words, and those words' meaning."""
+    title = text.strip().strip("*#").strip()
+    place = kind = None
+    while True:
+        tail = _TITLE_TAIL.search(title)
+        if not tail or tail.start() == 0:
+            break
+        word = tail.group("word")
+        found_place = workplace(word, whole=True)
+        found_kind = employment_type(word, whole=True)
+        if not (found_place or found_kind):
+            break
+        place = place or found_place
+        kind = kind or found_kind
+        title = title[:tail.start()].rstrip(" -–—|,:")
+    return title, place, kind
+
+
+def looks_like_title(text: str) -> bool:
+    """Short enough, and not a sentence."""
+    plain = text.strip()
+    return (0 < len(plain) <= 150 and len(plain.split()) <= 14 and not plain.endswith((".", ":", ";", ","))
+            and any(ch.isalpha() for ch in plain))
