@@ -58,6 +58,7 @@ from hirecli.writers.docx_xml import (
     restart_num,
     run,
     starts_rtl,
+    style_tabs,
     sub,
     xml_safe,
 )
@@ -391,7 +392,9 @@ class _Builder:
         root = band.paragraphs[0]._p.getparent()
         for child in list(root):
             root.remove(child)
-        return paragraph(root, Para(style=style, tab_right=self.text_width, bidi=self.rtl))
+        inherited = style_tabs(self.document.styles.element, style) if self.base.branded else ()
+        return paragraph(root, Para(style=style, tab_right=self.text_width, bidi=self.rtl,
+                                    clear_tabs=inherited))
 
     def header_footer(self) -> None:
         section = self.document.sections[-1]

@@ -129,6 +129,25 @@ class Para:
     space_before: int | None = None
     align: str | None = None
     tab_right: int | None = None
+    clear_tabs: tuple[int, ...] = ()
+    """Tab stops inherited from the style that would come before ``tab_right``."""
+
+
+def style_tabs(styles: Element, style_id: str | None) -> tuple[int, ...]:
+    """Tab stop positions a paragraph style sets, with those of the styles it is based on."""
+    by_id = {s.get(W + "styleId"): s for s in styles.iter(W + "style")}
+    found: set[int] = set()
+    seen: set[str] = set()
+    while style_id and style_id in by_id and style_id not in seen:
+        seen.add(style_id)
+        style = by_id[style_id]
+        for tab in style.iterfind(f"{W}pPr/{W}tabs/{W}tab"):
+            pos = str(tab.get(W + "pos", ""))
+            if pos.lstrip("-").isdigit() and tab.get(VAL) != "clear":
+                found.add(int(pos))
+        based = style.find(W + "basedOn")
+        style_id = None if based is None else based.get(VAL)
+    return tuple(sorted(found))
 
 
 def paragraph(parent: Element, props: Para) -> Element:
@@ -148,7 +167,11 @@ def paragraph(parent: Element, props: Para) -> Element:
         sub(num_pr, "numId", str(props.num[0]))
     if props.tab_right is not None:
         tabs = sub(ppr, "tabs")
-        sub(tabs, "tab", "right", pos=str(props.tab_right))
+        for pos in sorted({*props.clear_tabs, props.tab_right}):
+            if pos == props.tab_right:
+                sub(tabs, "tab", "right", pos=str(pos))
+            else:
+                sub(tabs, "tab", "clear", pos=str(pos))
     if props.bidi:
         sub(ppr, "bidi")
     if props.space_before is not None:
