@@ -128,7 +128,7 @@ def posting(
 
     Example: hirecli posting roles/mental-health-professional.yaml
 
-    Example: hirecli posting roles/registered-nurse.yaml --channel linkedin --format html -o nurse.html
+    Example: hirecli posting roles/registered-nurse.yaml --channel linkedin -o nurse.html
 
     Example: hirecli posting roles/warehouse-associate.yaml --format jsonld --valid-days 30
 
