@@ -1,0 +1,217 @@
+"""A role's skills and declared competencies as kit competencies, each with its questions.
+
+Every skill is a competency; a ``competencies:`` entry with the same name adds to it
+(definition, must-have, weight, custom questions), and one with a new name is a
+competency of its own. Custom questions are checked for protected topics here, so
+that a bad one stops the kit with its line and column in the role file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hirecli.builders.kit_model import (
+    GENERATED,
+    ROLE_FILE,
+    Anchors,
+    KitCompetency,
+    KitQuestion,
+    MatchRow,
+)
+from hirecli.builders.kit_questions import (
+    Pool,
+    custom_questions,
+    generated_anchors,
+    generated_definition,
+    generated_pool,
+    library_pool,
+)
+from hirecli.builders.kit_text import one_line, phrase, related, sentence, stems
+from hirecli.competencies import Kind, LibraryCompetency, Match, key, library, match_skill
+from hirecli.errors import Problem
+from hirecli.model.role import Competency, Role, Skill
+from hirecli.model.yamlsource import SourceMap
+
+
+@dataclass
+class Built:
+    competencies: list[KitCompetency] = field(default_factory=list)
+    pools: dict[str, Pool] = field(default_factory=dict)
+    matches: list[MatchRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every competency of one role is built from."""
+
+    role: Role
+    variant: int
+    duties: tuple[str, ...]
+    values: dict[str, str]
+    keep_case: frozenset[str]
+
+
+def role_phrase(role: Role, keep_case: frozenset[str]) -> str:
+    """The role's title as it reads mid-sentence ("registered nurse" from "Registered
+    Nurse, Medical-Surgical")."""
+    return phrase(role.title.split(",")[0], keep_case)
+
+
+def field_phrase(role: Role, keep_case: frozenset[str]) -> str:
+    if role.tags:
+        return phrase(role.tags[0], keep_case)
+    if role.department:
+        return phrase(role.department, keep_case)
+    return "this field"
+
+
+def _joined_definition(entries: Sequence[LibraryCompetency]) -> str:
+    """One sentence from one or two library definitions."""
+    first = entries[0].definition.rstrip(".")
+    if len(entries) == 1:
+        return first + "."
+    second = entries[1].definition.rstrip(".")
+    return f"{first}; also {second[:1].lower()}{second[1:]}."
+
+
+def _joined_anchors(entries: Sequence[LibraryCompetency]) -> Anchors:
+    if len(entries) == 1:
+        return entries[0].anchors
+    a, b = entries[0], entries[1]
+    one, two, three, four = (f"{a.name}: {a.anchors[i]} {b.name}: {b.anchors[i]}" for i in range(4))
+    return one, two, three, four
+
+
+def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], custom: bool) -> MatchRow:
+    if not found.matched:
+        closest = found.best_miss
+        note = (f"closest: {library()[closest.competency].name} ({closest.confidence:.0f})"
+                if closest and closest.confidence > 0 else None)
+        return MatchRow(name, "—", ROLE_FILE if custom else GENERATED, None, note)
+    how = "+".join(dict.fromkeys(p.how for p in found.parts))
+    note = None
+    if len(found.parts) > 1:
+        note = "compound name: questions from both"
+    return MatchRow(
+        name, " + ".join(e.name for e in entries), how,
+        min(p.confidence for p in found.parts), note,
+    )
+
+
+def _protected(text: str) -> list[tuple[str, str, str]]:
+    """Protected topics a custom question touches: (topic, matched text, alternative)."""
+    from hirecli.lint.protected import find_protected_topics
+
+    return [(h.topic, h.matched, h.alternative) for h in find_protected_topics(text)]
+
+
+def check_custom(
+    questions: Sequence[KitQuestion], positions: SourceMap | None, source: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for question in questions:
+        for topic, matched, alternative in _protected(question.text):
+            path = question.path or ()
+            if positions is not None:
+                where = positions.locate((*path, "text")) if (*path, "text") in positions.values \
+                    else positions.locate(path)
+                line, column = where.line, where.column
+            else:
+                line, column = 1, 1
+            problems.append(Problem(
+                source, line, column,
+                f"interview question touches a protected topic ({topic}): \"{matched}\"; "
+                f"ask instead: {alternative}", "protected-topic",
+            ))
+    return problems
+
+
+class _Builder:
+    def __init__(self, ctx: Context, positions: SourceMap | None) -> None:
+        self.ctx = ctx
+        self.positions = positions
+        self.out = Built()
+        self.generated = 0
+
+    def add(
+        self, name: str, kind: Kind | None, path: tuple[str | int, ...], *,
+        skill: Skill | None, declared: Competency | None, declared_path: tuple[str | int, ...] = (),
+    ) -> None:
+        ctx = self.ctx
+        found = match_skill(name)
+        entries = [library()[i] for i in found.ids]
+        kind = kind or (entries[0].kind if entries else "soft")
+        description = (declared.definition if declared and declared.definition else None) or (
+            skill.description if skill else None)
+        skill_words = phrase(name, ctx.keep_case)
+        name_stems = stems(name)
+        keywords = [k for e in entries for k in e.keywords]
+        order = related(ctx.duties, name_stems, keywords,
+                        extra_stems=[s for s in stems(description or "") if s not in name_stems])
+        duties = [one_line(ctx.duties[i]) for i in order[:2]]
+        if entries:
+            definition = sentence(description) if description else _joined_definition(entries)
+            anchors = _joined_anchors(entries)
+        else:
+            definition = generated_definition(skill_words, description, bool(duties))
+            anchors = generated_anchors(skill_words)
+        custom = custom_questions(name, declared.questions, anchors, declared_path) if declared else []
+        self.out.problems += check_custom(custom, self.positions, self.positions.source
+                                          if self.positions else "<role>")
+        pool = Pool()
+        for question in custom:
+            pool.by_type[question.type].append(question)
+        if entries:
+            pool.extend(library_pool(name, entries, ctx.values, role_id=ctx.role.slug,
+                                     variant=ctx.variant))
+        ordinal = self.generated if not entries else len(self.out.competencies) + 3
+        self.generated += 0 if entries else 1
+        pool.extend(generated_pool(name, skill_words, kind, duties, anchors, ordinal=ordinal,
+                                   variant=ctx.variant, role=ctx.values["role"]))
+        must_have = (skill.must_have if skill else False) or (declared.must_have if declared else False)
+        weights = [w for w in (skill.weight if skill else None,
+                               declared.weight if declared and "weight" in declared.model_fields_set
+                               else None) if w is not None]
+        if entries:
+            sources, how = tuple(e.id for e in entries), "+".join(dict.fromkeys(p.how for p in found.parts))
+            confidence: float | None = min(p.confidence for p in found.parts)
+        else:
+            sources, how, confidence = ((ROLE_FILE,), ROLE_FILE, None) if custom else (
+                (GENERATED,), GENERATED, None)
+        self.out.competencies.append(KitCompetency(
+            name=name, definition=definition, context=duties[0] if duties else None, kind=kind,
+            must_have=must_have, weight=max(weights) if weights else 1, sources=sources, how=how,
+            confidence=confidence, anchors=anchors, path=path,
+        ))
+        self.out.pools[name] = pool
+        self.out.matches.append(_match_row(name, found, entries, bool(custom)))
+
+
+def build_competencies(role: Role, ctx: Context, positions: SourceMap | None) -> Built:
+    """Every competency of ``role``, skills first (hard, then soft), then declared ones."""
+    builder = _Builder(ctx, positions)
+    declared = {key(c.name): (i, c) for i, c in enumerate(role.competencies)}
+    used: set[str] = set()
+    for kind in ("hard", "soft"):
+        skills: list[Skill] = role.skills.hard if kind == "hard" else role.skills.soft
+        for index, skill in enumerate(skills):
+            k = key(skill.name)
+            if k in used:
+                continue
+            used.add(k)
+            found = declared.get(k)
+            builder.add(
+                skill.name, "hard" if kind == "hard" else "soft", ("skills", kind, index), skill=skill,
+                declared=found[1] if found else None,
+                declared_path=("competencies", found[0]) if found else (),
+            )
+    for index, competency in enumerate(role.competencies):
+        k = key(competency.name)
+        if k in used:
+            continue
+        used.add(k)
+        builder.add(competency.name, None, ("competencies", index), skill=None, declared=competency,
+                    declared_path=("competencies", index))
+    return builder.out

@@ -1,0 +1,148 @@
+"""The interview kit as data: competencies, questions, stages and what the plan found.
+
+``plan_kit`` makes a :class:`Kit`; the kit and scorecard builders turn it into
+documents, and the linter reads its questions. Nothing here knows about formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hirecli.competencies import Kind, QuestionType
+
+Anchors = tuple[str, str, str, str]
+"""What a 1, 2, 3 and 4 answer looks like."""
+
+GENERATED = "generated"
+ROLE_FILE = "role file"
+
+
+@dataclass(frozen=True, slots=True)
+class KitQuestion:
+    text: str
+    type: QuestionType
+    probes: tuple[str, ...]
+    strong: tuple[str, ...]
+    red_flags: tuple[str, ...]
+    anchors: Anchors
+    minutes: int
+    competency: str
+    """The name of the kit competency the question assesses."""
+    source: str
+    """A library question id, ``generated:<template>``, or ``role file``."""
+    prep: str | None = None
+    """What the interviewer prepares beforehand (work samples)."""
+    path: tuple[str | int, ...] | None = None
+    """Where a custom question stands in the role file."""
+
+    @property
+    def custom(self) -> bool:
+        return self.source == ROLE_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class KitCompetency:
+    name: str
+    definition: str
+    context: str | None
+    """The role's duty this competency shows up in, when one relates to it."""
+    kind: Kind
+    must_have: bool
+    weight: float
+    sources: tuple[str, ...]
+    """Library ids, or ``generated``, or ``role file`` (a competency only the role defines)."""
+    how: str
+    """How the name was matched: alias, fuzzy, generated or role file."""
+    confidence: float | None
+    anchors: Anchors
+    path: tuple[str | int, ...] = ()
+    """Where the skill or competency stands in the role file."""
+
+    @property
+    def generated(self) -> bool:
+        return self.sources == (GENERATED,)
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """How a stage's minutes divide: introductions, questions, the candidate's questions."""
+
+    minutes: int
+    intro: int
+    questions: int
+    """Minutes available for the interviewer's questions."""
+    used: int
+    """Minutes the planned questions take."""
+    candidate: int
+
+    @property
+    def over(self) -> int:
+        return max(0, self.used - self.questions)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A yes/no requirement the recruiter screen confirms."""
+
+    text: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    minutes: int
+    purpose: str
+    """screen, manager, skills, panel or general."""
+    interviewers: str | None
+    aim: str
+    competencies: tuple[str, ...]
+    questions: tuple[KitQuestion, ...]
+    reserve: tuple[KitQuestion, ...]
+    """Planned alternates: asked instead of a main question when the candidate has no
+    example for it, or after the main questions when time remains."""
+    timing: Timing
+    requirements: tuple[Requirement, ...] = ()
+    requirement_minutes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRow:
+    """One line of ``--explain``: a skill and what it matched."""
+
+    skill: str
+    matched: str
+    how: str
+    confidence: float | None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kit:
+    role_id: str
+    title: str
+    company: str | None
+    variant: int
+    competencies: tuple[KitCompetency, ...]
+    stages: tuple[Stage, ...]
+    matches: tuple[MatchRow, ...]
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    country: str | None = None
+    pay: str | None = None
+    schedule: str | None = None
+
+    @property
+    def questions(self) -> list[KitQuestion]:
+        """Every question of the kit, main and reserve, stage by stage."""
+        return [q for stage in self.stages for q in (*stage.questions, *stage.reserve)]
+
+    def competency(self, name: str) -> KitCompetency:
+        for comp in self.competencies:
+            if comp.name == name:
+                return comp
+        raise KeyError(name)
+
+    def stages_for(self, name: str) -> list[Stage]:
+        """The stages whose main questions assess ``name``."""
+        return [s for s in self.stages if any(q.competency == name for q in s.questions)]

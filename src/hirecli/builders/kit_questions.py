@@ -1,0 +1,161 @@
+"""The questions each competency may draw on: custom, from the library, or generated.
+
+A pool holds, for each question type, the questions in the order the planner should
+try them. Custom questions from the role file come first and are used as written.
+Library questions are rotated by a stable hash of the role and ``--variant``, so that
+variant 0 keeps the library's order and every other variant starts somewhere else.
+Generated questions are filled from templates with the skill's name and the role's
+related duties; each generated skill starts at a different template, so that no two
+skills read alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hirecli.builders.kit_data import kit_data, text
+from hirecli.builders.kit_model import Anchors, KitQuestion
+from hirecli.builders.kit_text import articles, capitalize, fill, lower_first, sentence, stable_number
+from hirecli.competencies import QUESTION_TYPES, Kind, LibraryCompetency, QuestionType
+from hirecli.model.role import CustomQuestion
+
+
+@dataclass
+class Pool:
+    """Questions for one competency, by type, best first."""
+
+    by_type: dict[QuestionType, list[KitQuestion]] = field(
+        default_factory=lambda: {t: [] for t in QUESTION_TYPES}
+    )
+
+    def extend(self, other: Pool) -> None:
+        for kind, questions in other.by_type.items():
+            self.by_type[kind].extend(questions)
+
+    def count(self) -> int:
+        return sum(len(q) for q in self.by_type.values())
+
+
+def rotation(size: int, *parts: object, variant: int) -> int:
+    """Where a list of ``size`` starts for ``variant``: 0 for variant 0, never 0 otherwise."""
+    if variant == 0 or size < 2:
+        return 0
+    return 1 + stable_number(*parts, variant) % (size - 1)
+
+
+def _rotate(items: Sequence[Any], offset: int) -> list[Any]:
+    return [*items[offset:], *items[:offset]] if items else []
+
+
+def _interleave(lists: Sequence[Sequence[KitQuestion]]) -> list[KitQuestion]:
+    out: list[KitQuestion] = []
+    for index in range(max((len(x) for x in lists), default=0)):
+        out.extend(x[index] for x in lists if index < len(x))
+    return out
+
+
+def library_pool(
+    competency: str, entries: Sequence[LibraryCompetency], values: dict[str, str],
+    *, role_id: str, variant: int,
+) -> Pool:
+    """The library questions of every entry the skill matched, alternating between them."""
+    pool = Pool()
+    for kind in QUESTION_TYPES:
+        per_entry: list[list[KitQuestion]] = []
+        for entry in entries:
+            questions = [q for q in entry.questions if q.type == kind]
+            offset = rotation(len(questions), role_id, competency, entry.id, kind, variant=variant)
+            per_entry.append([
+                KitQuestion(
+                    text=articles(fill(q.text, values)), type=q.type, probes=q.probes,
+                    strong=q.strong, red_flags=q.red_flags, anchors=entry.anchors,
+                    minutes=q.minutes, competency=competency, source=q.id,
+                )
+                for q in _rotate(questions, offset)
+            ])
+        pool.by_type[kind] = _interleave(per_entry)
+    return pool
+
+
+def _duty_text(duty: str) -> str:
+    """A duty quoted as its own sentence after a colon: "conduct thorough ... to others."."""
+    return sentence(lower_first(duty))
+
+
+def generated_pool(
+    competency: str, skill: str, kind: Kind, duties: Sequence[str], anchors: Anchors,
+    *, ordinal: int, variant: int, role: str,
+) -> Pool:
+    """Questions written from templates for a skill the library does not know.
+
+    ``ordinal`` numbers the generated skills of one kit, so each starts at different
+    templates; ``duties`` are the role's duties most related to the skill, best first.
+    """
+    data = kit_data("generated_questions")
+    choices: list[str | None] = [*duties[:2], None] if duties else [None]
+    pool = Pool()
+    for type_index, qtype in enumerate(QUESTION_TYPES):
+        if kind == "soft" and qtype in ("technical", "work_sample"):
+            continue
+        templates = [t for t in data["templates"][qtype] if kind in t.get("kinds", ("hard", "soft"))]
+        start = (ordinal * 2 + variant) % len(templates)
+        for position, template in enumerate(_rotate(templates, start)):
+            duty = choices[(position + type_index) % len(choices)]
+            values = {"skill": skill, "Skill": capitalize(skill), "role": role,
+                      "duty": _duty_text(duty) if duty else ""}
+            body = template["with_duty"] if duty else template["without_duty"]
+            pool.by_type[qtype].append(KitQuestion(
+                text=articles(fill(text(body), values)),
+                type=qtype,
+                probes=tuple(fill(p, values) for p in template["probes"]),
+                strong=tuple(fill(s, values) for s in template["strong"]),
+                red_flags=tuple(fill(r, values) for r in template["red_flags"]),
+                anchors=anchors,
+                minutes=int(template["minutes"]),
+                competency=competency,
+                source=f"generated:{template['id']}",
+                prep=text(template["prep"]) if template.get("prep") else None,
+            ))
+    return pool
+
+
+def generated_anchors(skill: str) -> Anchors:
+    anchors = kit_data("generated_questions")["anchors"]
+    one, two, three, four = (fill(text(anchors[n]), {"skill": skill}) for n in (1, 2, 3, 4))
+    return one, two, three, four
+
+
+def generated_definition(skill: str, description: str | None, has_duty: bool) -> str:
+    forms = kit_data("generated_questions")["definition"]
+    if description:
+        return sentence(description)
+    body = forms["with_duty"] if has_duty else forms["without_duty"]
+    return fill(text(body), {"skill": skill})
+
+
+def custom_questions(
+    competency: str, questions: Sequence[CustomQuestion], anchors: Anchors,
+    path: tuple[str | int, ...],
+) -> list[KitQuestion]:
+    """The role file's own questions, used as written; empty probes and signals get the
+    generic ones for their type so that every question can be rated the same way."""
+    data = kit_data("generated_questions")
+    out: list[KitQuestion] = []
+    for index, question in enumerate(questions):
+        out.append(KitQuestion(
+            text=text(question.text),
+            type=question.type,
+            probes=tuple(text(p) for p in question.probes)
+            or tuple(data["default_probes"][question.type]),
+            strong=tuple(text(s) for s in question.strong) or tuple(data["default_signals"]["strong"]),
+            red_flags=tuple(text(r) for r in question.red_flags)
+            or tuple(data["default_signals"]["red_flags"]),
+            anchors=anchors,
+            minutes=question.minutes,
+            competency=competency,
+            source="role file",
+            path=(*path, "questions", index),
+        ))
+    return out

@@ -1,0 +1,188 @@
+"""Small text tools for the interview kit: phrases, stems, placeholders, stable choices.
+
+Questions are written around a skill's name and the role's duties, so the names
+must read well inside a sentence ("Suicide & Risk Assessment Protocols" becomes
+"suicide and risk assessment protocols"; "SCADA" and "Python" keep their case), and
+the duties that relate to a skill are found by shared word stems.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+_SPACE = re.compile(r"\s+")
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_LEADING = re.compile(
+    r"^(?:knowledge of|understanding of|experience with|experience in|proficiency in|"
+    r"basic|strong|advanced|excellent|solid|good)\s+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"\s+(?:certification|certificate|license|licence|skills|skill|proficiency|"
+    r"principles)$", re.IGNORECASE)
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ers",
+             "er", "es", "ed", "al", "ly", "s")
+
+
+def one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def stable_number(*parts: object) -> int:
+    """A number that depends only on ``parts`` (Python's ``hash`` changes per process)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def _keep(word: str, keep_case: frozenset[str]) -> bool:
+    """Acronyms, names with inner capitals or digits, and known product names keep their case."""
+    return (
+        (len(word) >= 2 and word.isupper())
+        or any(ch.isupper() for ch in word[1:])
+        or any(ch.isdigit() for ch in word)
+        or word in keep_case
+    )
+
+
+def _lower_word(word: str, keep_case: frozenset[str]) -> str:
+    parts = re.split(r"([/-])", word)
+    return "".join(p if p in "/-" or _keep(p, keep_case) else p.lower() for p in parts)
+
+
+def phrase(name: str, keep_case: Iterable[str] = ()) -> str:
+    """A skill or title as it reads inside a sentence: no aside in brackets, "and" for "&",
+    no "Knowledge of" or "Certification", lower case except acronyms and product names."""
+    keep = frozenset(keep_case)
+    text = one_line(_PARENS.sub("", name)).replace("&", "and").replace(" + ", " and ")
+    for pattern in (_LEADING, _TRAILING):
+        while True:
+            trimmed = pattern.sub("", text)
+            if trimmed == text or not trimmed.strip():
+                break
+            text = trimmed
+    return " ".join(_lower_word(w, keep) for w in text.split())
+
+
+def lower_words(text: str, keep_case: Iterable[str] = ()) -> str:
+    """Every word in lower case except acronyms and names with inner capitals or digits."""
+    keep = frozenset(keep_case)
+    return " ".join(_lower_word(w, keep) for w in text.split())
+
+
+def slug(text: str) -> str:
+    """``text`` as a lower-case id: "Hiring manager interview" -> "hiring-manager-interview"."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first word in lower case, unless that word is an acronym or name."""
+    first, _, rest = text.partition(" ")
+    if _keep(first.rstrip(",.;:"), frozenset()):
+        return text
+    return first.lower() + (" " + rest if rest else "")
+
+
+def sentence(text: str) -> str:
+    """One line, ending in a full stop (or the mark it already ends with)."""
+    text = one_line(text)
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Replace ``{name}`` placeholders; an unknown name is a bug in the data, so it raises."""
+    def replace(match: re.Match[str]) -> str:
+        return values[match.group(1)]
+
+    text = _PLACEHOLDER.sub(replace, template)
+    return one_line(text)
+
+
+def articles(text: str) -> str:
+    """Fix "a" before a word that starts with a vowel letter (a placeholder may put it there)."""
+    return re.sub(r"\b([Aa]) (?=[aeioAEIO])", lambda m: m.group(1) + "n ", text)
+
+
+# ---- stems and related duties -------------------------------------------------------
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    from hirecli.builders.kit_data import kit_data
+
+    return frozenset(kit_data("words")["stopwords"])
+
+
+def stem(word: str) -> str:
+    """A rough stem: enough to see that "inspection" and "inspect" are one word."""
+    w = word.lower().strip("'’")
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+                break
+    return w
+
+
+def same_stem(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the meaningful words of ``text``, in order, without repeats."""
+    stop = _stopwords()
+    found = [stem(w) for w in _WORD.findall(text) if w.lower() not in stop and len(w) > 1]
+    return list(dict.fromkeys(found))
+
+
+def related(
+    texts: Sequence[str], name_stems: Sequence[str], keywords: Sequence[str] = (), *,
+    extra_stems: Sequence[str] = (), share: float = 0.5,
+) -> list[int]:
+    """Indexes of ``texts`` that relate to a skill, most related first.
+
+    A text scores for each stem of the skill's name it shares, and less for each stem of
+    its description (``extra_stems``) and each library keyword one of its words starts
+    with; rarer words count for more, so a word found in every duty ("client") decides
+    little. A text needs a stem of the name or two keywords, and at least ``share`` of
+    the best text's score.
+    """
+    text_stems = [stems(t) for t in texts]
+    text_words = [[w.lower() for w in _WORD.findall(t)] for t in texts]
+    count = max(len(texts), 1)
+
+    def rarity(test: Iterable[bool]) -> float:
+        df = sum(1 for hit in test if hit)
+        return math.log(1 + count / max(df, 1))
+
+    scored: list[tuple[float, int]] = []
+    for index, own in enumerate(text_stems):
+        total = 0.0
+        name_hits = 0
+        for s in name_stems:
+            if any(same_stem(s, t) for t in own):
+                name_hits += 1
+                total += 3 * rarity(any(same_stem(s, t) for t in other) for other in text_stems)
+        for s in extra_stems:
+            if any(same_stem(s, t) for t in own):
+                total += rarity(any(same_stem(s, t) for t in other) for other in text_stems)
+        key_hits = 0
+        for k in keywords:
+            if any(w.startswith(k) for w in text_words[index]):
+                key_hits += 1
+                total += rarity(any(w.startswith(k) for w in other) for other in text_words)
+        if name_hits or key_hits >= 2:
+            scored.append((total, index))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[0][0] if scored else 0.0
+    return [index for total, index in scored if total >= share * best]

@@ -1,0 +1,324 @@
+"""The packaged competency library, and matching a role's skill names to it.
+
+Skill names in job descriptions are free text ("Problem-Solving & Critical Thinking",
+"Clinical Diagnosis (DSM-5 / ICD-10)"). We match them to library entries by exact
+name or alias first, then by a fuzzy token score with a confidence threshold. A
+compound name may match two competencies; a name that matches nothing is left for
+the kit builder to write questions for from the role's own duties.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any, Literal
+
+import yaml
+
+from hirecli.errors import InvalidInputError
+
+QuestionType = Literal["behavioral", "situational", "technical", "work_sample"]
+Kind = Literal["hard", "soft"]
+How = Literal["alias", "fuzzy"]
+
+QUESTION_TYPES: tuple[QuestionType, ...] = ("behavioral", "situational", "technical", "work_sample")
+THRESHOLD = 72.0
+"""Lowest fuzzy confidence (0-100) accepted as a match."""
+PART_THRESHOLD = 80.0
+"""A part of a compound name ("X & Y") must be this sure to add a second competency."""
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryQuestion:
+    id: str
+    type: QuestionType
+    text: str
+    probes: tuple[str, ...]
+    strong: tuple[str, ...]
+    red_flags: tuple[str, ...]
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCompetency:
+    id: str
+    name: str
+    kind: Kind
+    family: str
+    definition: str
+    aliases: tuple[str, ...]
+    keywords: tuple[str, ...]
+    anchors: tuple[str, str, str, str]
+    """Descriptions of a 1, 2, 3 and 4 answer."""
+    questions: tuple[LibraryQuestion, ...]
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(_one_line(v) for v in value or ())
+
+
+def _parse(data: Any, source: str) -> LibraryCompetency:
+    """One library file as a :class:`LibraryCompetency`; a broken file is reported by name."""
+    try:
+        anchors = data["anchors"]
+        questions = tuple(
+            LibraryQuestion(
+                id=str(q["id"]), type=q["type"], text=_one_line(q["text"]),
+                probes=_strings(q.get("probes")), strong=_strings(q.get("strong")),
+                red_flags=_strings(q.get("red_flags")), minutes=int(q["minutes"]),
+            )
+            for q in data["questions"]
+        )
+        entry = LibraryCompetency(
+            id=str(data["id"]), name=_one_line(data["name"]), kind=data["kind"],
+            family=str(data.get("family", "")), definition=_one_line(data["definition"]),
+            aliases=_strings(data.get("aliases")), keywords=_strings(data.get("keywords")),
+            anchors=(_one_line(anchors[1]), _one_line(anchors[2]), _one_line(anchors[3]),
+                     _one_line(anchors[4])),
+            questions=questions,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidInputError(f"competency library file {source} is malformed: {exc!r}") from None
+    if entry.kind not in ("hard", "soft") or any(q.type not in QUESTION_TYPES for q in questions):
+        raise InvalidInputError(f"competency library file {source}: unknown kind or question type")
+    return entry
+
+
+@functools.cache
+def library() -> Mapping[str, LibraryCompetency]:
+    """Every packaged competency by id, read once per process."""
+    folder = files("hirecli") / "data" / "competencies"
+    found: dict[str, LibraryCompetency] = {}
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        entry = _parse(yaml.load(item.read_text(encoding="utf-8"), Loader=_Loader), item.name)
+        found[entry.id] = entry
+    return found
+
+
+# ---- normalising names --------------------------------------------------------------
+
+_PARENS = re.compile(r"\(([^)]*)\)")
+_JOINERS = re.compile(r"\s*(?:&|\+|\band\b|,|;)\s*")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_CONTEXT = re.compile(r"\s+(?:in|with|for|at|within|across)\s+.*$", re.IGNORECASE)
+"""A trailing phrase that says where a skill is used ("... in Clinical Practice")."""
+PART_CONFIDENCE = 90.0
+"""Confidence of a name that equals one part of a compound library name ("Mentoring")."""
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens; hyphens and slashes separate words."""
+    return [w for w in _NON_WORD.split(text.lower().replace("&", " and ")) if w]
+
+
+@functools.cache
+def _filler() -> frozenset[str]:
+    text = (files("hirecli") / "data" / "kit" / "words.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.load(text, Loader=_Loader)["filler"])
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a name that carry its meaning (no filler like "strong" or "skills")."""
+    filler = _filler()
+    return [w for w in words(text) if w not in filler]
+
+
+def key(text: str) -> str:
+    """The form names are compared in: content words in order, single-spaced."""
+    return " ".join(content_words(text))
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of a compound skill name, without parenthesised asides.
+
+    "Problem-Solving & Critical Thinking" -> ["Problem-Solving", "Critical Thinking"].
+    """
+    bare = _PARENS.sub(" ", name)
+    return [p.strip() for p in _JOINERS.split(bare) if p.strip()]
+
+
+# ---- matching -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MatchPart:
+    competency: str
+    """A library id."""
+    how: How
+    confidence: float
+    matched: str
+    """The library name or alias the skill matched."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a skill name matched in the library (nothing, one or two competencies)."""
+
+    skill: str
+    parts: tuple[MatchPart, ...]
+    best_miss: MatchPart | None = None
+    """The closest entry under the threshold, for ``--explain``."""
+
+    @property
+    def matched(self) -> bool:
+        return bool(self.parts)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(p.competency for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    competency: str
+    text: str
+    key: str
+    tokens: tuple[str, ...]
+
+
+@functools.cache
+def _index() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], tuple[_Name, ...]]:
+    """Exact keys -> (id, name text), parts of compound names the same way, and every name
+    and alias for fuzzy scoring."""
+    exact: dict[str, tuple[str, str]] = {}
+    parts: dict[str, tuple[str, str]] = {}
+    names: list[_Name] = []
+    entries = list(library().values())
+    for entry in entries:
+        for text in (entry.name, entry.id.replace("-", " "), *entry.aliases):
+            k = key(text)
+            if k:
+                exact.setdefault(k, (entry.id, text))
+                names.append(_Name(entry.id, text, k, tuple(k.split())))
+    # parts of library names before parts of aliases: "Mentoring" is Teaching & Mentoring
+    for pass_aliases in (False, True):
+        for entry in entries:
+            for text in entry.aliases if pass_aliases else (entry.name,):
+                pieces = name_parts(text)
+                for piece in pieces if len(pieces) > 1 else ():
+                    parts.setdefault(key(piece), (entry.id, text))
+    return exact, parts, tuple(names)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words that are the same word: equal, a plural or spelling variant, or one stem."""
+    if a == b:
+        return True
+    from rapidfuzz import fuzz
+
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 5 and long_.startswith(short[: max(5, len(short) - 2)]):
+        return True
+    return len(short) >= 5 and fuzz.ratio(a, b) >= 86
+
+
+def _overlap(skill: tuple[str, ...], name: tuple[str, ...]) -> tuple[float, float]:
+    """Share of the name's words found in the skill, and of the skill's words in the name."""
+    found_in_skill = sum(1 for w in name if any(_same_word(w, s) for s in skill))
+    found_in_name = sum(1 for s in skill if any(_same_word(s, w) for w in name))
+    return found_in_skill / len(name), found_in_name / len(skill)
+
+
+def score(skill_key: str, name_key: str) -> float:
+    """Confidence 0-100 that two keyed names mean the same thing.
+
+    Word overlap in both directions (so a one-word alias inside a long skill name does
+    not win by being a subset), blended with rapidfuzz's token-sort similarity for
+    spelling and word-order variants.
+    """
+    from rapidfuzz import fuzz
+
+    skill, name = tuple(skill_key.split()), tuple(name_key.split())
+    if not skill or not name:
+        return 0.0
+    precision, recall = _overlap(skill, name)
+    if precision == 0 or recall == 0:
+        return 0.0
+    harmonic = 2 * precision * recall / (precision + recall)
+    return round(100 * (0.75 * harmonic + 0.25 * fuzz.token_sort_ratio(skill_key, name_key) / 100), 1)
+
+
+def _best(text: str) -> MatchPart | None:
+    """The best library entry for one name (or part of one), exact before fuzzy."""
+    exact, parts, names = _index()
+    k = key(text)
+    if not k:
+        return None
+    if k in exact:
+        competency, matched = exact[k]
+        return MatchPart(competency, "alias", 100.0, matched)
+    if k in parts:
+        competency, matched = parts[k]
+        return MatchPart(competency, "alias", PART_CONFIDENCE, matched)
+    best: MatchPart | None = None
+    for name in names:
+        value = score(k, name.key)
+        if best is None or value > best.confidence:
+            best = MatchPart(name.competency, "fuzzy", value, name.text)
+    return best
+
+
+def _candidates(name: str) -> list[str]:
+    """The whole name; without its parenthesised aside; without a trailing "in/with ..."
+    phrase; the aside alone."""
+    bare = " ".join(_PARENS.sub(" ", name).split())
+    core = _CONTEXT.sub("", bare)
+    asides = [a.strip() for a in _PARENS.findall(name) if a.strip()]
+    return list(dict.fromkeys(c for c in (name, bare, core, *asides) if content_words(c)))
+
+
+def _piece_forms(pieces: list[str]) -> list[list[str]]:
+    """Each part of a compound, also with the last part's head word shared out:
+    "Radio & Written Communication" -> "Radio Communication", "Written Communication"."""
+    head = pieces[-1].split()[-1] if len(pieces[-1].split()) > 1 else None
+    forms: list[list[str]] = []
+    for piece in pieces:
+        options = [piece]
+        if head and not piece.lower().endswith(head.lower()):
+            options.append(f"{piece} {head}")
+        forms.append(options)
+    return forms
+
+
+def match_skill(name: str) -> Match:
+    """Match one skill name: the whole name first, then each part of a compound name.
+
+    A compound whose parts match two different competencies keeps both (the better
+    first); parts of a single word must match exactly, so "Hand & Power Tool Use"
+    cannot match something through "hand" alone.
+    """
+    whole: MatchPart | None = None
+    for candidate in _candidates(name):
+        found = _best(candidate)
+        if found and (whole is None or found.confidence > whole.confidence):
+            whole = found
+    parts: list[MatchPart] = []
+    if whole and whole.confidence >= THRESHOLD:
+        parts.append(whole)
+    pieces = name_parts(_CONTEXT.sub("", _PARENS.sub(" ", name)))
+    if len(pieces) > 1:
+        for options in _piece_forms(pieces):
+            for piece in options:
+                found = _best(piece)
+                if found is None:
+                    continue
+                single = len(content_words(piece)) == 1
+                sure = found.confidence == 100 if single else found.confidence >= PART_THRESHOLD
+                if sure and all(p.competency != found.competency for p in parts):
+                    parts.append(found)
+                    break
+    parts.sort(key=lambda p: -p.confidence)
+    if parts:
+        return Match(name, tuple(parts[:2]))
+    return Match(name, (), whole)
