@@ -39,7 +39,7 @@ from hirecli.document import (
 )
 from hirecli.writers import WriteOptions
 from hirecli.writers import docx_template as tpl
-from hirecli.writers.docx_package import normalize
+from hirecli.writers.docx_package import package_bytes
 from hirecli.writers.docx_reference import Base, load_base
 from hirecli.writers.docx_xml import (
     RTL_LANGUAGES,
@@ -470,9 +470,7 @@ def render_docx(doc: Document, reference: Path | None = None) -> bytes:
         builder.heading(Heading(1, doc.meta.title))
     builder.blocks(doc.blocks)
     builder.finish()
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalize(buffer.getvalue())
+    return package_bytes(document.part.package)
 
 
 class DocxWriter:

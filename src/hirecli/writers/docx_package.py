@@ -1,8 +1,10 @@
 """The .docx zip written the same way every time, so that exports can be committed and diffed.
 
 Zip entries carry a timestamp and the writing system; python-docx stamps the
-current time. Rewriting every member with a fixed time, a fixed order, fixed
+current time. Writing every member with a fixed time, a fixed order, fixed
 attributes and one compression level makes the same document give the same bytes.
+A reference document's ``app.xml`` (its page and word counts, the program that last
+saved it) is replaced, since none of it is true of the new document.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
+from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from hirecli.writers.docx_template import app_xml
 
@@ -42,13 +46,41 @@ def read_zip(data: bytes) -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
 
 
-def normalize(data: bytes) -> bytes:
-    """Rewrite a saved package reproducibly, with hirecli's own application properties.
+def _content_types(parts: list[Any]) -> bytes:
+    """``[Content_Types].xml`` for ``parts``: XML parts by name, binary ones by extension."""
+    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
+    overrides: dict[str, str] = {}
+    for part in parts:
+        name = str(part.partname)
+        extension = name.rsplit(".", 1)[-1].lower()
+        if extension in ("xml", "rels") or "." not in name.rsplit("/", 1)[-1]:
+            overrides[name] = part.content_type
+        else:
+            defaults.setdefault(extension, part.content_type)
+    items = [f"<Default Extension={quoteattr(k)} ContentType={quoteattr(v)}/>"
+             for k, v in sorted(defaults.items())]
+    items += [f"<Override PartName={quoteattr(k)} ContentType={quoteattr(v)}/>"
+              for k, v in sorted(overrides.items())]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        + "".join(items) + "</Types>"
+    ).encode("utf-8")
 
-    A reference document's ``app.xml`` carries its page and word counts and the
-    name of the program that last saved it; none of that is true of the new document.
+
+def package_bytes(package: Any) -> bytes:
+    """A python-docx package as .docx bytes, zipped once and reproducibly.
+
+    Saving through python-docx would zip with the current time, and rezipping would
+    compress everything twice; the parts are taken from the package instead.
     """
-    parts = read_zip(data)
-    if APP_PART in parts:
-        parts[APP_PART] = app_xml().encode("utf-8")
-    return write_zip(parts)
+    parts = list(package.iter_parts())
+    members: dict[str, bytes] = {"[Content_Types].xml": _content_types(parts),
+                                 "_rels/.rels": package.rels.xml}
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    if APP_PART in members:
+        members[APP_PART] = app_xml().encode("utf-8")
+    return write_zip(members)

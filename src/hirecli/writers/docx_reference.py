@@ -21,7 +21,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from hirecli.errors import UsageError
 from hirecli.writers import docx_template as tpl
-from hirecli.writers.docx_package import normalize, read_zip, write_zip
+from hirecli.writers.docx_package import package_bytes, read_zip, write_zip
 from hirecli.writers.docx_xml import VAL, W, sub
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -309,10 +309,8 @@ def prepare_reference(data: bytes, name: str) -> Base:
     section = document.sections[-1]
     has_header = not section.header.is_linked_to_previous and _header_has_content(section.header.part)
     has_footer = not section.footer.is_linked_to_previous and _header_has_content(section.footer.part)
-    buffer = io.BytesIO()
-    document.save(buffer)
     return Base(
-        data=normalize(buffer.getvalue()),
+        data=package_bytes(document.part.package),
         styles=ids,
         bullet_num=bullet_num,
         number_abstract=number_abstract,
