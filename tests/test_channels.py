@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hirecli.builders.posting import build_posting_with_report
@@ -228,3 +230,26 @@ def test_max_bullets_is_not_an_error_under_strict() -> None:
                                       "--date", "2026-01-15", "--format", "md"])
     assert result.exit_code == 0
     assert "--max-bullets 3: dropped 18 of 21 responsibilities" in result.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80)
+       .filter(str.strip))
+def test_plain_title_never_invents_text(title: str) -> None:
+    clean = plain_title(title, Location(city="Denver", region="CO", country="US"))
+    assert clean.text.strip()
+    if not clean.removed:
+        assert clean.text == title
+    for piece in clean.removed:
+        assert piece in title
+    assert len(clean.text) <= len(title)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300),
+       st.integers(min_value=1, max_value=120))
+def test_shorten_title_is_a_prefix_within_the_limit(title: str, limit: int) -> None:
+    short = shorten_title(title, limit)
+    assert len(short.text) <= limit
+    assert title.startswith(short.text)
+    assert short.text

@@ -10,6 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich.console import Console
@@ -19,7 +21,9 @@ from golden_util import assert_golden
 from hirecli.builders.posting import build_posting
 from hirecli.cli.main import app
 from hirecli.document import Heading, from_dict
+from hirecli.model.fields import CONTROL
 from hirecli.model.loader import load_company, load_role, load_role_text
+from hirecli.model.role import Role
 from hirecli.writers import render
 from hirecli.writers.terminal import print_document
 from paths import ROLES, ROOT
@@ -172,3 +176,16 @@ def test_markup_survives_in_the_jsonld_and_its_script_block(tmp_path: Path) -> N
     assert "<" not in block[1:]
     embedded = json.loads(block[block.index("\n"):])
     assert embedded == data
+
+
+LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60) \
+    .map(lambda s: " ".join(s.split())).filter(lambda s: bool(s) and not CONTROL.search(s))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINE_TEXT, min_size=1, max_size=6, unique=True))
+def test_any_responsibility_text_comes_back_from_the_markdown(duties: list[str]) -> None:
+    role = Role.model_validate({"title": "Tester", "responsibilities": {"primary": duties}})
+    markdown = render(build_posting(role), "md")
+    assert isinstance(markdown, str)
+    assert list_items(markdown)[-len(duties):] == duties

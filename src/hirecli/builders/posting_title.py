@@ -25,7 +25,7 @@ _EMPTY_BRACKETS = re.compile(rf"\(\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_S
 _GAP_RUN = re.compile(rf"(?:\s*(?:{_SEP}|{_GAP}))*\s*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*")
 _MARKS = re.compile(r"[!*]+")
 _SPACES = re.compile(r"\s{2,}")
-_EDGES = re.compile(rf"^(?:\s|{_SEP})+|(?:\s|{_SEP})+$")
+_TAIL = re.compile(rf"(?:\s|{_SEP})+$")
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,8 @@ def _close_gap(match: re.Match[str]) -> str:
     text, start, end = match.string, match.start(), match.end()
     if start == 0 or end == len(text) or text[start - 1] in "([" or text[end:end + 1] in ")]":
         return ""
-    found = re.search(_SEP, match.group())
-    if found is None:
-        return " "
-    return f"{found.group()} " if found.group() in ",;:" else f" {found.group()} "
+    found = re.search(rf"\s*{_SEP}\s*", match.group().replace(_GAP, ""))
+    return found.group() if found else " "
 
 
 def _tidy(text: str) -> str:
@@ -102,5 +100,5 @@ def shorten_title(title: str, max_chars: int) -> CleanTitle:
     if len(title) <= max_chars:
         return CleanTitle(title, ())
     cut = title[: max_chars + 1].rsplit(" ", 1)[0] if " " in title[:max_chars] else title[:max_chars]
-    cut = _EDGES.sub("", cut[:max_chars]) or title[:max_chars]
+    cut = _TAIL.sub("", cut[:max_chars]) or title[:max_chars]
     return CleanTitle(cut, (title[len(cut):].strip(),))
