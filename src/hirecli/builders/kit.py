@@ -130,10 +130,10 @@ def _timing_rows(stage: Stage) -> tuple[tuple[str, ...], ...]:
         now += minutes
 
     add("Welcome, introductions and the opening script", stage.timing.intro)
-    for number, question in enumerate(stage.questions, 1):
-        add(f"Q{number}. {question.competency} ({TYPE_NAMES[question.type].lower()})", question.minutes)
     if stage.requirement_minutes:
         add("Requirements check", stage.requirement_minutes)
+    for number, question in enumerate(stage.questions, 1):
+        add(f"Q{number}. {question.competency} ({TYPE_NAMES[question.type].lower()})", question.minutes)
     spare = stage.timing.questions - stage.timing.used
     if spare > 0:
         add("Spare time for probes or a reserve question", spare)
@@ -209,16 +209,17 @@ def stage_blocks(kit: Kit, stage: Stage, number: int) -> list[Block]:
         blocks.append(Callout("Over time", (inlines(
             f"The planned questions take {stage.timing.used} minutes, {stage.timing.over} more "
             f"than the {stage.timing.questions} set aside for questions."),), "warning"))
-    blocks.append(Heading(3, "Questions"))
-    for index, question in enumerate(stage.questions, 1):
-        blocks += question_blocks(f"Q{index}", question)
     if stage.requirements:
         blocks += [
             Heading(3, "Requirements check"),
-            Paragraph(inlines(text(guide["screen_requirements"]))),
-            Table(("Requirement", "Ask", "Yes", "No"),
-                  tuple((r.text, r.question, CHECKBOX, CHECKBOX) for r in stage.requirements), "grid"),
+            Paragraph(inlines(fill(text(guide["screen_requirements"]),
+                                   {"country": kit.country or "this country"}))),
+            Table(("Requirement", "Yes", "No"),
+                  tuple((r.text, CHECKBOX, CHECKBOX) for r in stage.requirements), "grid"),
         ]
+    blocks.append(Heading(3, "Questions"))
+    for index, question in enumerate(stage.questions, 1):
+        blocks += question_blocks(f"Q{index}", question)
     if stage.reserve:
         blocks += [Heading(3, "Reserve questions"), Paragraph(inlines(text(guide["reserve_note"])))]
         for index, question in enumerate(stage.reserve, 1):

@@ -93,7 +93,7 @@ def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], cu
     how = "+".join(dict.fromkeys(p.how for p in found.parts))
     note = None
     if len(found.parts) > 1:
-        note = "compound name: questions from both"
+        note = "compound name: questions from each"
     return MatchRow(
         name, " + ".join(e.name for e in entries), how,
         min(p.confidence for p in found.parts), note,

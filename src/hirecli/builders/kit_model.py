@@ -85,7 +85,6 @@ class Requirement:
     """A yes/no requirement the recruiter screen confirms."""
 
     text: str
-    question: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from hirecli.builders.kit_model import (
     Stage,
     Timing,
 )
-from hirecli.builders.kit_text import fill, sentence
+from hirecli.builders.kit_text import fill, lower_first, sentence
 from hirecli.competencies import QuestionType, key
 from hirecli.errors import Problem, UnknownFormatError, ValidationFailed
 from hirecli.model.company import Company
@@ -175,26 +175,14 @@ def country_phrase(role: Role) -> str:
 
 
 def _requirements(role: Role) -> list[Requirement]:
-    forms = kit_data("loop")["requirement_questions"]
-    found = [Requirement("Authorization to work", fill(forms["authorization"],
-                                                        {"country": country_phrase(role)}))]
+    forms = kit_data("loop")["requirements"]
+    found = [Requirement(fill(forms["authorization"], {"country": country_phrase(role)}))]
     if role.schedule:
-        found.append(Requirement(sentence(role.schedule), fill(forms["schedule"],
-                                                                {"item": sentence(role.schedule)})))
+        found.append(Requirement(fill(forms["schedule"], {"item": lower_first(sentence(role.schedule))})))
     items = [*role.education.minimum, *role.qualifications.required]
     if role.experience.description:
         items.append(role.experience.description)
-    for item in items:
-        line = sentence(item)
-        ability = re.match(r"(?:the )?ability to (.+?)\.?$", line, re.IGNORECASE)
-        willing = re.match(r"willingness to (.+?)\.?$", line, re.IGNORECASE)
-        if ability:
-            question = fill(forms["ability"], {"item": ability.group(1)})
-        elif willing:
-            question = f"Are you willing to {willing.group(1)}?"
-        else:
-            question = fill(forms["default"], {"item": line})
-        found.append(Requirement(line, question))
+    found += [Requirement(sentence(item)) for item in items]
     return found
 
 

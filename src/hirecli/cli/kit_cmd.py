@@ -1,9 +1,206 @@
-"""Placeholder until the command lands."""
+"""``hirecli interview-kit`` and ``hirecli scorecard``: structured interviews from a role file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from hirecli.cli.options import ForceOpt, OutputOpt
+
+if TYPE_CHECKING:
+    from hirecli.builders.kit_model import Kit
+    from hirecli.cli.env import Env
+    from hirecli.model.company import Company
+
+RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="The role file (- reads standard input).")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", metavar="FORMAT",
+                 help="terminal, md, html, text, json or docx. Default: a preview on a terminal, "
+                      "Markdown in a pipe, or the -o file's extension."),
+]
+CompanyOpt = Annotated[
+    str | None,
+    typer.Option("--company", metavar="FILE",
+                 help="The company profile (default: company.yaml next to the role or in a parent "
+                      "folder)."),
+]
+VariantOpt = Annotated[
+    int,
+    typer.Option("--variant", metavar="N", min=0,
+                 help="Pick question set N: another, equally balanced set of questions for a new "
+                      "hiring round. The same N always gives the same kit."),
+]
+StageOpt = Annotated[
+    str | None,
+    typer.Option("--stage", metavar="NAME",
+                 help="Only this stage (its name or number), e.g. 'Skills interview' or 2."),
+]
+
+
+def _company(role: str, company: str | None) -> Company | None:
+    from hirecli.model.loader import find_company, load_company
+
+    path = Path(company) if company is not None else find_company(role)
+    return load_company(path) if path is not None else None
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    """Columns padded to their widest cell, for stderr when it is not a terminal."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+                     for row in rows) + "\n"
+
+
+def explain_rows(kit: Kit) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The match table and the loop table that ``--explain`` prints."""
+    matches: list[tuple[str, ...]] = [("Skill", "Matched competency", "How", "Confidence", "Note")]
+    for row in kit.matches:
+        confidence = f"{row.confidence:.0f}" if row.confidence is not None else "—"
+        matches.append((row.skill, row.matched, row.how, confidence, row.note or ""))
+    loop: list[tuple[str, ...]] = [
+        ("Stage", "Minutes", "Question minutes", "Questions", "Reserve", "Competencies")]
+    for stage in kit.stages:
+        loop.append((stage.name, str(stage.minutes), f"{stage.timing.used}/{stage.timing.questions}",
+                     str(len(stage.questions)), str(len(stage.reserve)), str(len(stage.competencies))))
+    return matches, loop
+
+
+def _report(kit: Kit, env: Env, *, explain: bool) -> None:
+    """Warnings always, and with ``explain`` what matched and how the loop is planned."""
+    if explain:
+        matches, loop = explain_rows(kit)
+        if env.stderr_isatty:
+            from rich.markup import escape
+            from rich.table import Table
+
+            console = env.console(stderr=True)
+            for title, rows in (("Skills matched to the competency library", matches),
+                                ("Interview loop", loop)):
+                table = Table(title=title, title_justify="left")
+                for column in rows[0]:
+                    table.add_column(column)
+                for row in rows[1:]:
+                    table.add_row(*(escape(cell) for cell in row))
+                console.print(table)
+        else:
+            env.stderr.write(_table(matches) + "\n" + _table(loop))
+        for note in kit.notes:
+            env.stderr.write(f"note: {note}\n")
+    for warning in kit.warnings:
+        env.stderr.write(f"warning: {warning}\n")
+    env.stderr.flush()
+
+
+def _check_format(fmt: str | None) -> str | None:
+    from hirecli.writers import writer_spec
+
+    return writer_spec(fmt.strip()).name if fmt is not None else None
+
+
+def interview_kit(
+    role: RoleArg,
+    stage: StageOpt = None,
+    competency: Annotated[
+        list[str] | None,
+        typer.Option("--competency", metavar="NAME",
+                     help="Plan the kit for this competency only; repeat for several."),
+    ] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    company: CompanyOpt = None,
+    variant: VariantOpt = 0,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show on stderr what each skill matched in the competency "
+                                       "library, how sure the match is, and how the loop is planned."),
+    ] = False,
+    scorecard: Annotated[
+        bool, typer.Option("--scorecard", help="Print the scorecard instead of the kit.")
+    ] = False,
+) -> None:
+    """Write a structured interview kit: the loop, questions, rating scales and guides.
+
+    Every skill of the role (and every competency it declares) is matched to the
+    packaged competency library; skills the library does not know get questions written
+    from the role's own duties. The kit plans a loop of stages (recruiter screen, hiring
+    manager, skills, team panel, or the role's interview_plan), gives each stage
+    questions that fit its minutes, covers must-haves in two stages, and shows a
+    coverage matrix. Each stage's packet has the interviewer guide, an opening script,
+    a timing plan, each question with probes, signals, red flags and a 1-4 rating
+    scale, and a list of topics never to ask about. The same role always gives the same
+    kit. A custom question that touches a protected topic is an error (exit 1).
+
+    Example: hirecli interview-kit roles/mental-health-professional.yaml
+
+    Example: hirecli interview-kit roles/wind-turbine-technician.yaml --stage 3 -o skills.docx
+
+    Example: hirecli interview-kit roles/software-engineer.yaml --variant 2 --explain
+    """
+    from hirecli.builders.kit import find_stage, kit_document
+    from hirecli.builders.kit_plan import plan_kit
+    from hirecli.builders.scorecard import scorecard_document
+    from hirecli.cli.env import Env
+    from hirecli.cli.output import choose_format, deliver
+    from hirecli.fileio import refuse_existing
+    from hirecli.model.loader import load_role_file
+
+    env = Env.current()
+    chosen = _check_format(fmt)
+    if output not in (None, "-"):
+        refuse_existing([Path(str(output))], force=force)
+    loaded = load_role_file(role, env.stdin)
+    kit = plan_kit(loaded.model, _company(role, company), variant=variant,
+                   competencies=competency or None, positions=loaded.positions)
+    index = find_stage(kit, stage) if stage is not None else None
+    _report(kit, env, explain=explain)
+    doc = scorecard_document(kit, index) if scorecard else kit_document(kit, stage)
+    deliver(doc, choose_format(chosen, output, env), output, force=force, env=env)
+
+
+def scorecard(
+    role: RoleArg,
+    stage: StageOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    company: CompanyOpt = None,
+    variant: VariantOpt = 0,
+) -> None:
+    """Write the scorecard for a role's interview loop.
+
+    One anchored 1-4 rating per competency (a description of a 1, 2, 3 and 4 answer,
+    with no neutral middle) with room for evidence, the competencies' weights and how
+    the weighted score is worked out, and an overall recommendation: Strong No, No,
+    Yes or Strong Yes. With --stage the scorecard holds only that stage's competencies.
+
+    Example: hirecli scorecard roles/registered-nurse.yaml -o scorecard.docx
+
+    Example: hirecli scorecard roles/wind-turbine-technician.yaml --stage 'Skills interview'
+    """
+    from hirecli.builders.kit import find_stage
+    from hirecli.builders.kit_plan import plan_kit
+    from hirecli.builders.scorecard import scorecard_document
+    from hirecli.cli.env import Env
+    from hirecli.cli.output import choose_format, deliver
+    from hirecli.fileio import refuse_existing
+    from hirecli.model.loader import load_role_file
+
+    env = Env.current()
+    chosen = _check_format(fmt)
+    if output not in (None, "-"):
+        refuse_existing([Path(str(output))], force=force)
+    loaded = load_role_file(role, env.stdin)
+    kit = plan_kit(loaded.model, _company(role, company), variant=variant, positions=loaded.positions)
+    index = find_stage(kit, stage) if stage is not None else None
+    _report(kit, env, explain=False)
+    deliver(scorecard_document(kit, index), choose_format(chosen, output, env), output, force=force,
+            env=env)
 
 
 def register(app: typer.Typer) -> None:
-    """Nothing yet."""
+    app.command("interview-kit")(interview_kit)
+    app.command("scorecard")(scorecard)
