@@ -139,8 +139,8 @@ def test_linkedin_description_fits_25000_characters_and_says_what_was_dropped() 
     assert isinstance(pasted, str)
     assert 24_000 < len(pasted) <= 25_000
     [notice] = [n for n in result.notices if "responsibilities" in n.message]
-    match = re.match(r"trimmed for linkedin: dropped (\d+) of 200 responsibilities to fit 25,000 characters: "
-                     r"'Duty number (\d+) with", notice.message)
+    match = re.match(r"trimmed for linkedin: dropped the last (\d+) of 200 responsibilities "
+                     r"to fit 25,000 characters: 'Duty number (\d+) with", notice.message)
     assert match, notice.message
     dropped, first = int(match.group(1)), int(match.group(2))
     assert first == 200 - dropped + 1
@@ -179,9 +179,9 @@ def test_short_trims_later_bullets_first_and_names_them() -> None:
     shown = result.section_strings()["responsibilities"]
     assert shown == seed.responsibilities.primary[: len(shown)]
     messages = [n.message for n in result.notices]
-    assert messages[0].startswith("trimmed for short: dropped 16 of 21 responsibilities")
+    assert messages[0].startswith("trimmed for short: dropped the last 16 of 21 responsibilities")
     assert "'Collaborate effectively with a multidisciplinary team…'" in messages[0]
-    assert messages[1].startswith("trimmed for short: dropped 4 of 4 further responsibilities")
+    assert messages[1].startswith("trimmed for short: dropped the last 4 of 4 further responsibilities")
 
 
 def test_short_drops_whole_sections_only_when_bullets_are_not_enough() -> None:
@@ -199,7 +199,7 @@ def test_short_drops_whole_sections_only_when_bullets_are_not_enough() -> None:
     assert "skills" not in result.section_strings()
     messages = [n.message for n in result.notices]
     assert messages[0].startswith(
-        "trimmed for short: dropped 38 of 40 job skills to fit 300 words: 'Skill 2'")
+        "trimmed for short: dropped the last 38 of 40 job skills to fit 300 words: 'Skill 2'")
     assert messages[1] == ("trimmed for short: dropped the section 'Skills for this role' (2 items) "
                            "to fit 300 words")
 
@@ -209,12 +209,12 @@ def test_the_cli_reports_trims_on_stderr_and_strict_fails(tmp_path: Path) -> Non
     args = ["posting", str(SEED_ROLE), "--channel", "short", "--date", "2026-01-15", "--format", "md"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0
-    assert "trimmed for short: dropped 16 of 21 responsibilities" in result.stderr
+    assert "trimmed for short: dropped the last 16 of 21 responsibilities" in result.stderr
     assert "trimmed for short" not in result.stdout
     strict = runner.invoke(app, [*args, "--strict"])
     assert strict.exit_code == ExitCode.INVALID
     assert strict.stdout == ""
-    assert "trimmed for short: dropped 16 of 21 responsibilities" in strict.stderr
+    assert "trimmed for short: dropped the last 16 of 21 responsibilities" in strict.stderr
     assert "--strict" in strict.stderr
 
 
@@ -229,7 +229,7 @@ def test_max_bullets_is_not_an_error_under_strict() -> None:
     result = CliRunner().invoke(app, ["posting", str(SEED_ROLE), "--max-bullets", "3", "--strict",
                                       "--date", "2026-01-15", "--format", "md"])
     assert result.exit_code == 0
-    assert "--max-bullets 3: dropped 18 of 21 responsibilities" in result.stderr
+    assert "--max-bullets 3: dropped the last 18 of 21 responsibilities" in result.stderr
 
 
 @settings(max_examples=300, deadline=None)
@@ -253,3 +253,15 @@ def test_shorten_title_is_a_prefix_within_the_limit(title: str, limit: int) -> N
     assert len(short.text) <= limit
     assert title.startswith(short.text)
     assert short.text
+
+
+def test_long_notices_quote_the_first_items_and_count_the_rest() -> None:
+    result = build_posting_with_report(big_role(60), channel="short")
+    [notice] = [n for n in result.notices if "responsibilities" in n.message]
+    assert notice.message.startswith("trimmed for short: dropped the last 55 of 60 responsibilities")
+    assert notice.message.endswith(" and 35 more")
+    assert notice.message.count("'Duty number") == 20
+    single = build_posting_with_report(big_role(6), channel="short")
+    assert single.notices[0].message.startswith(
+        "trimmed for short: dropped the last of 6 responsibilities "
+        "('What you'll do' shows at most 5 on short): 'Duty number 6 with")

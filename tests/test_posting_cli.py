@@ -94,7 +94,7 @@ def test_sections_and_max_bullets(runner: CliRunner) -> None:
     assert result.exit_code == 0
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
     assert headings == ["## Pay and benefits", "## About the role"]
-    assert "--max-bullets 2: dropped 6 of 8 benefits" in result.stderr
+    assert "--max-bullets 2: dropped the last 6 of 8 benefits" in result.stderr
 
 
 def test_role_from_stdin(runner: CliRunner) -> None:

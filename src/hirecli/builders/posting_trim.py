@@ -14,6 +14,7 @@ from hirecli.channels import Channel
 from hirecli.document import Inlines, plain
 
 QUOTE_CHARS = 60
+QUOTED_ITEMS = 20
 
 Measure = Callable[[list[Section]], int]
 
@@ -27,8 +28,13 @@ def quote(item: Inlines) -> str:
 
 
 def _dropped(why: str, noun: str, items: Sequence[Inlines], total: int, reason: str = "") -> str:
-    listed = ", ".join(quote(i) for i in items)
-    return f"{why}: dropped {len(items)} of {total} {noun}{reason}: {listed}"
+    """A notice naming the dropped items: always the last of their list, so their numbers say which."""
+    count = "the last" if len(items) == 1 else f"the last {len(items)}"
+    listed = ", ".join(quote(i) for i in items[:QUOTED_ITEMS])
+    more = len(items) - QUOTED_ITEMS
+    if more > 0:
+        listed += f" and {more} more"
+    return f"{why}: dropped {count} of {total} {noun}{reason}: {listed}"
 
 
 def _drop_tail(section: Section, count: int) -> list[tuple[ItemList, list[Inlines]]]:
@@ -70,43 +76,84 @@ def _priority(sections: list[Section], channel: Channel) -> list[Section]:
     return named + [s for s in reversed(sections) if s not in named]
 
 
+def _copy(sections: list[Section]) -> list[Section]:
+    return [Section(s.name, s.heading, list(s.paragraphs),
+                    [ItemList(p.key, p.noun, list(p.items), p.label) for p in s.lists]) for s in sections]
+
+
+class _Trimmer:
+    """Drops one thing at a time in the channel's order, remembering what it dropped."""
+
+    def __init__(self, sections: list[Section], channel: Channel) -> None:
+        self.sections = sections
+        self.channel = channel
+        self.dropped: dict[tuple[str, str], list[Inlines]] = {}
+        self.nouns: dict[tuple[str, str], str] = {}
+        self.gone: list[Section] = []
+
+    def _item(self, floor: int) -> bool:
+        for section in _priority(self.sections, self.channel):
+            if section.bullets > floor:
+                for part, items in _drop_tail(section, 1):
+                    key = (section.name, part.key)
+                    self.dropped.setdefault(key, [])[:0] = items
+                    self.nouns[key] = part.noun
+                if section.empty:
+                    self.sections.remove(section)
+                return True
+        return False
+
+    def _section(self) -> bool:
+        for section in _priority(self.sections, self.channel):
+            if section.name not in self.channel.keep:
+                self.sections.remove(section)
+                self.gone.append(section)
+                return True
+        return False
+
+    def step(self) -> bool:
+        """Drop the next item (or section); False when nothing more may go."""
+        return self._item(self.channel.min_bullets) or self._section() or self._item(1)
+
+
+def _after(sections: list[Section], channel: Channel, steps: int) -> _Trimmer:
+    trimmer = _Trimmer(_copy(sections), channel)
+    for _ in range(steps):
+        if not trimmer.step():
+            break
+    return trimmer
+
+
 def fit(
     sections: list[Section], channel: Channel, measure: Measure, limit: int, unit: str,
     totals: dict[tuple[str, str], int],
 ) -> list[Notice]:
-    """Drop items, then sections, until ``measure`` is at most ``limit``; report each drop."""
+    """Drop as few items, then sections, as make ``measure`` at most ``limit``; report each drop.
+
+    The order of drops is fixed, so the fewest drops that fit are found by bisection
+    rather than by measuring after every single drop.
+    """
+    if measure(sections) <= limit:
+        return []
+    possible = _Trimmer(_copy(sections), channel)
+    most = 0
+    while possible.step():
+        most += 1
+    low, high = 1, most
+    if measure(possible.sections) <= limit:
+        while low < high:
+            middle = (low + high) // 2
+            if measure(_after(sections, channel, middle).sections) <= limit:
+                high = middle
+            else:
+                low = middle + 1
+    trimmer = _after(sections, channel, high)
+    sections[:] = trimmer.sections
     why = f"trimmed for {channel.name}"
-    dropped: dict[tuple[str, str], list[Inlines]] = {}
-    nouns: dict[tuple[str, str], str] = {}
-    gone: list[Section] = []
-
-    def drop_item(floor: int) -> bool:
-        for section in _priority(sections, channel):
-            if section.bullets > floor:
-                for part, items in _drop_tail(section, 1):
-                    key = (section.name, part.key)
-                    dropped.setdefault(key, [])[:0] = items
-                    nouns[key] = part.noun
-                if section.empty:
-                    sections.remove(section)
-                return True
-        return False
-
-    def drop_section() -> bool:
-        for section in _priority(sections, channel):
-            if section.name not in channel.keep:
-                sections.remove(section)
-                gone.append(section)
-                return True
-        return False
-
-    while measure(sections) > limit:
-        if not (drop_item(channel.min_bullets) or drop_section() or drop_item(1)):
-            break
     reason = f" to fit {limit:,} {unit}"
-    notices = [Notice(_dropped(why, nouns[key], items, totals[key], reason))
-               for key, items in dropped.items()]
-    for section in gone:
+    notices = [Notice(_dropped(why, trimmer.nouns[key], items, totals[key], reason))
+               for key, items in trimmer.dropped.items()]
+    for section in trimmer.gone:
         count = section.bullets + len(section.paragraphs)
         what = f"{count} item{'s' * (count != 1)}" if section.bullets else "its text"
         notices.append(Notice(f"{why}: dropped the section '{section.heading}' ({what}){reason}"))
