@@ -1,9 +1,120 @@
-"""Placeholder until the command lands."""
+"""``hirecli import``: job descriptions in, role files out."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from hirecli.cli.env import Env
+from hirecli.cli.options import ForceOpt
+
+
+class RoleFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+def import_roles(
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", help="Job descriptions: .txt, .md, .html or .docx; - reads standard input.")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the role to FILE (one input only; - is stdout).")] = None,
+    out_dir: Annotated[str | None, typer.Option(
+        "--out-dir", metavar="DIR", help="Write one role file per input into DIR, named by its id.")] = None,
+    role_id: Annotated[str | None, typer.Option(
+        "--id", metavar="ID", help="The role's id (one input only); default: made from the title.")] = None,
+    force: ForceOpt = False,
+    fmt: Annotated[RoleFormat | None, typer.Option(
+        "--format", help="yaml (the default) or json; -o FILE.json implies json.")] = None,
+    report: Annotated[bool, typer.Option(
+        "--report", help="List on stderr what went where, with a confidence per section "
+        "(shown anyway when stderr is a terminal).")] = False,
+) -> None:
+    """Turn job descriptions (text, Markdown, HTML, DOCX) into role files.
+
+    Reads the title, pay (amount, currency, period), location and remote or hybrid
+    wording, employment type, experience range, tags and the sections under the many
+    headings people use, and writes a role file that `hirecli validate` accepts. Text
+    that fits nowhere is kept in the role's notes, page navigation is left out, and
+    damage from copying web pages is mended; --report lists every such decision so you
+    can check them. Existing files are never replaced without --force. Exit codes: 1 when
+    a file has no usable job description (empty, no sections, no title), 2 when it cannot
+    be read (missing, binary, too large) or the output exists.
+
+    Example: hirecli import job.txt -o roles/mental-health-professional.yaml
+
+    Example: hirecli import careers/*.html careers/*.docx --out-dir roles/ --report
+
+    Example: pbpaste | hirecli import - --id night-nurse > roles/night-nurse.yaml
+    """
+    from hirecli.errors import ExitCode, HirecliError, OutputError, UsageError
+    from hirecli.fileio import refuse_existing, write_atomic
+    from hirecli.importers import Imported, import_path
+
+    env = Env.current()
+    if output is not None and out_dir is not None:
+        raise UsageError("use either -o FILE or --out-dir DIR, not both")
+    if len(files) > 1 and out_dir is None:
+        raise UsageError("several inputs need --out-dir DIR (one role file per input)")
+    if len(files) > 1 and role_id is not None:
+        raise UsageError("--id names a single role; leave it out when importing several files")
+    if files.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    chosen = fmt.value if fmt else ("json" if output and output.lower().endswith(".json") else "yaml")
+    done: list[Imported] = []
+    failed: list[HirecliError] = []
+    for file in files:
+        try:
+            imported = import_path(file, env.stdin, role_id=role_id, fmt=chosen)
+        except HirecliError as exc:
+            if len(files) == 1:
+                raise
+            env.stderr.write(f"error: {exc.message}\n")
+            failed.append(exc)
+            continue
+        _tell(imported, env, full=report or env.stderr_isatty)
+        done.append(imported)
+    if out_dir is not None:
+        targets = [Path(out_dir) / f"{item.report.role_id}.{chosen}" for item in done]
+        seen: dict[Path, str] = {}
+        for target, item in zip(targets, done, strict=True):
+            if target in seen:
+                raise OutputError(f"{seen[target]} and {item.report.source} both give the id "
+                                  f"{item.report.role_id!r}; import them one at a time with --id")
+            seen[target] = item.report.source
+        refuse_existing(targets, force=force)
+        for target, item in zip(targets, done, strict=True):
+            write_atomic(target, item.built.text, force=force)
+            env.stderr.write(f"wrote {target}\n")
+    elif done:
+        if output in (None, "-"):
+            env.stdout.write(done[0].built.text)
+            env.stdout.flush()
+        else:
+            write_atomic(Path(str(output)), done[0].built.text, force=force)
+            env.stderr.write(f"wrote {output}\n")
+    if failed:
+        raise typer.Exit(max(int(exc.exit_code) for exc in failed) or ExitCode.INVALID)
+
+
+def _tell(imported: object, env: Env, *, full: bool) -> None:
+    """The whole report, or only what needs a person's eye."""
+    from hirecli.importers import Imported
+
+    assert isinstance(imported, Imported)
+    report = imported.report
+    if full:
+        env.stderr.write(report.render())
+        return
+    for warning in report.warnings:
+        env.stderr.write(f"warning: {report.source}: {warning}\n")
+    for mend in report.mends:
+        if not mend.sure:
+            env.stderr.write(f"warning: {report.source}: {report.unit} {mend.pos}: {mend.reason}\n")
 
 
 def register(app: typer.Typer) -> None:
-    """Nothing yet."""
+    app.command("import")(import_roles)

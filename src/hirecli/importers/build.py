@@ -76,6 +76,11 @@ def _notes(draft: Draft) -> str | None:
     return "\n\n".join(parts) or None
 
 
+def _block(text: str | None) -> str | None:
+    """Long text folds over several lines in the file; text with line breaks keeps them."""
+    return Folded(text) if text and "\n" not in text else text
+
+
 def role_data(draft: Draft, role_id: str) -> dict[str, Any]:
     """The role as plain data, in the documented key order."""
     lists = draft.lists
@@ -103,13 +108,13 @@ def role_data(draft: Draft, role_id: str) -> dict[str, Any]:
             "period": pay.period,
             "variable_pay": " ".join(dict.fromkeys(draft.variable_pay)) or None,
         },
-        "summary": Folded(summary) if summary and "\n" not in summary else summary,
+        "summary": _block(summary),
         "experience": {
             "min_years": draft.exp_min, "max_years": draft.exp_max,
             "description": draft.exp_description, "preferred": lists.get("experience.preferred"),
         },
         "benefits": lists.get("benefits"),
-        "notes": _notes(draft),
+        "notes": _block(_notes(draft)),
     }
     for path, items in lists.items():
         if "." in path and path != "experience.preferred":

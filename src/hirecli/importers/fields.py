@@ -287,6 +287,25 @@ def clean_title(text: str) -> tuple[str, str | None, str | None]:
     return title, place, kind
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the",
+                          "to", "with"})
+
+
+def uncap(text: str) -> str:
+    """Title case for a title written in capitals; short words that are not small words
+    stay as they are, since they are usually abbreviations (RN, ICU, IT)."""
+    words = []
+    for index, word in enumerate(text.split(" ")):
+        lower = word.lower()
+        if lower in _SMALL_WORDS:
+            words.append(lower if index else lower.capitalize())
+        elif len(word.strip("()[],.-/")) <= 3:
+            words.append(word)
+        else:
+            words.append("-".join(part.capitalize() for part in lower.split("-")))
+    return " ".join(words)
+
+
 def looks_like_title(text: str) -> bool:
     """Short enough, and not a sentence."""
     plain = text.strip()

@@ -45,6 +45,9 @@ class Pay:
     matched: str
     pay_only: bool
     variable: bool
+    extra: str = ""
+    """What the text says besides base pay ("plus a yearly bonus of up to 8%"), when it
+    mentions variable pay."""
 
 
 @cache
@@ -126,8 +129,9 @@ def _build(text: str, first: re.Match[str], second: re.Match[str] | None) -> Pay
         second.group("pre") or second.group("post") if second else None) or ""
     low = _amount(first.group("num"), first.group("mult"))
     high = _amount(second.group("num"), second.group("mult")) if second else None
-    if second and high is not None and not first.group("mult") and second.group("mult") and low < 1000 <= high:
-        low = _amount(first.group("num"), second.group("mult"))
+    shared_unit = second is not None and not first.group("mult") and second.group("mult")
+    if shared_unit and high is not None and low < 1000 <= high:
+        low = _amount(first.group("num"), second.group("mult") if second else None)
     end = second.end() if second else first.end()
     matched = text[first.start():end].strip()
     before = text[:first.start()]
@@ -150,4 +154,15 @@ def _build(text: str, first: re.Match[str], second: re.Match[str] | None) -> Pay
     rest = re.sub(r"[^\w]+", " ", rest).strip()
     variable = bool(word_pattern("vocabulary", "variable_pay").search(text))
     pay_only = len(rest.split()) <= 1 and (not variable or second is not None or near is not None)
-    return Pay(currency, minimum, maximum, period, near is not None, sign, matched, pay_only, variable)
+    return Pay(currency, minimum, maximum, period, near is not None, sign, matched, pay_only, variable,
+               _extra(text, end) if variable else "")
+
+
+def _extra(text: str, end: int) -> str:
+    tail = text[end:]
+    for _, pattern in _PERIODS:
+        tail = re.sub(rf"^\s*(?:{pattern})", "", tail, count=1, flags=re.IGNORECASE)
+    tail = re.sub(r"^[\s,;:.)(–—-]*(?:plus|and|with|\+)?\s*", "", tail, flags=re.IGNORECASE).strip()
+    if not word_pattern("vocabulary", "variable_pay").search(tail):
+        return text.strip()
+    return tail[:1].upper() + tail[1:]

@@ -95,7 +95,7 @@ class Placer:
         self.report = report
         self.title_hint = title_hint
         self.prose: list[tuple[int, str]] = []
-        self.other_prose: list[tuple[int, str]] = []
+        self.other_prose: list[tuple[int, str, SectionLine]] = []
         self.line: SectionLine | None = None
         self.segment: Segment | None = None
 
@@ -146,7 +146,7 @@ class Placer:
         for block in segment.blocks:
             if block.kind == "noise":
                 self._drop(block)
-            elif self._fact(block) or self._title(block) or self._tags(block) or self._meta(block):
+            elif self._meta(block) or self._fact(block) or self._title(block) or self._tags(block):
                 continue
             elif block.kind == "paragraph" or block.kind == "heading":
                 self.prose.append((block.pos, block.text))
@@ -216,8 +216,8 @@ class Placer:
             elif self._fact(block):
                 continue
             else:
-                if segment.kind == "other" and block.kind == "paragraph":
-                    self.other_prose.append((block.pos, block.text))
+                if segment.kind == "other" and block.kind == "paragraph" and self.line is not None:
+                    self.other_prose.append((block.pos, block.text, self.line))
                 self._note(block, why.get(segment.kind, f"under {segment.title!r}, a heading with no "
                                           "place in a role"))
 
@@ -264,8 +264,10 @@ class Placer:
         self.draft.exp_description = text
         self.draft.exp_min, self.draft.exp_max = low, high
         span = f"{low}-{high} years" if high is not None else (f"{low}+ years" if low is not None else "")
-        self.report.fact("experience", span or text, block.pos, "a line stating years of experience"
-                         if span else "the first line under an experience heading")
+        how = "a line stating years of experience" if span else (
+            "a line about experience, without years" if fields.mentions_years(text)
+            else "the first line under an experience heading")
+        self.report.fact("experience", span or text, block.pos, how)
         self._count("experience")
 
     # ---- facts ------------------------------------------------------------------------
@@ -357,7 +359,7 @@ class Placer:
                              "is kept in notes")
             self._note(block, "open-ended pay")
         if pay.variable:
-            self.draft.variable_pay.append(block.text)
+            self.draft.variable_pay.append(pay.extra)
         self._count("compensation")
         return True
 
@@ -400,9 +402,14 @@ class Placer:
         if not fields.looks_like_title(text) or fields.is_run_together(text):
             return False
         title, place, kind = fields.clean_title(text)
+        if title.isupper() and len(title) > 4:
+            title = fields.uncap(title)
+            how_caps = "; written in capitals, shown in title case"
+        else:
+            how_caps = ""
         how = "inside the page heading" if inner else ("the first heading" if block.kind == "heading"
                                                        else "the first short line")
-        self._set("title", title, block, how)
+        self._set("title", title, block, how + how_caps)
         if place:
             self._set_workplace(place, block, "written after the title")
         if kind and self.draft.employment_type is None:
@@ -416,23 +423,37 @@ class Placer:
 
     def _meta(self, block: Block) -> bool:
         """A line like "Full-time | Remote | Denver, CO": every part must be understood."""
-        parts = [p.strip() for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", block.text) if p.strip()]
-        found: list[tuple[str, object]] = []
+        if block.kind == "heading" or fields.split_label(block.text):
+            return False
+        whole = fields.parse_location(block.text)
+        found: list[str | fields.Place | Pay] = [whole] if whole else []
+        pay = find_pay(block.text)
+        text = block.text.replace(pay.matched, "\x00") if pay else block.text
+        parts = [] if whole else [p.strip() for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", text) if p.strip()]
         for part in parts:
-            kind = fields.employment_type(part, whole=True)
-            place = fields.parse_location(part)
+            if pay and "\x00" in part:
+                part_pay = find_pay(part.replace("\x00", pay.matched))
+                if part_pay is None or not part_pay.pay_only:
+                    return False
+                found.append(part_pay)
+                continue
+            kind = fields.employment_type(part, whole=True) or (
+                fields.employment_type(part) if len(part.split()) <= 3 else None)
+            place = None if kind else fields.parse_location(part)
             if kind:
-                found.append(("employment_type", kind))
+                found.append(kind)
             elif place:
-                found.append(("place", place))
+                found.append(place)
             else:
                 return False
-        for name, value in found:
-            if name == "employment_type":
+        for value in found:
+            if isinstance(value, str):
                 self._set("employment_type", value, block, "a line of job facts")
-            elif isinstance(value, fields.Place):
+            elif isinstance(value, Pay):
+                self._set_pay(value, block)
+            else:
                 self._set_place(value, block, "a line of job facts")
-        return bool(found)
+        return True
 
     # ---- the end ------------------------------------------------------------------------
 
@@ -444,12 +465,21 @@ class Placer:
                 draft.title = title
                 self.report.fact("title", title, 1, "the document's metadata title")
         if not has_summary:
-            source = self.prose or self.other_prose[:1]
+            if self.prose:
+                source = self.prose
+                where = "at the top"
+            else:
+                source = [(pos, text) for pos, text, _ in self.other_prose[:1]]
+                where = "under an unknown heading"
+                for _, _, line in self.other_prose[:1]:
+                    line.placed["notes"] -= 1
+                    line.placed["summary"] += 1
+                    if line.placed["notes"] <= 0:
+                        del line.placed["notes"]
             if source:
                 draft.summary = [text for _, text in source]
                 self.report.fact("summary", f"{len(source)} paragraph(s)", source[0][0],
-                                 "no summary heading: the text " + ("at the top" if self.prose
-                                                                    else "under an unknown heading"))
+                                 f"no summary heading: the text {where}")
                 taken = {text for _, text in source}
                 draft.notes = [n for n in draft.notes if n[2] not in taken]
                 self.report.notes = [a for a in self.report.notes if a.text not in taken]
@@ -469,6 +499,10 @@ class Placer:
                     self.report.fact("location.workplace", found.lastgroup, 0,
                                      f"the summary says {found.group()!r}")
                     break
+        place = draft.location
+        if place.workplace == "remote" and place.country and not place.city:
+            place.remote_regions = list(dict.fromkeys([*place.remote_regions, place.country]))
+            place.country = place.region = None
         pay = draft.pay
         if pay is not None and pay.sign == "$":
             regions = draft.location.remote_regions
@@ -485,5 +519,8 @@ def _pay_text(pay: Pay) -> str:
     def amount(value: float | None) -> str:
         return "?" if value is None else (f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}")
 
-    span = amount(pay.min) if pay.max is None else f"{amount(pay.min)}-{amount(pay.max)}"
+    if pay.min is None:
+        span = f"up to {amount(pay.max)}"
+    else:
+        span = amount(pay.min) if pay.max is None else f"{amount(pay.min)}-{amount(pay.max)}"
     return f"{span} {pay.currency} per {pay.period}"

@@ -82,20 +82,21 @@ class ImportReport:
         if self.facts:
             out.append("facts:")
             width = max(len(f.field) for f in self.facts)
-            out += [f"  {f.field:<{width}}  {_short(f.value, 60)}  [{unit} {f.pos}; {f.how}]"
-                    for f in self.facts]
+            out += [f"  {f.field:<{width}}  {_short(f.value, 60)}  [{f'{unit} {f.pos}; ' if f.pos else ''}"
+                    f"{f.how}]" for f in self.facts]
         if self.sections:
             out.append("sections (confidence; where the lines went):")
+            width = max(len(f"{unit} {s.pos}") for s in self.sections)
             for s in self.sections:
                 where = ", ".join(f"{path} {count}" for path, count in s.placed.items()) or "nothing"
                 name = f"{s.parent} > {s.heading}" if s.parent else s.heading
                 at = f"{unit} {s.pos}" if s.pos else "top"
-                out.append(f"  {at:>8}  {_short(name, 48):<48}  {s.confidence:.1f}  {s.kind}: {where}"
+                out.append(f"  {at:>{width}}  {_short(name, 48):<48}  {s.confidence:.1f}  {s.kind}: {where}"
                            + (f"  ({s.how})" if s.how and s.how != "exact" else ""))
         if self.mends:
             out.append("mended:")
             out += [f"  {unit} {m.pos}: {_short(m.before, 40)!r} -> {_short(m.after, 40)!r}: {m.reason}"
-                    + ("" if m.sure else "  [check]") for m in self.mends]
+                    + ("" if m.sure else "  [check]") for m in sorted(self.mends, key=lambda m: m.pos)]
         if self.dropped:
             out.append("left out:")
             out += [f"  {unit} {a.pos}: {_short(a.text, 60)!r} ({a.why})" for a in self.dropped]

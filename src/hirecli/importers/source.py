@@ -128,7 +128,7 @@ def detect(data: bytes, name: str, hint: Format | None = None) -> Source:
         raise _too_large(name, len(data), MAX_TEXT_BYTES)
     text = decode_text(data, name)
     if not text.strip():
-        raise InvalidInputError(f"{name}: the file is empty; there is nothing to import")
+        raise InvalidInputError(f"{name}: holds no text; there is nothing to import")
     if fmt is None:
         head = data[:8192]
         if (_HTML_SNIFF.search(head) and head.lstrip()[:1] == b"<") or len(_HTML_SNIFF.findall(head)) >= 3:
