@@ -115,6 +115,7 @@ def test_corpus_labels(source: Path, tmp_path: Path) -> None:
     if "variable_pay_contains" in labels:
         assert labels["variable_pay_contains"] in data["compensation"].get("variable_pay", "")
     report = imported.report
+    assert not any("no rule placed" in warning for warning in report.warnings)
     for after in labels.get("mended") or []:
         assert any(after in mend.after for mend in report.mends), (after, report.mends)
     for text in labels.get("warnings_contain") or []:

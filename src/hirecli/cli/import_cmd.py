@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hirecli.cli.env import Env
 from hirecli.cli.options import ForceOpt
+
+if TYPE_CHECKING:
+    from hirecli.importers import Imported
 
 
 class RoleFormat(StrEnum):
@@ -21,7 +24,8 @@ def import_roles(
     files: Annotated[list[str], typer.Argument(
         metavar="FILE...", help="Job descriptions: .txt, .md, .html or .docx; - reads standard input.")],
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the role to FILE (one input only; - is stdout).")] = None,
+        "--output", "-o", metavar="FILE",
+        help="Write the role to FILE (one input only; - is stdout).")] = None,
     out_dir: Annotated[str | None, typer.Option(
         "--out-dir", metavar="DIR", help="Write one role file per input into DIR, named by its id.")] = None,
     role_id: Annotated[str | None, typer.Option(
@@ -52,7 +56,7 @@ def import_roles(
     """
     from hirecli.errors import ExitCode, HirecliError, OutputError, UsageError
     from hirecli.fileio import refuse_existing, write_atomic
-    from hirecli.importers import Imported, import_path
+    from hirecli.importers import import_path
 
     env = Env.current()
     if output is not None and out_dir is not None:
@@ -100,11 +104,8 @@ def import_roles(
         raise typer.Exit(max(int(exc.exit_code) for exc in failed) or ExitCode.INVALID)
 
 
-def _tell(imported: object, env: Env, *, full: bool) -> None:
+def _tell(imported: Imported, env: Env, *, full: bool) -> None:
     """The whole report, or only what needs a person's eye."""
-    from hirecli.importers import Imported
-
-    assert isinstance(imported, Imported)
     report = imported.report
     if full:
         env.stderr.write(report.render())

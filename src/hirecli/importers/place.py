@@ -23,7 +23,7 @@ the summary); navigation is left out. Every decision is listed in the report.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from hirecli.importers import fields
@@ -98,6 +98,10 @@ class Placer:
         self.other_prose: list[tuple[int, str, SectionLine]] = []
         self.line: SectionLine | None = None
         self.segment: Segment | None = None
+        self.block: Block | None = None
+        self.top: SectionLine | None = None
+        self.placed: set[int] = set()
+        self.unplaced: list[tuple[Segment, Block]] = []
 
     # ---- the walk ---------------------------------------------------------------
 
@@ -108,10 +112,16 @@ class Placer:
             self.segment = segment
             self.line = SectionLine(segment.title, segment.heading.pos if segment.heading else None,
                                     segment.kind, segment.confidence, segment.how, segment.parent)
+            if segment.kind == "preamble":
+                self.top = self.line
             handler = self._handler(segment.kind)
             handler(segment)
             if segment.heading is not None or self.line.placed:
                 self.report.sections.append(self.line)
+        for segment, block in self.unplaced:
+            self.segment, self.block, self.line = segment, block, None
+            self._note(block, "not placed by any rule (kept so that nothing is lost)")
+            self.report.warn(f"{self.report.unit} {block.pos}: a line no rule placed was kept in notes")
         self._finish(has_summary)
         return self.draft
 
@@ -126,9 +136,19 @@ class Placer:
             return self._list
         return self._notes_section
 
+    def _each(self, segment: Segment) -> Iterator[Block]:
+        """The segment's blocks; each must be counted somewhere before the next one."""
+        for block in segment.blocks:
+            self.block = block
+            yield block
+            if id(block) not in self.placed:
+                self.unplaced.append((segment, block))
+
     def _count(self, path: str) -> None:
-        assert self.line is not None
-        self.line.placed[path] += 1
+        if self.line is not None:
+            self.line.placed[path] += 1
+        if self.block is not None:
+            self.placed.add(id(self.block))
 
     def _note(self, block: Block, why: str) -> None:
         heading = self.segment.heading.text if self.segment and self.segment.heading else None
@@ -143,18 +163,19 @@ class Placer:
     # ---- sections -----------------------------------------------------------------
 
     def _preamble(self, segment: Segment) -> None:
-        for block in segment.blocks:
+        for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
             elif self._meta(block) or self._fact(block) or self._title(block) or self._tags(block):
                 continue
             elif block.kind == "paragraph" or block.kind == "heading":
                 self.prose.append((block.pos, block.text))
+                self._count("summary or notes")
             else:
                 self._note(block, "a list before any section heading")
 
     def _summary(self, segment: Segment) -> None:
-        for block in segment.blocks:
+        for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
             elif self._fact(block):
@@ -167,7 +188,7 @@ class Placer:
 
     def _list(self, segment: Segment) -> None:
         bullets = any(b.kind == "bullet" for b in segment.blocks)
-        for block in segment.blocks:
+        for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
             elif self._fact(block):
@@ -178,7 +199,7 @@ class Placer:
                 self._note(block, f"a paragraph among the list items of {segment.title!r}")
 
     def _facts_section(self, segment: Segment) -> None:
-        for block in segment.blocks:
+        for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
                 continue
@@ -210,7 +231,7 @@ class Placer:
     def _notes_section(self, segment: Segment) -> None:
         why = {"company": "about the company; it belongs in company.yaml",
                "apply": "how to apply", "equal_opportunity": "equal opportunity statement"}
-        for block in segment.blocks:
+        for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
             elif self._fact(block):
@@ -464,6 +485,9 @@ class Placer:
             if fields.looks_like_title(title):
                 draft.title = title
                 self.report.fact("title", title, 1, "the document's metadata title")
+        moved = self.top.placed.pop("summary or notes", 0) if self.top else 0
+        if moved and self.top:
+            self.top.placed["notes" if has_summary else "summary"] += moved
         if not has_summary:
             if self.prose:
                 source = self.prose
