@@ -28,7 +28,8 @@ NOT_IN_THE_TEXT = {"occupation_code"}
 def seed_shaped_text(role: Role) -> str:
     """The page the seed was scraped from, rebuilt from ``role``: emoji headings, "•"
     bullets, run-together tags, a navigation line and one bullet that lost its first letter."""
-    assert role.compensation is not None and role.summary is not None
+    assert role.compensation is not None
+    assert role.summary is not None
     out = ["Back to Home", "", f"Key Responsibilities and Required Skills for a {role.title}", "",
            f"\N{MONEY BAG} ${role.compensation.min:,.0f} - ${role.compensation.max:,.0f}", "",
            "".join(role.tags), "", "\N{DIRECT HIT} Role Definition", "", role.summary, "", "",
@@ -103,13 +104,15 @@ def test_every_section_holds_the_seed_items(imported: Imported, hand_made: Role)
 def test_the_damaged_bullet_is_mended_and_reported(imported: Imported) -> None:
     mends = imported.report.mends
     assert [m.after[:8] for m in mends] == ["Maintain"]
-    assert mends[0].before.startswith("-aintain") and mends[0].sure
+    assert mends[0].before.startswith("-aintain")
+    assert mends[0].sure
 
 
 def test_nothing_is_lost_or_parked(imported: Imported) -> None:
     report = imported.report
     assert [a.text for a in report.dropped] == ["Back to Home"]
-    assert report.notes == [] and report.warnings == []
+    assert report.notes == []
+    assert report.warnings == []
     assert "notes" not in imported.built.data
     assert all(s.confidence == 1.0 for s in report.sections)
 
