@@ -218,19 +218,23 @@ class _Planner:
         self.load = [s.used for s in stages]
         self.notes: list[str] = []
         self.warnings: list[str] = []
+        self.added: dict[str, list[str]] = {}
         self.templates: dict[str, int] = {}
         """How often each question template is used, so that generated questions vary."""
 
     # -- placing competencies ---------------------------------------------------------
 
-    def shortest(self, comp: str, stage: _Stage) -> int:
+    def shortest(self, comp: str, stage: _Stage, *, tight: bool = False) -> int:
         """The minutes a typical question of ``comp`` takes in ``stage`` (the median of
-        its written questions of the stage's types, work samples aside)."""
+        its written questions of the stage's types, work samples aside); with ``tight``,
+        its shortest question."""
         questions = [q for t in ALLOWED[stage.purpose] if t != "work_sample"
                      for q in self.pools[comp].by_type[t]]
         written = [q.minutes for q in questions if not q.source.startswith("generated")]
         minutes = sorted(written or [q.minutes for q in questions])
-        return minutes[len(minutes) // 2] if minutes else 6
+        if not minutes:
+            return 6
+        return minutes[0] if tight else minutes[len(minutes) // 2]
 
     def fits_kind(self, comp: KitCompetency, stage: _Stage) -> bool:
         if stage.purpose == "skills":
@@ -241,13 +245,13 @@ class _Planner:
             return comp.must_have or comp.kind == "soft"
         return True
 
-    def room_for(self, index: int, comp: str) -> bool:
+    def room_for(self, index: int, comp: str, *, tight: bool = False) -> bool:
         stage = self.stages[index]
-        return self.load[index] + self.shortest(comp, stage) <= stage.budget
+        return self.load[index] + self.shortest(comp, stage, tight=tight) <= stage.budget
 
-    def place(self, index: int, comp: str) -> None:
+    def place(self, index: int, comp: str, *, tight: bool = False) -> None:
         self.planned[index].append(comp)
-        self.load[index] += self.shortest(comp, self.stages[index])
+        self.load[index] += self.shortest(comp, self.stages[index], tight=tight)
 
     def where(self, comp: str) -> list[int]:
         return [i for i, names in enumerate(self.planned) if comp in names]
@@ -271,7 +275,7 @@ class _Planner:
         screen = self.by_purpose("screen")
         for comp in self.order:
             wanted = 2 if comp.must_have else 1
-            for open_only in (True, False):
+            for open_only, tight in ((True, False), (False, False), (False, True)):
                 for index in self.home(comp):
                     if len(self.where(comp.name)) >= wanted:
                         break
@@ -279,17 +283,31 @@ class _Planner:
                         continue
                     if index in screen and not self.fits_kind(comp, self.stages[index]):
                         continue
-                    if self.room_for(index, comp.name):
-                        self.place(index, comp.name)
-                        if not self.open_stage(index):
-                            self.notes.append(f"{comp.name} is in no stage's focus; added to "
-                                              f"{self.stages[index].name}, where time allowed.")
+                    if self.room_for(index, comp.name, tight=tight):
+                        self.place(index, comp.name, tight=tight)
+                        self._note_added(comp, index)
             if not self.where(comp.name):
                 candidates = [i for i in self.home(comp) if i not in screen] or list(range(len(self.stages)))
                 best = max(candidates, key=lambda i: self.stages[i].budget - self.load[i])
                 self.place(best, comp.name)
         self._fill_screen(screen)
         self._fill_manager()
+        self._added_notes()
+
+    def _note_added(self, comp: KitCompetency, index: int) -> None:
+        """Remember when the plan adds a competency to a stage whose focus the role set."""
+        if not self.open_stage(index):
+            self.added.setdefault(comp.name, []).append(self.stages[index].name)
+
+    def _added_notes(self) -> None:
+        for name, stages in self.added.items():
+            where = " and ".join(stages)
+            if any(name in s.focus for s in self.stages):
+                self.notes.append(f"Must-have {name} needs a second stage; added to {where}, "
+                                  "where time allowed.")
+            else:
+                self.notes.append(f"{name} is in no stage's focus; added to {where}, where time "
+                                  "allowed.")
 
     def _fill_screen(self, screen: list[int]) -> None:
         limit = int(kit_data("loop")["screen"]["max_competencies"])
@@ -381,10 +399,9 @@ class _Planner:
             for position, comp in enumerate(pending):
                 if any(q.competency == comp for q in stage.questions):
                     continue
-                later = sum(self.shortest(c, stage) for c in pending[position + 1:]
+                later = sum(self.shortest(c, stage, tight=True) for c in pending[position + 1:]
                             if not any(q.competency == c for q in stage.questions))
-                allowance = max(stage.room - later, self.shortest(comp, stage))
-                question = self.pick(stage, comp, allowance) or self.pick(stage, comp, None)
+                question = self.pick(stage, comp, stage.room - later) or self.pick(stage, comp, None)
                 if question is not None:
                     self.take(stage, question)
         self._extras()
