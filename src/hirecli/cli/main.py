@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import MarkupMode, TyperCommand, TyperGroup
+from typer.main import get_command_from_info
 
 from hirecli.__about__ import __version__
 from hirecli.errors import ExitCode, HirecliError, ValidationFailed
@@ -17,6 +19,9 @@ try:  # newer Typer releases carry their own copy of Click
     from typer import _click as click
 except ImportError:  # pragma: no cover - older Typer depends on Click itself
     import click  # type: ignore[no-redef]
+
+if TYPE_CHECKING:
+    from typer.models import CommandInfo
 
 TRACEBACK_ENV = "HIRECLI_TRACEBACK"
 _EXITS = (typer.Exit, getattr(click.exceptions, "Exit", typer.Exit))
@@ -71,7 +76,33 @@ def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
 
 
 class HirecliGroup(TyperGroup):
-    """Runs commands in non-standalone mode so that every error passes through one mapping."""
+    """Runs commands in non-standalone mode so that every error passes through one mapping.
+
+    Commands are built when they are run: ``--help`` lists each from its docstring, and
+    ``resolve_command`` builds only the one the command line names. This keeps Typer's
+    signature reading for the other commands out of every start-up.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from hirecli.cli.commands import command_infos
+
+        self._unbuilt: dict[str, CommandInfo] = {}
+        for name, info in command_infos().items():
+            if name not in self.commands:
+                self.commands[name] = _listed(name, info, self.rich_markup_mode)
+                self._unbuilt[name] = info
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None and name in self._unbuilt:
+            info = self._unbuilt.pop(name)
+            command = get_command_from_info(info, pretty_exceptions_short=True,
+                                            rich_markup_mode=self.rich_markup_mode)
+            self.commands[name] = command
+        return name, command, rest
 
     def main(  # type: ignore[override]
         self,
@@ -99,6 +130,14 @@ class HirecliGroup(TyperGroup):
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
+
+
+def _listed(name: str, info: CommandInfo, markup: MarkupMode) -> TyperCommand:
+    """A command as ``--help`` lists it: name and help text, without parameters."""
+    text = inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
+    return TyperCommand(name, help=text, short_help=info.short_help, hidden=info.hidden,
+                        deprecated=info.deprecated, rich_markup_mode=markup,
+                        rich_help_panel=info.rich_help_panel)
 
 
 app = typer.Typer(
@@ -135,15 +174,6 @@ def _root(
     Exit codes: 0 success; 1 invalid input or findings at the failing level; 2 usage error
     (unknown option, missing or unwritable file); 130 interrupted.
     """
-
-
-def _register() -> None:
-    from hirecli.cli import commands
-
-    commands.register(app)
-
-
-_register()
 
 
 def main() -> None:
