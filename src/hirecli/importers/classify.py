@@ -174,7 +174,7 @@ class Classifier:
             return False
         if _BULLET.match(text) or _GLYPH_TIGHT.match(text) or _MARKER_ONLY.match(text):
             return False
-        if previous.kind == "bullet" and _DASH_TIGHT.match(text):
+        if (previous.kind == "bullet" and _DASH_TIGHT.match(text)) or split_emoji(text)[0]:
             return False
         lower = text[0].islower()
         if not lower and (self._heading_cue(line, text, -1) or fields.split_label(text)

@@ -467,13 +467,16 @@ class Placer:
                 found.append(place)
             else:
                 return False
+        kept = True
         for value in found:
             if isinstance(value, str):
-                self._set("employment_type", value, block, "a line of job facts")
+                kept = self._set("employment_type", value, block, "a line of job facts") and kept
             elif isinstance(value, Pay):
-                self._set_pay(value, block)
+                kept = self._set_pay(value, block) and kept
             else:
                 self._set_place(value, block, "a line of job facts")
+        if not kept:
+            self._note(block, "job facts that repeat or contradict earlier ones")
         return True
 
     # ---- the end ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from yaml.representer import SafeRepresenter
 from yaml.resolver import Resolver
 from yaml.serializer import Serializer
 
-WIDTH = 92
+WIDTH = 88
 _NUMERIC_LOOKING = re.compile(r"^[\s\d.,:+\-/_eE]*\d[\s\d.,:+\-/_eE]*$|^0[oOxXbB][0-9a-fA-F_]+$")
 _SHORT_BOOLS = frozenset({"y", "Y", "n", "N", "=", "~"})
 
