@@ -467,6 +467,8 @@ class Placer:
                 found.append(place)
             else:
                 return False
+        if not found:
+            return False
         kept = True
         for value in found:
             if isinstance(value, str):
