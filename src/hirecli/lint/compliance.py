@@ -1,0 +1,202 @@
+"""Compliance checks: pay transparency by location, benefits, the equal-opportunity statement.
+
+The laws are a table (``pay_laws.yaml``) with the date each entry was last checked.
+A role file's location (or its company's) picks the laws; configuration can add
+jurisdictions, or ``all``. A posting whose location is unknown gets a reminder
+instead of an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from hirecli.lint.context import Context
+from hirecli.lint.data import load_data
+from hirecli.lint.model import Segment, Severity
+from hirecli.lint.rules import rules
+
+if TYPE_CHECKING:
+    from hirecli.model.role import Location
+
+ALL = "all"
+_BARE = r"\d[\d,.]*(?:\s?k\b)?"
+"""The upper end of a range may leave out the currency ("USD 50,000 to 70,000")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    id: str
+    name: str
+    law: str
+    countries: frozenset[str]
+    region: str | None
+    cities: frozenset[str]
+    effective: date | None
+    min_employees: int
+    benefits: bool
+    covers_remote: bool
+    checked: date
+    note: str
+
+    def label(self) -> str:
+        since = f", since {self.effective.isoformat()}" if self.effective else ""
+        return f"{self.name} ({self.law}{since}; checked {self.checked.isoformat()})"
+
+
+@functools.cache
+def laws() -> dict[str, Law]:
+    """Every pay-transparency law of the table, by id."""
+    found: dict[str, Law] = {}
+    for entry in load_data("pay_laws.yaml")["laws"]:
+        where: dict[str, Any] = entry["where"]
+        countries = where.get("countries") or [where["country"]]
+        found[entry["id"]] = Law(
+            entry["id"], entry["name"], entry["law"], frozenset(countries), where.get("region"),
+            frozenset(c.casefold() for c in where.get("cities", [])), entry.get("effective"),
+            int(entry["min_employees"]), bool(entry["benefits"]), bool(entry.get("covers_remote")),
+            entry["checked"], " ".join(str(entry.get("note", "")).split()),
+        )
+    return found
+
+
+def laws_for(location: Location | None) -> list[Law]:
+    """The laws that cover a job at ``location``, including remote jobs they reach."""
+    if location is None:
+        return []
+    country = location.country or ("US" if location.region else None)
+    region = (location.region or "").upper()
+    city = (location.city or "").casefold()
+    remote = location.workplace == "remote"
+    regions = set(location.remote_regions)
+    found = []
+    for law in laws().values():
+        here = country in law.countries and (law.region is None or law.region == region) \
+            and (not law.cities or city in law.cities)
+        reaches = remote and law.covers_remote and (
+            bool(regions & law.countries) or (not regions and country in (None, *law.countries)))
+        if here or reaches:
+            found.append(law)
+    return found
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_data("structure.yaml")
+    pay = data["pay"]
+    amount = f"(?:{pay['amount']})"
+    before = "|".join(f"(?:{p})" for p in pay["open_before"])
+    after = "|".join(f"(?:{p})" for p in pay["open_after"])
+    return {
+        "eeo": re.compile("|".join(f"(?:{p})" for p in data["eeo_patterns"]), re.IGNORECASE),
+        "benefits": re.compile("|".join(f"(?:{p})" for p in data["benefit_patterns"]), re.IGNORECASE),
+        "range": re.compile(f"{amount}{pay['range_join']}(?:{amount}|{_BARE})", re.IGNORECASE),
+        "open": re.compile(f"\\b(?:{before})\\s*{amount}|{amount}\\s*(?:{after})", re.IGNORECASE),
+        "amount": re.compile(amount, re.IGNORECASE),
+    }
+
+
+def _find(ctx: Context, name: str) -> tuple[Segment, re.Match[str]] | None:
+    pattern = _patterns()[name]
+    for segment in ctx.body:
+        match = pattern.search(segment.text)
+        if match:
+            return segment, match
+    return None
+
+
+def pay_status(ctx: Context) -> tuple[str, Segment | None, int, int]:
+    """range, fixed, open or missing, and where the pay is written."""
+    role = ctx.posting.role
+    if role is not None:
+        comp = role.compensation
+        where = next((s for s in ctx.body if s.section == "pay" or s.heading == "Pay"), None)
+        if comp is None or comp.min is None:
+            return "missing", None, 0, 0
+        return ("range" if comp.max is not None and comp.max > comp.min else "fixed"), where, 0, 0
+    found = _find(ctx, "range")
+    if found:
+        return "range", found[0], found[1].start(), found[1].end()
+    found = _find(ctx, "open")
+    if found:
+        return "open", found[0], found[1].start(), found[1].end()
+    found = _find(ctx, "amount")
+    if found:
+        return "fixed", found[0], found[1].start(), found[1].end()
+    return "missing", None, 0, 0
+
+
+def _has_benefits(ctx: Context) -> bool:
+    role, company = ctx.posting.role, ctx.posting.company
+    if (role is not None and role.benefits) or (company is not None and company.benefits):
+        return True
+    if any(s.section == "benefits" for s in ctx.body):
+        return True
+    return _find(ctx, "benefits") is not None
+
+
+def _covered(ctx: Context) -> list[Law]:
+    from hirecli.builders.posting_facts import effective_location
+
+    role = ctx.posting.role
+    chosen = laws_for(effective_location(role, ctx.posting.company)) if role is not None else []
+    table = laws()
+    for name in ctx.jurisdictions:
+        extra = list(table.values()) if name == ALL else [table[name]]
+        chosen += [law for law in extra if law not in chosen]
+    return chosen
+
+
+def check_pay(ctx: Context) -> None:
+    status, where, start, end = pay_status(ctx)
+    covered = _covered(ctx)
+    ctx.stats["pay"] = status
+    ctx.stats["jurisdictions"] = [{"id": law.id, "name": law.name, "checked": law.checked.isoformat()}
+                                  for law in covered]
+    size = ctx.employees
+    applying = [law for law in covered if size is None or size >= law.min_employees]
+    current = [law for law in applying if law.effective is None or law.effective <= ctx.today]
+    coming = [law for law in applying if law not in current]
+    if status == "missing":
+        for law in current:
+            ctx.report("pay-range-missing", f"No pay range, which {law.label()} requires in the posting"
+                       + _threshold(law, size), where, why=_why(law))
+        for law in coming:
+            ctx.report("pay-law-upcoming", f"No pay range; {law.label()} will require one", where)
+        if not covered and ctx.posting.role is None:
+            ctx.report("pay-range-missing", "No pay range found; many US states and cities and the EU "
+                       "require one (set `jurisdictions` in .hirecli-lint.yaml to check yours)",
+                       severity=Severity.info)
+    elif status == "open":
+        for law in current:
+            ctx.report("pay-range-open-ended", f"Open-ended pay; {law.label()} asks for a minimum and a "
+                       "maximum", where, start, end, why=_why(law))
+        if not current:
+            ctx.report("pay-range-open-ended", "Open-ended pay: state both ends of the range", where, start,
+                       end, severity=Severity.info)
+    if current and not _has_benefits(ctx):
+        for law in (law for law in current if law.benefits):
+            ctx.report("benefits-missing", f"No description of benefits, which {law.label()} requires",
+                       where, why=_why(law, "benefits-missing"))
+
+
+def _threshold(law: Law, size: int | None) -> str:
+    if size is not None or law.min_employees <= 1:
+        return ""
+    return f" (for employers with {law.min_employees} or more employees)"
+
+
+def _why(law: Law, rule: str = "pay-range-missing") -> str | None:
+    """The rule's reason, with what the law's entry notes."""
+    return f"{rules()[rule].why} {law.note}" if law.note else None
+
+
+def check_eeo(ctx: Context) -> None:
+    if _find(ctx, "eeo") is None:
+        message = "No equal-opportunity statement"
+        if ctx.posting.role is not None and ctx.posting.company is None:
+            message += " (no company profile was used; its eeo_statement would add one)"
+        ctx.report("eeo-statement-missing", message)

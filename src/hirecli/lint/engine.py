@@ -1,0 +1,200 @@
+"""Running every check on a posting, and on files of any supported kind.
+
+``lint_posting`` is the pure core (a posting and settings in, a report out), so a
+thousand postings lint in one process without touching the disk again; ``lint_file``
+reads a role file, a posting in Markdown, text, HTML or Word, or standard input.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from hirecli.errors import InputFileError, ValidationFailed
+from hirecli.lint import compliance, structure, wordchecks
+from hirecli.lint.config import Settings, company_settings, find_settings, load_settings
+from hirecli.lint.context import Context
+from hirecli.lint.model import FileReport, Finding, Posting, Segment, Severity
+from hirecli.lint.protected import find_protected_topics
+from hirecli.lint.rules import rules
+from hirecli.lint.terms import term_index
+
+ROLE_SUFFIXES = (".yaml", ".yml")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+DOCX_SUFFIXES = (".docx",)
+POSTING_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
+STDIN = "-"
+
+
+@functools.cache
+def _allow_pattern(term: str) -> re.Pattern[str]:
+    words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term.strip()))
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
+def _allowed(posting: Posting, terms: tuple[str, ...]) -> list[tuple[Segment, int, int]]:
+    spans: list[tuple[Segment, int, int]] = []
+    for term in terms:
+        pattern = _allow_pattern(term)
+        for segment in (*posting.segments, *posting.questions):
+            spans += [(segment, m.start(), m.end()) for m in pattern.finditer(segment.text)]
+    return spans
+
+
+def check_questions(ctx: Context) -> None:
+    """Interview questions that touch protected topics, each with the question to ask instead."""
+    for question in ctx.posting.questions:
+        for hit in find_protected_topics(question.text):
+            ctx.report("protected-topic-question", f'Interview question asks about {hit.topic}: '
+                       f'"{hit.matched}"', question, hit.start, hit.end,
+                       suggestion=f"Ask instead: {hit.alternative}", why=hit.why)
+
+
+def lint_posting(posting: Posting, settings: Settings | None = None, *,
+                 today: date | None = None) -> FileReport:
+    """Every finding in ``posting`` under ``settings``, sorted by file and position."""
+    settings = settings or Settings()
+    ctx = Context(posting, today or date.today(), settings.jurisdictions, settings.employees)
+    ctx.allowed = _allowed(posting, (*settings.allow, *posting.allow))
+    wordchecks.check_terms(ctx, term_index())
+    if settings.ban:
+        wordchecks.check_terms(ctx, wordchecks.banned_index(settings.ban))
+    wordchecks.check_gender(ctx)
+    for check in (structure.check_length, structure.check_bullets, structure.check_requirements,
+                  structure.check_readability, structure.check_duplicates, structure.check_damage,
+                  structure.check_mojibake, compliance.check_pay, compliance.check_eeo, check_questions):
+        check(ctx)
+    disabled = settings.disable | set(posting.disable)
+    findings = [_with_severity(f, settings.severity) for f in ctx.findings if f.rule not in disabled]
+    findings.sort(key=lambda f: (f.file != posting.file, f.file, f.line, f.column, f.rule))
+    gender = ctx.stats.pop("gender")
+    report = FileReport(posting.file, findings, ctx.stats)
+    if isinstance(gender, type(report.gender)):
+        report.gender = gender
+    if posting.notes:
+        report.stats["notes"] = list(posting.notes)
+    return report
+
+
+def _with_severity(finding: Finding, overrides: dict[str, str]) -> Finding:
+    wanted = overrides.get(finding.rule)
+    if wanted is None or wanted == finding.severity.value:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, severity=Severity(wanted))
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line decides for every file."""
+
+    company: Path | None = None
+    use_company: bool = True
+    channel: str = "careers"
+    config: Path | None = None
+    kit: bool = True
+    today: date | None = None
+
+
+def read_posting(data: bytes, name: str, suffix: str) -> Posting:
+    """A posting from the bytes of a Markdown, text, HTML or Word file."""
+    if suffix in DOCX_SUFFIXES:
+        from hirecli.lint.docxsource import read_docx
+
+        return read_docx(data, name)
+    from hirecli.model.yamlsource import decode
+
+    text = decode(data, name)
+    if suffix in HTML_SUFFIXES or (suffix == "" and text.lstrip().startswith("<")):
+        from hirecli.lint.htmlsource import read_html
+
+        return read_html(text, name)
+    from hirecli.lint.textsource import read_text
+
+    return read_text(text, name)
+
+
+def _company_for(path: str, options: Options) -> Path | None:
+    if not options.use_company:
+        return None
+    if options.company is not None:
+        return options.company
+    from hirecli.model.loader import find_company
+
+    return find_company(path)
+
+
+def settings_for(path: str, options: Options, company: Path | None) -> Settings:
+    """The settings for one file: company ``lint:``, nearest lint file, then ``--config``."""
+    settings = Settings()
+    if company is not None:
+        settings = settings.merged(company_settings(company.resolve()))
+    folder = Path.cwd() if path == STDIN else Path(path).resolve().parent
+    nearest = find_settings(folder)
+    if nearest is not None:
+        settings = settings.merged(load_settings(nearest))
+    if options.config is not None:
+        settings = settings.merged(load_settings(options.config.resolve()))
+    return settings
+
+
+def _invalid(name: str, exc: ValidationFailed) -> FileReport:
+    rule = rules()["invalid-file"]
+    return FileReport(name, [
+        Finding("invalid-file", rule.category, rule.severity, p.message, "", p.file, p.line, p.column,
+                rule.why, rule.suggestion) for p in exc.problems
+    ])
+
+
+def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tuple[FileReport, Settings]:
+    """Read and lint one file (``-`` is a posting on standard input)."""
+    from hirecli.model.loader import read_bytes
+
+    data, name = read_bytes(path, stdin)
+    suffix = "" if path == STDIN else Path(path).suffix.lower()
+    company = _company_for(path, options) if suffix in ROLE_SUFFIXES else None
+    try:
+        settings = settings_for(path, options, company if company else _company_for(path, options))
+        if suffix in ROLE_SUFFIXES:
+            from hirecli.lint.rolesource import read_role
+            from hirecli.model.yamlsource import decode
+
+            posting = read_role(decode(data, name), name, company, options.channel, kit=options.kit)
+        elif suffix in POSTING_SUFFIXES or path == STDIN:
+            posting = read_posting(data, name, suffix)
+        else:
+            raise InputFileError(f"{name}: cannot lint {suffix or 'this'} files; use a role file "
+                                 f"(.yaml) or a posting ({', '.join(POSTING_SUFFIXES)})")
+    except ValidationFailed as exc:
+        return _invalid(name, exc), Settings()
+    return lint_posting(posting, settings, today=options.today), settings
+
+
+def iter_lint_paths(paths: list[str]) -> list[str]:
+    """Files named, and role files and postings found (recursively, sorted) in folders."""
+    from hirecli.model.loader import is_company_file
+
+    found: list[str] = []
+    for raw in paths:
+        if raw == STDIN:
+            found.append(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in (*ROLE_SUFFIXES, *POSTING_SUFFIXES)
+                and not is_company_file(p) and not p.name.startswith(".")
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            found.append(raw)
+        else:
+            raise InputFileError(f"{raw}: no such file or folder")
+    return found

@@ -1,0 +1,129 @@
+"""Gender-coded wording: masculine- and feminine-coded words after Gaucher et al. (2011).
+
+Each stem is matched as the whole word forms it stands for (``gender.yaml``), so
+"responsibilities" is not "responsive" and "SharePoint" is not "share". Hyphenated
+words are tried whole first ("self-reliant"), then part by part ("results-driven").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from hirecli.lint.data import load_data
+from hirecli.lint.model import GenderBalance
+from hirecli.lint.terms import compile_unless
+from hirecli.lint.tokens import Token
+
+MASCULINE = "masculine"
+FEMININE = "feminine"
+_WINDOW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Stem:
+    side: str
+    stem: str
+    forms: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    suggest: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodedWord:
+    """One gender-coded word in a text."""
+
+    stem: Stem
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Table:
+    stems: tuple[Stem, ...]
+    any_form: re.Pattern[str]
+    thresholds: dict[str, int]
+
+
+@functools.cache
+def _table() -> _Table:
+    data = load_data("gender.yaml")
+    stems = tuple(
+        Stem(side, entry["stem"], re.compile(entry["forms"], re.IGNORECASE),
+             compile_unless(entry.get("unless", [])), entry.get("suggest", ""))
+        for side in (MASCULINE, FEMININE) for entry in data[side]
+    )
+    any_form = re.compile("|".join(f"(?:{s.forms.pattern})" for s in stems), re.IGNORECASE)
+    return _Table(stems, any_form, {k: int(v) for k, v in data["thresholds"].items()})
+
+
+@functools.cache
+def stem_of(word: str) -> Stem | None:
+    """The stem whose forms include ``word`` (lower case), if any; cached per process."""
+    table = _table()
+    if not table.any_form.fullmatch(word):
+        return None
+    return next(s for s in table.stems if s.forms.fullmatch(word))
+
+
+def _words(tokens: list[Token], text: str) -> list[tuple[str, int, int]]:
+    """Tokens joined back where a hyphen links them, as (lower-case word, start, end)."""
+    joined: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if not token.text[0].isalpha():
+            continue
+        if joined and joined[-1][2] + 1 == token.start and text[joined[-1][2]] == "-":
+            word, start, _ = joined[-1]
+            joined[-1] = (f"{word}-{token.key}", start, token.end)
+        else:
+            joined.append((token.key, token.start, token.end))
+    return joined
+
+
+def _excused(text: str, stem: Stem, start: int, end: int) -> bool:
+    if stem.unless is None:
+        return False
+    left = max(start - _WINDOW, 0)
+    return any(m.start() <= start - left and m.end() >= end - left
+               for m in stem.unless.finditer(text[left:end + _WINDOW]))
+
+
+def coded_words(text: str, tokens: list[Token]) -> list[CodedWord]:
+    """Every gender-coded word of ``text``, minus the uses its stem's ``unless`` excuses."""
+    found: list[CodedWord] = []
+    for word, start, end in _words(tokens, text):
+        parts = [(word, start, end)]
+        if stem_of(word) is None and "-" in word:
+            parts, offset = [], start
+            for piece in word.split("-"):
+                parts.append((piece, offset, offset + len(piece)))
+                offset += len(piece) + 1
+        for piece, a, b in parts:
+            stem = stem_of(piece)
+            if stem is not None and not _excused(text, stem, a, b):
+                found.append(CodedWord(stem, a, b))
+    return found
+
+
+def verdict(score: int) -> str:
+    """The five-level verdict for ``score`` (feminine minus masculine count)."""
+    limits = _table().thresholds
+    if score >= limits["strongly_feminine"]:
+        return "strongly feminine"
+    if score >= limits["feminine"]:
+        return "feminine"
+    if score <= limits["strongly_masculine"]:
+        return "strongly masculine"
+    if score <= limits["masculine"]:
+        return "masculine"
+    return "neutral"
+
+
+def balance(words: list[CodedWord]) -> GenderBalance:
+    result = GenderBalance()
+    for coded in words:
+        counts = result.masculine if coded.stem.side == MASCULINE else result.feminine
+        counts[coded.stem.stem] = counts.get(coded.stem.stem, 0) + 1
+    result.verdict = verdict(result.score)
+    return result
