@@ -237,7 +237,7 @@ def _inside(path: Path, outdir: Path) -> Path:
 
 def _id_problem(job: Job, positions: Any, other: Job) -> Problem:
     message = f"role id {job.role_id!r} is also the id of {other.source}; each role needs its own id"
-    if job.role.id is not None and positions is not None:
+    if positions is not None and ("id",) in positions.values:
         where = positions.locate(("id",))
         return Problem(job.source, where.line, where.column, message, "duplicate-id")
     return Problem(job.source, 1, 1, message + " (the id comes from the file name; set 'id:')",

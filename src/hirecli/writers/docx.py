@@ -10,6 +10,7 @@ XML directly, which keeps a batch of hundreds of documents quick.
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -72,6 +73,7 @@ KIND_LABELS = {
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 _LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BREAKS = re.compile(r"\s+|(?<=-)")
 GAP = 200
 """Space (twentieths of a point) above a paragraph that follows a table or a box."""
 
@@ -108,39 +110,54 @@ def _int(value: Any, default: int) -> int:
         return default
 
 
+CHAR = 105
+"""Average width of a character in table text, in twips."""
+CELL_PAD = 260
+"""Cell margins on both sides, with a little slack, in twips."""
+
+
+def _is_ticks(cells: Sequence[str]) -> bool:
+    return CHECKBOX in cells and all(x in (CHECKBOX, "") for x in cells)
+
+
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> list[int]:
-    """Column widths in twips: tick-box and short columns as narrow as they can be,
-    the rest shared by how much text they hold; an empty column is room to write."""
+    """Column widths in twips that add up to ``total``.
+
+    Every column is at least as wide as its longest word (so no word breaks in the
+    middle); tick-box and short columns stay that narrow; the rest of the width goes to
+    the text columns by how much they hold, and an empty column gets room to write.
+    """
     count = max([len(header), *(len(r) for r in rows)], default=0)
-    fixed: dict[int, int] = {}
+    base: list[int] = []
     weights: dict[int, int] = {}
     for c in range(count):
         head = header[c] if c < len(header) else ""
         cells = [r[c] for r in rows if c < len(r)]
-        longest_word = max((len(w) for w in head.split()), default=0)
-        if cells and all(x in (CHECKBOX, "") for x in cells) and CHECKBOX in cells:
-            fixed[c] = min(max(longest_word * 120 + 280, 640), 1600)
-            continue
-        longest = max([len(head), *(len(x) for x in cells)])
-        if cells and not any(cells):
+        texts = [x for x in cells if x != CHECKBOX]
+        head_words = [int(len(w) * 1.15) for w in _BREAKS.split(head)]
+        word = max(head_words + [len(w) for x in texts for w in _BREAKS.split(x)], default=1)
+        floor = min(word * CHAR + CELL_PAD, 2400)
+        longest = max((len(x) for x in texts), default=0)
+        if _is_ticks(cells):
+            base.append(max(floor, 600))
+        elif cells and not any(cells):
+            base.append(floor)
             weights[c] = 28
         elif longest <= 8:
-            fixed[c] = max(longest * 125 + 300, 700)
+            base.append(max(floor, longest * CHAR + CELL_PAD))
         else:
-            weights[c] = min(max(longest, 12), 60)
-    taken = sum(fixed.values())
-    if (weights and taken > total * 0.6) or (not weights and taken > total):
-        scale = (total * (0.6 if weights else 1.0)) / taken
-        fixed = {c: int(w * scale) for c, w in fixed.items()}
-        taken = sum(fixed.values())
-    share = sum(weights.values())
-    widths = [fixed.get(c, 0) for c in range(count)]
-    if not weights and count:
-        widths[-1] += total - taken
-    for c, weight in weights.items():
-        widths[c] = (total - taken) * weight // share
-    if weights:
-        widths[max(weights)] += total - sum(widths)
+            base.append(floor)
+            mean = sum(len(x) for x in [head, *texts]) / (len(texts) + 1)
+            weights[c] = int(10 * math.sqrt(max(mean, 6)))
+    rest = total - sum(base)
+    if rest < 0 or not weights:
+        scale = total / max(sum(base), 1)
+        widths = [int(w * scale) for w in base]
+    else:
+        share = sum(weights.values())
+        widths = [w + rest * weights.get(c, 0) // share for c, w in enumerate(base)]
+    if widths:
+        widths[widths.index(max(widths))] += total - sum(widths)
     return widths
 
 
@@ -182,6 +199,8 @@ class _Builder:
         self.s_tables = {"facts": style(tpl.KEY_FACTS_TABLE), "scorecard": style(tpl.SCORECARD_TABLE),
                          "rating": style(tpl.SCORECARD_TABLE), "matrix": style(tpl.SCORECARD_TABLE),
                          "grid": style(tpl.GRID_TABLE)}
+        self.lead_ins = {self.s_title, self.s_subtitle, *self.s_headings, self.s_caption, self.s_notes_label,
+                         style(tpl.CALLOUT_TITLE), style(tpl.WARNING_TITLE)}
         self.handlers: dict[type, Callable[[Any], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             NumberedList: self.numbers, KeyFacts: self.key_facts, Table: self.table,
@@ -239,12 +258,8 @@ class _Builder:
                 self.handlers[type(block)](block)
 
     def page_break(self, following: Block | None, index: int) -> None:
-        if following is None or index == 0:
-            return
-        if isinstance(following, KeyFacts | Table):
-            page_break(self.body)
-            self.break_next = False
-        else:
+        """The next paragraph starts a page; a table gets a break paragraph of its own."""
+        if following is not None and index > 0:
             self.break_next = True
 
     def heading(self, block: Heading) -> None:
@@ -261,7 +276,9 @@ class _Builder:
         run(self.para(style, text, gap_ok=False), text, self.script)
 
     def paragraph(self, block: Paragraph) -> None:
-        self.inlines(self.para(None, plain(block.content)), block.content)
+        """A paragraph; one that is all bold is a label and stays with what follows it."""
+        label = bool(block.content) and all(isinstance(node, Strong) for node in block.content)
+        self.inlines(self.para(None, plain(block.content), keep_next=label), block.content)
 
     def bullets(self, block: BulletList) -> None:
         self._list(block.items, self.s_bullet, self.base.bullet_num)
@@ -293,24 +310,35 @@ class _Builder:
             run(self.para(self.s_notes_label, block.label, keep_next=True), block.label, self.script)
         tbl = self._table(self.base.style(tpl.NOTES_TABLE), (self.text_width,), header_row=False)
         for _ in range(max(block.lines, 1)):
-            tr = sub(tbl, "tr")
-            sub(sub(tr, "trPr"), "trHeight", val=str(tpl.NOTES_ROW), hRule="atLeast")
-            self._cell(tr, self.text_width, self.s_notes_line)
+            self._cell(self._row(tbl, blank=True), self.text_width, self.s_notes_line)
 
     # ---- tables -----------------------------------------------------------------
 
     def spacer(self, size: int = 12, after: int = 120) -> None:
-        """A small empty paragraph: two tables in a row would otherwise merge into one."""
+        """A small empty paragraph that keeps with the table after it."""
         ppr = sub(sub(self.body, "p"), "pPr")
+        sub(ppr, "keepNext")
         sub(ppr, "spacing", before="0", after=str(after), line="240", lineRule="auto")
         sub(sub(ppr, "rPr"), "sz", str(size))
+
+    def _before_table(self) -> None:
+        """Room above a table that follows text; two tables in a row would merge into one."""
+        if not len(self.body):
+            return
+        last = self.body[-1]
+        if last.tag == W + "tbl":
+            self.spacer()
+            return
+        style = last.find(f"{W}pPr/{W}pStyle")
+        if style is None or style.get(VAL) not in self.lead_ins:
+            self.spacer(8, 0)
 
     def _table(self, style: str | None, widths: Sequence[int], *, header_row: bool) -> Element:
         if self.break_next:
             page_break(self.body)
             self.break_next = False
-        elif len(self.body) and self.body[-1].tag == W + "tbl":
-            self.spacer()
+        else:
+            self._before_table()
         self.gap_next = False
         tbl = sub(self.body, "tbl")
         pr = sub(tbl, "tblPr")
@@ -328,20 +356,23 @@ class _Builder:
         self.gap_next = True
         return tbl
 
-    def _row(self, tbl: Element, *, header: bool = False) -> Element:
+    def _row(self, tbl: Element, *, header: bool = False, blank: bool = False) -> Element:
+        """A row that stays on one page; an empty row is a line to fill in by hand."""
         tr = sub(tbl, "tr")
         tr_pr = sub(tr, "trPr")
         sub(tr_pr, "cantSplit")
+        if blank:
+            sub(tr_pr, "trHeight", val=str(tpl.NOTES_ROW), hRule="atLeast")
         if header:
             sub(tr_pr, "tblHeader")
         return tr
 
     def _cell(self, tr: Element, width: int, style: str | None, text: str = "", *,
-              center: bool = False) -> Element:
+              center: bool = False, middle: bool = False) -> Element:
         tc = sub(tr, "tc")
         tc_pr = sub(tc, "tcPr")
         sub(tc_pr, "tcW", w=str(width), type="dxa")
-        if center:
+        if middle:
             sub(tc_pr, "vAlign", "center")
         return paragraph(tc, Para(style=style, align="center" if center else None,
                                   bidi=self.rtl or starts_rtl(text)))
@@ -368,23 +399,27 @@ class _Builder:
         rows = [tuple(r) + ("",) * (count - len(r)) for r in block.rows]
         header = tuple(block.header) + ("",) * (count - len(block.header)) if block.header else ()
         widths = column_widths(header, rows, self.text_width)
-        ticks = [any(r[c] for r in rows) and all(len(r[c]) <= 4 for r in rows) for c in range(count)]
+        columns = [[r[c] for r in rows] for c in range(count)]
+        ticks = [_is_ticks(cells) for cells in columns]
+        short = [any(cells) and all(len(x) <= 4 for x in cells) for cells in columns]
         tbl = self._table(self.s_tables.get(block.kind), widths, header_row=bool(header))
         if header:
             tr = self._row(tbl, header=True)
             for c, text in enumerate(header):
-                run(self._cell(tr, widths[c], self.s_cell_head, text, center=ticks[c]), text, self.script)
+                p = self._cell(tr, widths[c], self.s_cell_head, text, center=short[c], middle=ticks[c])
+                run(p, text, self.script)
         label_style = self.s_label if block.kind == "facts" else self.s_cell
         for row in rows:
-            tr = self._row(tbl)
+            tr = self._row(tbl, blank=not any(row))
             for c, text in enumerate(row):
                 if text == CHECKBOX:
-                    p = self._cell(tr, widths[c], self.s_cell, center=True)
+                    p = self._cell(tr, widths[c], self.s_cell, center=True, middle=True)
                     checkbox(p, self.s_checkbox, self.next_sdt)
                     self.next_sdt += 1
                 else:
                     style = label_style if c == 0 else self.s_cell
-                    run(self._cell(tr, widths[c], style, text, center=ticks[c]), text, self.script)
+                    p = self._cell(tr, widths[c], style, text, center=short[c], middle=ticks[c])
+                    run(p, text, self.script)
 
     # ---- header, footer, properties ---------------------------------------------
 
