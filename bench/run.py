@@ -357,6 +357,20 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
     return settings, args
 
 
+def _settings_argv(argv: Sequence[str]) -> list[str]:
+    """The options that decide what is measured, without where the results go."""
+    shown: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--output", "--raw"):
+            skip = True
+        elif arg != "--keep" and not arg.startswith(("--output=", "--raw=")):
+            shown.append(arg)
+    return shown
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     settings, args = parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="hirecli-bench-"))
@@ -374,10 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _batches(run, folders)
         _pandoc(run, folders)
         imports = _imports(run, role)
-        shown_argv = list(argv if argv is not None else sys.argv[1:])
-        shown_argv = [a for i, a in enumerate(shown_argv) if a != "--output" and
-                      (i == 0 or shown_argv[i - 1] != "--output")]
-        found = write_report(run, folders, imports, args.output, shown_argv)
+        found = write_report(run, folders, imports, args.output,
+                             _settings_argv(argv if argv is not None else sys.argv[1:]))
         if args.raw:
             args.raw.write_text(json.dumps({k: v.to_dict() for k, v in run.results.items()}, indent=2),
                                 encoding="utf-8")
