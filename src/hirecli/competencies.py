@@ -169,6 +169,9 @@ class Match:
     parts: tuple[MatchPart, ...]
     best_miss: MatchPart | None = None
     """The closest entry under the threshold, for ``--explain``."""
+    unmatched: tuple[str, ...] = ()
+    """Parts of a compound name that matched nothing ("Clear Radio" in "Clear Radio &
+    Written Communication"), so that the kit also writes questions for them."""
 
     @property
     def matched(self) -> bool:
@@ -306,19 +309,24 @@ def match_skill(name: str) -> Match:
     parts: list[MatchPart] = []
     if whole and whole.confidence >= THRESHOLD:
         parts.append(whole)
+    unmatched: list[str] = []
     pieces = name_parts(_CONTEXT.sub("", _PARENS.sub(" ", name)))
     if len(pieces) > 1:
         for options in _piece_forms(pieces):
+            known = False
             for piece in options:
                 found = _best(piece)
                 if found is None:
                     continue
                 single = len(content_words(piece)) == 1
-                sure = found.confidence == 100 if single else found.confidence >= PART_THRESHOLD
-                if sure and all(p.competency != found.competency for p in parts):
-                    parts.append(found)
+                if found.confidence == 100 if single else found.confidence >= PART_THRESHOLD:
+                    known = True
+                    if all(p.competency != found.competency for p in parts):
+                        parts.append(found)
                     break
+            if not known:
+                unmatched.append(options[-1])
     parts.sort(key=lambda p: -p.confidence)
     if parts:
-        return Match(name, tuple(parts[:2]))
+        return Match(name, tuple(parts[:2]), unmatched=tuple(unmatched))
     return Match(name, (), whole)

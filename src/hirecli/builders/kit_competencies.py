@@ -91,9 +91,13 @@ def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], cu
                 if closest and closest.confidence > 0 else None)
         return MatchRow(name, "—", ROLE_FILE if custom else GENERATED, None, note)
     how = "+".join(dict.fromkeys(p.how for p in found.parts))
-    note = None
+    notes = []
     if len(found.parts) > 1:
-        note = "compound name: questions from each"
+        notes.append("compound name: questions from each")
+    if found.unmatched:
+        notes.append(f"no match for {', '.join(repr(u) for u in found.unmatched)}: questions "
+                     "written for it too")
+    note = "; ".join(notes) or None
     return MatchRow(
         name, " + ".join(e.name for e in entries), how,
         min(p.confidence for p in found.parts), note,
@@ -168,8 +172,12 @@ class _Builder:
                                      variant=ctx.variant))
         ordinal = self.generated if not entries else len(self.out.competencies) + 3
         self.generated += 0 if entries else 1
-        pool.extend(generated_pool(name, skill_words, kind, duties, anchors, ordinal=ordinal,
-                                   variant=ctx.variant, role=ctx.values["role"]))
+        written = generated_pool(name, skill_words, kind, duties, anchors, ordinal=ordinal,
+                                 variant=ctx.variant, role=ctx.values["role"])
+        if entries and found.unmatched:
+            pool.mix(written)
+        else:
+            pool.extend(written)
         must_have = (skill.must_have if skill else False) or (declared.must_have if declared else False)
         weights = [w for w in (skill.weight if skill else None,
                                declared.weight if declared and "weight" in declared.model_fields_set

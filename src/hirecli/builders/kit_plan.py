@@ -359,7 +359,7 @@ class _Planner:
 
         for qtype in order:
             for question in pool.by_type[qtype]:
-                if not question.source.startswith("generated") and usable(question):
+                if (pool.mixed or not question.source.startswith("generated")) and usable(question):
                     return question
         generated = [(self.templates.get(q.source, 0), rank, q)
                      for rank, qtype in enumerate(order) for q in pool.by_type[qtype]

@@ -29,10 +29,18 @@ class Pool:
     by_type: dict[QuestionType, list[KitQuestion]] = field(
         default_factory=lambda: {t: [] for t in QUESTION_TYPES}
     )
+    mixed: bool = False
+    """Generated questions rank with library ones: part of the name matched nothing."""
 
     def extend(self, other: Pool) -> None:
         for kind, questions in other.by_type.items():
             self.by_type[kind].extend(questions)
+
+    def mix(self, other: Pool) -> None:
+        """Alternate ``other``'s questions with these, type by type."""
+        for kind, questions in other.by_type.items():
+            self.by_type[kind] = _interleave([self.by_type[kind], questions])
+        self.mixed = True
 
     def count(self) -> int:
         return sum(len(q) for q in self.by_type.values())
@@ -105,7 +113,8 @@ def generated_pool(
             duty = choices[(position + type_index) % len(choices)]
             values = {"skill": skill, "Skill": capitalize(skill), "role": role,
                       "duty": _duty_text(duty) if duty else ""}
-            body = template["with_duty"] if duty else template["without_duty"]
+            body = template["with_duty"] if duty else (
+                template.get("without_duty_soft") if kind == "soft" else None) or template["without_duty"]
             pool.by_type[qtype].append(KitQuestion(
                 text=articles(fill(text(body), values)),
                 type=qtype,

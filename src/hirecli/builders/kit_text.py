@@ -154,8 +154,8 @@ def related(
     A text scores for each stem of the skill's name it shares, and less for each stem of
     its description (``extra_stems``) and each library keyword one of its words starts
     with; rarer words count for more, so a word found in every duty ("client") decides
-    little. A text needs a stem of the name or two keywords, and at least ``share`` of
-    the best text's score.
+    little. A text needs a stem of the name or two keywords; after the best one, a text
+    also needs two hits and at least ``share`` of the best text's score.
     """
     text_stems = [stems(t) for t in texts]
     text_words = [[w.lower() for w in _WORD.findall(t)] for t in texts]
@@ -165,7 +165,7 @@ def related(
         df = sum(1 for hit in test if hit)
         return math.log(1 + count / max(df, 1))
 
-    scored: list[tuple[float, int]] = []
+    scored: list[tuple[float, int, int]] = []
     for index, own in enumerate(text_stems):
         total = 0.0
         name_hits = 0
@@ -182,7 +182,10 @@ def related(
                 key_hits += 1
                 total += rarity(any(w.startswith(k) for w in other) for other in text_words)
         if name_hits or key_hits >= 2:
-            scored.append((total, index))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    best = scored[0][0] if scored else 0.0
-    return [index for total, index in scored if total >= share * best]
+            scored.append((total, name_hits + key_hits, index))
+    scored.sort(key=lambda item: (-item[0], item[2]))
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [scored[0][2]] + [index for total, hits, index in scored[1:]
+                             if total >= share * best and hits >= 2]
