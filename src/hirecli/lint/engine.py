@@ -127,7 +127,13 @@ def _company_for(path: str, options: Options) -> Path | None:
         return options.company
     from hirecli.model.loader import find_company
 
-    return find_company(path)
+    found = find_company(path)
+    if found is None:
+        return None
+    try:
+        return found.relative_to(Path.cwd())
+    except ValueError:
+        return found
 
 
 def settings_for(path: str, options: Options, company: Path | None) -> Settings:
