@@ -128,9 +128,9 @@ def test_report_lists_sections_mends_and_navigation(runner: CliRunner) -> None:
     result = runner.invoke(app, ["import", str(SCRAPED), "--report"])
     assert result.exit_code == 0
     report = result.stderr
-    assert "sections (confidence; where the lines went):" in report
+    assert "confidence  went to" in report
     assert "Responsibilities" in report
-    assert "responsibilities.primary 5" in report
+    assert "responsibilities.primary (5)" in report
     assert "'Install and patch software" in report
     assert "[check]" in report
     assert "'Share this job' (navigation or page furniture)" in report

@@ -22,7 +22,7 @@ class RoleFormat(StrEnum):
 
 def import_roles(
     files: Annotated[list[str], typer.Argument(
-        metavar="FILE...", help="Job descriptions: .txt, .md, .html or .docx; - reads standard input.")],
+        metavar="FILE", help="Job descriptions: .txt, .md, .html or .docx; - reads standard input.")],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write the role to FILE (one input only; - is stdout).")] = None,

@@ -76,37 +76,59 @@ class ImportReport:
         }
 
     def render(self) -> str:
-        """The report as plain text, one finding a line."""
+        """The report as plain text, one finding a line, for a person to check."""
         unit = self.unit
-        out = [f"{self.source} -> {self.role_id or '(role)'} ({self.fmt})"]
+        out = [f"{self.source} -> {self.role_id or '(no role)'} (read as {self.fmt})"]
         if self.facts:
-            out.append("facts:")
+            out.append("Facts")
             width = max(len(f.field) for f in self.facts)
-            out += [f"  {f.field:<{width}}  {_short(f.value, 60)}  [{f'{unit} {f.pos}; ' if f.pos else ''}"
-                    f"{f.how}]" for f in self.facts]
+            for fact in self.facts:
+                where = f"{unit} {fact.pos}: " if fact.pos else ""
+                out.append(f"  {fact.field:<{width}}  {_short(fact.value, 48)}  ({where}{fact.how})")
         if self.sections:
-            out.append("sections (confidence; where the lines went):")
             width = max(len(f"{unit} {s.pos}") for s in self.sections)
+            room = max(_NAME - width, 24)
+            out.append(f"{'Sections':<{width + room + 4}}  confidence  went to")
             for s in self.sections:
-                where = ", ".join(f"{path} {count}" for path, count in s.placed.items()) or "nothing"
+                went = ", ".join(f"{path} ({count})" for path, count in s.placed.items()) or "-"
                 name = f"{s.parent} > {s.heading}" if s.parent else s.heading
                 at = f"{unit} {s.pos}" if s.pos else "top"
-                out.append(f"  {at:>{width}}  {_short(name, 48):<48}  {s.confidence:.1f}  {s.kind}: {where}"
-                           + (f"  ({s.how})" if s.how and s.how != "exact" else ""))
+                how = f"  [{s.how}]" if s.how and s.how != "exact" else ""
+                name = _short(name, room)
+                out.append(f"  {at:>{width}}  {name:<{room}}  {s.confidence:>10.1f}  {went}{how}")
         if self.mends:
-            out.append("mended:")
-            out += [f"  {unit} {m.pos}: {_short(m.before, 40)!r} -> {_short(m.after, 40)!r}: {m.reason}"
-                    + ("" if m.sure else "  [check]") for m in sorted(self.mends, key=lambda m: m.pos)]
+            out.append("Mended")
+            for mend in sorted(self.mends, key=lambda m: m.pos):
+                before, after = _around_change(mend.before, mend.after)
+                change = f"{before!r} -> {after!r}" if before != after else f"{before!r}"
+                doubt = "" if mend.sure else "  [check]"
+                out.append(f"  {unit} {mend.pos}: {change}: {mend.reason}{doubt}")
         if self.dropped:
-            out.append("left out:")
+            out.append("Left out")
             out += [f"  {unit} {a.pos}: {_short(a.text, 60)!r} ({a.why})" for a in self.dropped]
         if self.notes:
-            out.append("kept in notes (no other place for them):")
+            out.append("Kept in notes")
             out += [f"  {unit} {a.pos}: {_short(a.text, 60)!r} ({a.why})" for a in self.notes]
         if self.warnings:
-            out.append("warnings:")
+            out.append("Warnings")
             out += [f"  {w}" for w in self.warnings]
         return "\n".join(out) + "\n"
+
+
+_NAME = 58
+"""Columns for a section's line number and heading in the text report."""
+
+
+def _around_change(before: str, after: str, context: int = 14, limit: int = 36) -> tuple[str, str]:
+    """The part of two texts around where they first differ, so a small mend stays visible."""
+    if before == after:
+        return _short(before, limit), _short(after, limit)
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    start = max(0, start - context)
+    lead = "…" if start else ""
+    return lead + _short(before[start:], limit), lead + _short(after[start:], limit)
 
 
 def _short(text: str, limit: int) -> str:
