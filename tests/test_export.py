@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from hirecli.cli.env import Env
 from hirecli.cli.main import app
+from hirecli.errors import OutputError, UnknownFormatError, ValidationFailed
 from hirecli.export import (
     ARTIFACTS,
     Settings,
@@ -27,7 +28,6 @@ from hirecli.export import (
     plan_export,
     run_export,
 )
-from hirecli.errors import OutputError, UnknownFormatError, ValidationFailed
 from hirecli.model.loader import iter_role_files, load_role
 from paths import ROLES
 
@@ -110,10 +110,9 @@ def test_refuses_to_overwrite_and_writes_nothing(runner: CliRunner, tmp_path: Pa
     assert export(runner, roles, "-o", out, "--date", DATE, "--what", "posting").exit_code == 0
     marked = out / "software-engineer" / "posting.md"
     marked.write_text("old text", encoding="utf-8")
-    shutil.copy(ROLES / "software-engineer.yaml", roles / "new-role.yaml")
-    (roles / "new-role.yaml").write_text(
-        (roles / "new-role.yaml").read_text(encoding="utf-8").replace("id: software-engineer", "id: new-role"),
-        encoding="utf-8")
+    text = (ROLES / "software-engineer.yaml").read_text(encoding="utf-8")
+    renamed = text.replace("id: software-engineer", "id: new-role")
+    (roles / "new-role.yaml").write_text(renamed, encoding="utf-8")
     before = tree(out)
     result = export(runner, roles, "-o", out, "--date", "2025-04-01", "--what", "posting")
     assert result.exit_code == 2
@@ -131,16 +130,17 @@ def test_refuses_to_overwrite_and_writes_nothing(runner: CliRunner, tmp_path: Pa
 
 def test_same_date_gives_byte_identical_files(runner: CliRunner, tmp_path: Path) -> None:
     formats = ("--docx", "--md", "--html", "--json", "--jsonld")
+    roles = [ROLES / f"{name}.yaml" for name in ("software-engineer", "registered-nurse", "marketing-intern")]
     first, second, third = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    assert export(runner, ROLES, "-o", first, "--date", DATE, *formats).exit_code == 0
-    assert export(runner, ROLES, "-o", second, "--date", DATE, *formats).exit_code == 0
-    assert export(runner, ROLES, "-o", third, "--date", DATE, *formats, "--jobs", "2").exit_code == 0
+    assert export(runner, *roles, "-o", first, "--date", DATE, *formats).exit_code == 0
+    assert export(runner, *roles, "-o", second, "--date", DATE, *formats).exit_code == 0
+    assert export(runner, *roles, "-o", third, "--date", DATE, *formats, "--jobs", "2").exit_code == 0
     files = tree(first)
-    assert len(files) == len(EXAMPLE_IDS) * (4 * len(available_artifacts()) + 1)
+    assert len(files) == len(roles) * (4 * len(available_artifacts()) + 1)
     assert tree(second) == files
     assert tree(third) == files
     other = tmp_path / "d"
-    assert export(runner, ROLES, "-o", other, "--date", "2025-03-15", "--docx").exit_code == 0
+    assert export(runner, roles[0], "-o", other, "--date", "2025-03-15", "--docx").exit_code == 0
     assert tree(other)["software-engineer/posting.docx"] != files["software-engineer/posting.docx"]
 
 
@@ -163,8 +163,10 @@ def test_duplicate_ids_stop_before_writing(runner: CliRunner, tmp_path: Path) ->
 
 def test_a_file_named_twice_is_exported_once(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = export(runner, ROLES, ROLES / "software-engineer.yaml", "-o", out, "--date", DATE)
+    result = export(runner, ROLES, ROLES / "software-engineer.yaml", "-o", out, "--date", DATE,
+                    "--what", "posting", "--format", "json")
     assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["written"]) == 2 * len(EXAMPLE_IDS)
 
 
 def test_symbolic_link_out_of_the_folder_is_refused(runner: CliRunner, tmp_path: Path) -> None:
@@ -194,10 +196,10 @@ def test_a_file_where_a_role_folder_goes_is_an_output_error(runner: CliRunner, t
     out = tmp_path / "out"
     out.mkdir()
     (out / "software-engineer").write_text("in the way", encoding="utf-8")
-    result = export(runner, ROLES, "-o", out, "--date", DATE)
+    result = export(runner, ROLES, "-o", out, "--date", DATE, "--what", "posting")
     assert result.exit_code == 2
     assert "cannot write" in result.stderr
-    assert not [p for p in out.rglob(".hirecli-*")]
+    assert not list(out.rglob(".hirecli-*"))
     assert (out / "software-engineer").read_text(encoding="utf-8") == "in the way"
 
 
