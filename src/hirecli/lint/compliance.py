@@ -63,24 +63,78 @@ def laws() -> dict[str, Law]:
     return found
 
 
-def laws_for(location: Location | None) -> list[Law]:
-    """The laws that cover a job at ``location``, including remote jobs they reach."""
-    if location is None:
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a job is, as far as the pay laws care."""
+
+    country: str | None
+    region: str | None = None
+    city: str | None = None
+    remote: bool = False
+    remote_regions: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, location: Location) -> Place:
+        return cls(location.country or ("US" if location.region else None),
+                   (location.region or "").upper() or None, location.city,
+                   location.workplace == "remote", frozenset(location.remote_regions))
+
+
+def laws_for(place: Place | None) -> list[Law]:
+    """The laws that cover a job at ``place``, including remote jobs they reach."""
+    if place is None:
         return []
-    country = location.country or ("US" if location.region else None)
-    region = (location.region or "").upper()
-    city = (location.city or "").casefold()
-    remote = location.workplace == "remote"
-    regions = set(location.remote_regions)
+    city = (place.city or "").casefold()
     found = []
     for law in laws().values():
-        here = country in law.countries and (law.region is None or law.region == region) \
+        here = place.country in law.countries and (law.region is None or law.region == place.region) \
             and (not law.cities or city in law.cities)
-        reaches = remote and law.covers_remote and (
-            bool(regions & law.countries) or (not regions and country in (None, *law.countries)))
+        reaches = place.remote and law.covers_remote and (
+            bool(place.remote_regions & law.countries)
+            or (not place.remote_regions and place.country in (None, *law.countries)))
         if here or reaches:
             found.append(law)
     return found
+
+
+_LOCATION = re.compile(r"\blocation\s*:\s*(?P<where>[^|;\n]{2,100})", re.IGNORECASE)
+_PARTS = re.compile(r"\s*(?:,|\(|\)|/|–|—|\s-\s)\s*")
+
+
+@functools.cache
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    data = load_data("places.yaml")
+    states = {name.casefold(): code for name, code in data["us_states"].items()}
+    countries = {name.casefold(): code for name, code in data["countries"].items()}
+    return states, countries
+
+
+def place_from_text(segments: list[Segment]) -> Place | None:
+    """The place named on a posting's "Location:" line ("Denver, CO", "Remote (United States)")."""
+    states, countries = _places()
+    codes = set(states.values())
+    for segment in segments:
+        match = _LOCATION.search(segment.text)
+        if match is None:
+            continue
+        where = match.group("where").strip().rstrip(".")
+        country = region = city = None
+        parts = [p.strip(" .") for p in _PARTS.split(where) if p.strip(" .")]
+        for part in reversed(parts):  # "City, ST, Country": the broadest names come last
+            folded = part.casefold()
+            state_code = len(part) == 2 and part.isupper() and part in codes
+            if country is None and folded in countries and not state_code:
+                country = countries[folded]
+            elif region is None and (state_code or folded in states):
+                region = part if state_code else states[folded]
+            elif folded not in ("remote", "hybrid", "on-site", "onsite"):
+                city = part
+        if region and not country:
+            country = "US"
+        remote = "remote" in where.casefold()
+        reach = frozenset({country}) if remote and country else frozenset()
+        return Place(country, region, city, remote, reach)
+    return None
 
 
 @functools.cache
@@ -138,11 +192,18 @@ def _has_benefits(ctx: Context) -> bool:
     return _find(ctx, "benefits") is not None
 
 
-def _covered(ctx: Context) -> list[Law]:
+def _place(ctx: Context) -> Place | None:
+    role = ctx.posting.role
+    if role is None:
+        return place_from_text(ctx.body)
     from hirecli.builders.posting_facts import effective_location
 
-    role = ctx.posting.role
-    chosen = laws_for(effective_location(role, ctx.posting.company)) if role is not None else []
+    location = effective_location(role, ctx.posting.company)
+    return Place.of(location) if location is not None else None
+
+
+def _covered(ctx: Context) -> list[Law]:
+    chosen = laws_for(_place(ctx))
     table = laws()
     for name in ctx.jurisdictions:
         extra = list(table.values()) if name == ALL else [table[name]]
@@ -166,9 +227,9 @@ def check_pay(ctx: Context) -> None:
                        + _threshold(law, size), where, why=_why(law))
         for law in coming:
             ctx.report("pay-law-upcoming", f"No pay range; {law.label()} will require one", where)
-        if not covered and ctx.posting.role is None:
-            ctx.report("pay-range-missing", "No pay range found; many US states and cities and the EU "
-                       "require one (set `jurisdictions` in .hirecli-lint.yaml to check yours)",
+        if not covered:
+            ctx.report("pay-range-missing", "No pay range; many US states and cities and the EU require "
+                       "one (give the location, or set `jurisdictions` in .hirecli-lint.yaml)", where,
                        severity=Severity.info)
     elif status == "open":
         for law in current:

@@ -13,20 +13,18 @@ from dataclasses import dataclass
 
 from hirecli.lint.data import load_data
 from hirecli.lint.model import GenderBalance
-from hirecli.lint.terms import compile_unless
+from hirecli.lint.terms import excused
 from hirecli.lint.tokens import Token
 
 MASCULINE = "masculine"
 FEMININE = "feminine"
-_WINDOW = 80
 
 
 @dataclass(frozen=True, slots=True)
 class Stem:
     side: str
     stem: str
-    forms: re.Pattern[str]
-    unless: re.Pattern[str] | None
+    unless: tuple[str, ...]
     suggest: str
 
 
@@ -48,13 +46,13 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
+    """Every stem, and one pattern whose named groups tell which stem a word belongs to."""
     data = load_data("gender.yaml")
-    stems = tuple(
-        Stem(side, entry["stem"], re.compile(entry["forms"], re.IGNORECASE),
-             compile_unless(entry.get("unless", [])), entry.get("suggest", ""))
-        for side in (MASCULINE, FEMININE) for entry in data[side]
-    )
-    any_form = re.compile("|".join(f"(?:{s.forms.pattern})" for s in stems), re.IGNORECASE)
+    entries = [(side, entry) for side in (MASCULINE, FEMININE) for entry in data[side]]
+    stems = tuple(Stem(side, e["stem"], tuple(e.get("unless", [])), e.get("suggest", ""))
+                  for side, e in entries)
+    any_form = re.compile("|".join(f"(?P<s{i}>{e['forms']})" for i, (_, e) in enumerate(entries)),
+                          re.IGNORECASE)
     return _Table(stems, any_form, {k: int(v) for k, v in data["thresholds"].items()})
 
 
@@ -62,9 +60,10 @@ def _table() -> _Table:
 def stem_of(word: str) -> Stem | None:
     """The stem whose forms include ``word`` (lower case), if any; cached per process."""
     table = _table()
-    if not table.any_form.fullmatch(word):
+    match = table.any_form.fullmatch(word)
+    if match is None or match.lastgroup is None:
         return None
-    return next(s for s in table.stems if s.forms.fullmatch(word))
+    return table.stems[int(match.lastgroup[1:])]
 
 
 def _words(tokens: list[Token], text: str) -> list[tuple[str, int, int]]:
@@ -81,14 +80,6 @@ def _words(tokens: list[Token], text: str) -> list[tuple[str, int, int]]:
     return joined
 
 
-def _excused(text: str, stem: Stem, start: int, end: int) -> bool:
-    if stem.unless is None:
-        return False
-    left = max(start - _WINDOW, 0)
-    return any(m.start() <= start - left and m.end() >= end - left
-               for m in stem.unless.finditer(text[left:end + _WINDOW]))
-
-
 def coded_words(text: str, tokens: list[Token]) -> list[CodedWord]:
     """Every gender-coded word of ``text``, minus the uses its stem's ``unless`` excuses."""
     found: list[CodedWord] = []
@@ -101,7 +92,7 @@ def coded_words(text: str, tokens: list[Token]) -> list[CodedWord]:
                 offset += len(piece) + 1
         for piece, a, b in parts:
             stem = stem_of(piece)
-            if stem is not None and not _excused(text, stem, a, b):
+            if stem is not None and not excused(text, stem.unless, a, b):
                 found.append(CodedWord(stem, a, b))
     return found
 

@@ -28,7 +28,8 @@ class Entry:
     rule: str
     suggest: str
     severity: Severity | None
-    unless: re.Pattern[str] | None
+    unless: tuple[str, ...] = ()
+    """Contexts where the entry's words are fine, compiled on first use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +99,22 @@ def _same(rest: tuple[str, ...], toks: list[Token], first: int, exact: bool) -> 
 
 def _excused(text: str, hit: Hit) -> bool:
     """True when the hit stands inside one of its entry's ``unless`` contexts."""
-    if hit.entry.unless is None:
+    return excused(text, hit.entry.unless, hit.start, hit.end)
+
+
+def excused(text: str, unless: tuple[str, ...], start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside a match of one of the ``unless`` patterns."""
+    if not unless:
         return False
-    left = max(hit.start - _WINDOW, 0)
-    window = text[left:hit.end + _WINDOW]
-    return any(m.start() <= hit.start - left and m.end() >= hit.end - left
-               for m in hit.entry.unless.finditer(window))
+    left = max(start - _WINDOW, 0)
+    window = text[left:end + _WINDOW]
+    return any(m.start() <= start - left and m.end() >= end - left
+               for m in compile_unless(unless).finditer(window))
 
 
-def compile_unless(patterns: list[str]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
+@functools.cache
+def compile_unless(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of contexts; compiled when first needed, as most never are."""
     return re.compile("|".join(f"(?:{apostrophes(p)})" for p in patterns), re.IGNORECASE)
 
 
@@ -143,7 +149,7 @@ def build_index(tables: dict[str, list[dict[str, Any]]], known_rules: set[str]) 
         for raw in entries:
             severity = raw.get("severity")
             entry = Entry(rule, str(raw["suggest"]), Severity(severity) if severity else None,
-                          compile_unless(raw.get("unless", [])))
+                          tuple(raw.get("unless", [])))
             for term in raw.get("match", []):
                 if not isinstance(term, str):
                     raise ValueError(f"{rule}: term {term!r} is not text (quote it in the YAML)")

@@ -31,7 +31,7 @@ def banned_index(terms: tuple[tuple[str, str, str], ...]) -> TermIndex:
     """A word index of configured banned terms: (term, suggestion, severity)."""
     folded: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     for term, suggest, severity in terms:
-        add_phrase(folded, term, Entry("banned-term", suggest, Severity(severity), None), exact=False)
+        add_phrase(folded, term, Entry("banned-term", suggest, Severity(severity)), exact=False)
     return TermIndex(folded, {}, {})
 
 
