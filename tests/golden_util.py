@@ -17,11 +17,11 @@ def assert_golden(path: Path, text: str) -> None:
     """Compare ``text`` with the golden file at ``path`` byte for byte, showing a diff if not."""
     if updating():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
+        path.write_bytes(text.encode("utf-8"))
         return
     if not path.exists():
         pytest.fail(f"no golden file {path.name}; create it with UPDATE_GOLDEN=1")
-    expected = path.read_text(encoding="utf-8", newline="")
+    expected = path.read_bytes().decode("utf-8")
     if text != expected:
         diff = difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
                                     f"golden/{path.name}", "rendered", n=2)

@@ -191,7 +191,8 @@ class _Fragment:
         """One table row as "label: value" text for channels without tables."""
         cells = [CHECKBOX_MARK if c == CHECKBOX else c for c in row]
         if header:
-            return "; ".join(_esc(f"{h}: {c}" if h else c) for h, c in zip(header, cells, strict=True) if c)
+            pairs = [f"{h}: {c}".rstrip() if h else c for h, c in zip(header, cells, strict=True) if h or c]
+            return "; ".join(_esc(pair) for pair in pairs)
         label, rest = cells[0], [c for c in cells[1:] if c]
         if not rest:
             return _esc(label)

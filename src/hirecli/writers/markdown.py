@@ -131,9 +131,9 @@ def inline(content: Inlines, *, line_start: bool = True) -> str:
 
 
 def _heading(block: Heading) -> str:
-    text = escape(one_line(block.text).strip(), line_start=True)
-    if text.endswith("#"):
-        text = text[:-1] + "\\#"
+    raw = one_line(block.text).strip()
+    closing = raw.endswith("#")  # "## C #" would lose its last "#" as a closing sequence
+    text = escape(raw[:-1] if closing else raw, line_start=True) + ("\\#" if closing else "")
     return f"{'#' * min(max(block.level, 1), 6)} {text}".rstrip() if text else ""
 
 

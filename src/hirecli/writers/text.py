@@ -30,7 +30,7 @@ from hirecli.document import (
 )
 from hirecli.writers import WriteOptions
 
-_LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+_LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]\s*")
 RULE_WIDTH = 60
 
 
@@ -56,10 +56,14 @@ def trim_inlines(content: Inlines) -> Inlines:
             text = one_line(node.url)
         if text:
             cleaned.append(replace(node, text=text))
+    while cleaned and not cleaned[0].text.strip():
+        cleaned.pop(0)
+    while cleaned and not cleaned[-1].text.strip():
+        cleaned.pop()
     if cleaned:
         cleaned[0] = replace(cleaned[0], text=cleaned[0].text.lstrip())
         cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text.rstrip())
-    return tuple(node for node in cleaned if node.text)
+    return tuple(cleaned)
 
 
 def display_width(text: str) -> int:
