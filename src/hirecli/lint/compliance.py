@@ -97,8 +97,9 @@ def laws_for(place: Place | None) -> list[Law]:
     return found
 
 
-_LOCATION = re.compile(r"\blocation\s*:\s*(?P<where>[^|;\n]{2,100})", re.IGNORECASE)
-_PARTS = re.compile(r"\s*(?:,|\(|\)|/|–|—|\s-\s)\s*")
+_LOCATION = re.compile(r"\blocation\s*:[*_\s]*(?P<where>[^|;\n]{2,100}?)(?=\s+[A-Z][a-z]+:|[|;\n]|$)",
+                       re.IGNORECASE)
+_PARTS = re.compile(r"\s*(?:,|\(|\)|/|–|—|·|\s-\s)\s*")
 
 
 @functools.cache

@@ -20,6 +20,8 @@ _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1:?\s*$")
 _MAX_HEADING_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?,;]\s*$")
 _MONEY = re.compile(r"[$€£¥]|\d{3}")
+_FACT = re.compile(r"^\s*(?:\*\*|__)?[A-Z][\w ]{1,24}:(?:\*\*|__)?\s+\S")
+"""A "Label: value" line (Location, Pay, Schedule): a fact of its own, never joined to the next."""
 
 
 def _plain_heading(line: str, before: str, after: str) -> bool:
@@ -80,6 +82,10 @@ def read_text(text: str, file: str) -> Posting:
         elif not paragraph and _plain_heading(line, before, after):
             kind = "heading" if seen_title else "title"
             builder.add(kind, stripped, Locator.at(number, column))
+            seen_title = True
+        elif _FACT.match(line):
+            flush()
+            builder.add("paragraph", stripped, Locator.at(number, column))
             seen_title = True
         else:
             paragraph.append((number, column, stripped))
