@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from hirecli.model.fields import STRICT, Int, Line, Text
@@ -34,6 +34,9 @@ def _known_rule(rule_id: str) -> str:
         raise PydanticCustomError("unknown_rule", "unknown rule id '{rule}'{hint}",
                                   {"rule": rule_id, "hint": f"; did you mean '{hint[0]}'?" if hint else ""})
     return rule_id
+
+
+RuleId = Annotated[Line, AfterValidator(_known_rule)]
 
 
 class BannedTerm(BaseModel):
@@ -56,9 +59,9 @@ class LintSettings(BaseModel):
 
     model_config = STRICT
 
-    disable: list[Line] = Field(default_factory=list, description="Rule ids to switch off")
-    severity: dict[str, SeverityName] = Field(default_factory=dict,
-                                              description="Rule id -> error, warning or info")
+    disable: list[RuleId] = Field(default_factory=list, description="Rule ids to switch off")
+    severity: dict[RuleId, SeverityName] = Field(default_factory=dict,
+                                                 description="Rule id -> error, warning or info")
     allow: list[Line] = Field(default_factory=list, description="Terms that are right in your postings")
     ban: list[BannedTerm] = Field(default_factory=list, description="Terms to report, with a suggestion")
     jurisdictions: list[Line] = Field(
@@ -67,18 +70,6 @@ class LintSettings(BaseModel):
                     "us-ny-nyc, eu; or all)")
     fail_on: FailOn | None = Field(None, description="Lowest severity that makes the run fail")
     employees: Int | None = Field(None, ge=1, description="Employer size, for laws with a threshold")
-
-    @field_validator("disable")
-    @classmethod
-    def _rules(cls, value: list[str]) -> list[str]:
-        return [_known_rule(v) for v in value]
-
-    @field_validator("severity")
-    @classmethod
-    def _severity_rules(cls, value: dict[str, str]) -> dict[str, str]:
-        for rule_id in value:
-            _known_rule(rule_id)
-        return value
 
     @field_validator("jurisdictions")
     @classmethod

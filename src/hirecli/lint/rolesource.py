@@ -224,22 +224,25 @@ def _custom_questions(role: Source) -> Iterator[tuple[YamlPath, str]]:
                     yield ("competencies", i, "questions", j, "probes", k), probe
 
 
-def _questions(role: Role, company: Company | None, source: Source, notes: list[str]) -> list[Segment]:
-    """Custom questions where they are written, then the kit's other questions."""
+def _questions(role: Role, company: Company | None, source: Source, notes: list[str],
+               kit: bool) -> list[Segment]:
+    """Custom questions where they are written, then (with ``kit``) the kit's other questions."""
     found: list[Segment] = []
     for path, text in _custom_questions(source):
         found.append(Segment(text, "question", source.locator(path, text), source.file, "interview", "",
                              -1, dotted(path)))
+    if not kit:
+        return found
     from hirecli.builders.kit_plan import plan_kit
 
     try:
-        kit = plan_kit(role, company, positions=source.positions)
+        planned = plan_kit(role, company, positions=source.positions)
     except HirecliError as exc:
         notes.append(f"the interview kit could not be planned ({exc.message}); custom questions "
                      "were checked on their own")
         return found
-    paths = {comp.name: comp.path for comp in kit.competencies}
-    for question in kit.questions:
+    paths = {comp.name: comp.path for comp in planned.competencies}
+    for question in planned.questions:
         if question.custom:
             continue
         path = paths.get(question.competency, ())
@@ -271,6 +274,6 @@ def read_role(text: str, file: str, company_file: Path | None, channel: str,
     segments = _Segments(origins, role_source, company_source)
     _posting_segments(result, segments)
     notes: list[str] = []
-    questions = _questions(role, company, role_source, notes) if kit else []
+    questions = _questions(role, company, role_source, notes, kit)
     return Posting(file, segments.items, questions, role, company, tuple(role.lint.allow),
                    tuple(role.lint.disable), _requirement_counts(result), notes)
