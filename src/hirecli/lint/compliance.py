@@ -8,6 +8,7 @@ instead of an error.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -154,13 +155,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _find(ctx: Context, name: str) -> tuple[Segment, re.Match[str]] | None:
-    pattern = _patterns()[name]
-    for segment in ctx.body:
-        match = pattern.search(segment.text)
-        if match:
-            return segment, match
-    return None
+def _find(ctx: Context, name: str) -> tuple[Segment, int, int] | None:
+    """The first match of one of the patterns in the posting: its segment, start and end."""
+    text, starts = ctx.joined()
+    match = _patterns()[name].search(text)
+    if match is None:
+        return None
+    index = bisect.bisect_right(starts, match.start()) - 1
+    segment = ctx.body[index]
+    offset = starts[index]
+    return segment, match.start() - offset, min(match.end() - offset, len(segment.text))
 
 
 def pay_status(ctx: Context) -> tuple[str, Segment | None, int, int]:
@@ -172,15 +176,10 @@ def pay_status(ctx: Context) -> tuple[str, Segment | None, int, int]:
         if comp is None or comp.min is None:
             return "missing", None, 0, 0
         return ("range" if comp.max is not None and comp.max > comp.min else "fixed"), where, 0, 0
-    found = _find(ctx, "range")
-    if found:
-        return "range", found[0], found[1].start(), found[1].end()
-    found = _find(ctx, "open")
-    if found:
-        return "open", found[0], found[1].start(), found[1].end()
-    found = _find(ctx, "amount")
-    if found:
-        return "fixed", found[0], found[1].start(), found[1].end()
+    for name, status in (("range", "range"), ("open", "open"), ("amount", "fixed")):
+        found = _find(ctx, name)
+        if found:
+            return status, *found
     return "missing", None, 0, 0
 
 

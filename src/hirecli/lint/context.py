@@ -21,6 +21,21 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     stats: dict[str, object] = field(default_factory=dict)
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    _joined: tuple[str, list[int]] | None = None
+
+    def joined(self) -> tuple[str, list[int]]:
+        """The posting's text as one string (segments on lines of their own) and where each starts.
+
+        Patterns that look for one thing anywhere (an EEO statement, a pay range) scan this
+        once instead of every segment.
+        """
+        if self._joined is None:
+            starts, offset = [], 0
+            for segment in self.body:
+                starts.append(offset)
+                offset += len(segment.text) + 1
+            self._joined = ("\n".join(s.text for s in self.body), starts)
+        return self._joined
 
     def tokens(self, segment: Segment) -> list[Token]:
         """The tokens of a segment, cut once and shared by every check."""

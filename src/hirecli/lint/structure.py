@@ -37,6 +37,7 @@ def _figure(section: str, name: str) -> int | float:
     return value
 
 
+@functools.lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """An estimate of a word's syllables: vowel groups, less a silent final e."""
     lower = word.lower()
