@@ -43,12 +43,14 @@ from hirecli.writers import docx_template as tpl
 from hirecli.writers.docx_package import package_bytes
 from hirecli.writers.docx_reference import Base, load_base
 from hirecli.writers.docx_xml import (
+    R_ID,
     RTL_LANGUAGES,
     VAL,
     Element,
     Para,
     Script,
     W,
+    cell,
     checkbox,
     east_asian_font,
     field,
@@ -369,13 +371,8 @@ class _Builder:
 
     def _cell(self, tr: Element, width: int, style: str | None, text: str = "", *,
               center: bool = False, middle: bool = False) -> Element:
-        tc = sub(tr, "tc")
-        tc_pr = sub(tc, "tcPr")
-        sub(tc_pr, "tcW", w=str(width), type="dxa")
-        if middle:
-            sub(tc_pr, "vAlign", "center")
-        return paragraph(tc, Para(style=style, align="center" if center else None,
-                                  bidi=self.rtl or starts_rtl(text)))
+        props = Para(style=style, align="center" if center else None, bidi=self.rtl or starts_rtl(text))
+        return cell(tr, width, props, middle=middle)
 
     def key_facts(self, block: KeyFacts) -> None:
         if not block.facts:
@@ -423,23 +420,50 @@ class _Builder:
 
     # ---- header, footer, properties ---------------------------------------------
 
-    def _band(self, band: Any, style: str | None) -> Element:
-        root = band.paragraphs[0]._p.getparent()
-        for child in list(root):
-            root.remove(child)
+    def _band_root(self, kind: str) -> Element:
+        """The section's default header or footer, emptied; made when the base has none.
+
+        Made here rather than through python-docx, which reads a template file from
+        disk and searches the whole body for sections each time.
+        """
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml.parser import parse_xml
+        from docx.parts.hdrftr import FooterPart, HeaderPart
+
+        header = kind == "header"
+        ref_tag = W + ("headerReference" if header else "footerReference")
+        for ref in self.section.iterfind(ref_tag):
+            if ref.get(W + "type", "default") == "default":
+                root = self.part.related_parts[ref.get(R_ID)].element
+                for child in list(root):
+                    root.remove(child)
+                return root
+        package = self.part.package
+        xml = f'<w:{"hdr" if header else "ftr"} xmlns:w="{tpl.W_NS}" xmlns:r="{tpl.R_NS}"/>'
+        part = (HeaderPart if header else FooterPart)(
+            package.next_partname(f"/word/{kind}%d.xml"), CT.WML_HEADER if header else CT.WML_FOOTER,
+            parse_xml(xml), package)
+        references = (W + "headerReference", W + "footerReference")
+        position = sum(1 for child in self.section if child.tag in references)
+        ref = sub(self.section, ref_tag[len(W):], type="default")
+        ref.set(R_ID, self.part.relate_to(part, RT.HEADER if header else RT.FOOTER))
+        self.section.insert(position, ref)
+        return part.element
+
+    def _band(self, kind: str, style: str | None) -> Element:
         inherited = style_tabs(self.document.styles.element, style) if self.base.branded else ()
-        return paragraph(root, Para(style=style, tab_right=self.text_width, bidi=self.rtl,
-                                    clear_tabs=inherited))
+        return paragraph(self._band_root(kind), Para(style=style, tab_right=self.text_width, bidi=self.rtl,
+                                                     clear_tabs=inherited))
 
     def header_footer(self) -> None:
-        section = self.document.sections[-1]
         label = KIND_LABELS.get(self.meta.kind, "")
         if not self.base.has_header:
-            p = self._band(section.header, self.base.style(tpl.HEADER))
+            p = self._band("header", self.base.style(tpl.HEADER))
             run(p, self.meta.company or "", self.script, bold=True)
             run(p, "\t" + label, self.script)
         if not self.base.has_footer:
-            p = self._band(section.footer, self.base.style(tpl.FOOTER))
+            p = self._band("footer", self.base.style(tpl.FOOTER))
             run(p, self.meta.title + "\tPage ", self.script)
             field(p, "PAGE", "1")
             run(p, " of ", self.script)

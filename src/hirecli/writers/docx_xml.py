@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -72,6 +73,8 @@ def east_asian_font(language: str, sample: str = "") -> str:
 
 def starts_rtl(text: str) -> bool:
     """True when the first letter of ``text`` belongs to a right-to-left script."""
+    if not _RTL_CHAR.search(text):
+        return False
     for ch in text:
         if _RTL_CHAR.match(ch):
             return True
@@ -109,12 +112,11 @@ def segments(text: str) -> list[tuple[str, str]]:
 
 
 def sub(parent: Element, tag: str, val: str | None = None, **attrs: str) -> Element:
-    el = _sub(parent, W + tag)
-    if val is not None:
-        el.set(VAL, val)
+    """A ``w:`` child element with a ``w:val`` and other ``w:`` attributes."""
+    attrib = {VAL: val} if val is not None else {}
     for key, value in attrs.items():
-        el.set(W + key, value)
-    return el
+        attrib[W + key] = value
+    return _sub(parent, W + tag, attrib)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +153,35 @@ def style_tabs(styles: Element, style_id: str | None) -> tuple[int, ...]:
 
 
 def paragraph(parent: Element, props: Para) -> Element:
+    """A paragraph with ``props``; the properties are built once and copied after that
+    (an lxml copy is always deep)."""
     p = _sub(parent, W + "p")
-    if props == _PLAIN:
-        return p
-    ppr = _sub(p, W + "pPr")
+    if props != _PLAIN:
+        p.append(_paragraph_properties(props).__copy__())
+    return p
+
+
+def cell(row: Element, width: int, props: Para, *, middle: bool = False) -> Element:
+    """A table cell of ``width`` twips holding one paragraph; returns the paragraph."""
+    tc = _cell_prototype(width, props, middle).__copy__()
+    row.append(tc)
+    return tc[-1]
+
+
+@lru_cache(maxsize=512)
+def _cell_prototype(width: int, props: Para, middle: bool) -> Element:
+    tc = etree.Element(W + "tc", nsmap={"w": W_NS})
+    tc_pr = sub(tc, "tcPr")
+    sub(tc_pr, "tcW", w=str(width), type="dxa")
+    if middle:
+        sub(tc_pr, "vAlign", "center")
+    paragraph(tc, props)
+    return tc
+
+
+@lru_cache(maxsize=1024)
+def _paragraph_properties(props: Para) -> Element:
+    ppr = etree.Element(W + "pPr", nsmap={"w": W_NS})
     if props.style:
         sub(ppr, "pStyle", props.style)
     if props.keep_next:
@@ -178,7 +205,7 @@ def paragraph(parent: Element, props: Para) -> Element:
         sub(ppr, "spacing", before=str(props.space_before))
     if props.align:
         sub(ppr, "jc", props.align)
-    return p
+    return ppr
 
 
 _PLAIN = Para()
