@@ -225,3 +225,40 @@ def test_export_names_a_bad_reference(tmp_path: Path, runner: Any, roles_dir: Pa
     assert "(.doc)" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_written_reference_shows_every_style_and_serves_as_a_reference(tmp_path: Path, runner: Any,
+                                                                       roles_dir: Path) -> None:
+    from hirecli.cli.main import app
+    from hirecli.writers import docx_template as tpl
+
+    reference = tmp_path / "brand.docx"
+    result = runner.invoke(app, ["export", "--write-reference-docx", str(reference), "--date", "2025-03-14"])
+    assert result.exit_code == 0, result.output
+    document = new_docx(str(reference))
+    used = {p.style.name for p in document.paragraphs}
+    used |= {t.style.name for t in document.tables}
+    used |= {p.style.name for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs}
+    wanted = {s.title() if s.islower() else s for s in (*tpl.REQUIRED_STYLES, *tpl.SUPPLIED_STYLES)}
+    assert wanted - used <= {"Hyperlink", "HC Checkbox", "Header", "Footer"}
+    assert not document.sections[0].header.paragraphs[0].text
+    again = runner.invoke(app, ["export", "--write-reference-docx", str(reference)])
+    assert again.exit_code == 2
+    assert "would overwrite" in again.stderr
+
+    out = tmp_path / "out"
+    exported = runner.invoke(app, ["export", str(roles_dir / "software-engineer.yaml"), "-o", str(out),
+                                   "--what", "posting", "--docx", "--reference-docx", str(reference)])
+    assert exported.exit_code == 0, exported.output
+    posting = new_docx(str(out / "software-engineer" / "posting.docx"))
+    assert COMPANY in posting.sections[0].header.paragraphs[0].text
+    assert "Reference document" not in "\n".join(p.text for p in posting.paragraphs)
+
+
+def test_export_without_roles_or_folder_is_a_usage_error(runner: Any, tmp_path: Path) -> None:
+    from hirecli.cli.main import app
+
+    for args in ([], [str(tmp_path)], ["-o", str(tmp_path / "out")]):
+        result = runner.invoke(app, ["export", *args])
+        assert result.exit_code == 2
+        assert "PATH" in result.stderr

@@ -122,14 +122,14 @@ def _stderr_lines(env: Env) -> Callable[[Job, Rendered], None]:
 
 def export(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(metavar="PATH...", help="Role files, or folders searched for them (recursively)."),
-    ],
+    ] = None,
     output: Annotated[
-        str,
+        str | None,
         typer.Option("--output", "-o", metavar="OUTDIR",
                      help="The folder to write into; each role gets OUTDIR/<role-id>/."),
-    ],
+    ] = None,
     docx: Annotated[bool, typer.Option("--docx", help="Word documents (.docx).")] = False,
     md: Annotated[bool, typer.Option("--md", help="Markdown (.md).")] = False,
     html: Annotated[bool, typer.Option("--html", help="HTML fragments (.html).")] = False,
@@ -171,6 +171,12 @@ def export(
         typer.Option("--date", metavar="YYYY-MM-DD",
                      help="The documents' date (default: today); the same date gives the same files."),
     ] = None,
+    write_reference: Annotated[
+        str | None,
+        typer.Option("--write-reference-docx", metavar="FILE",
+                     help="Write a .docx that shows every style the Word documents use, to restyle "
+                          "in Word and pass back with --reference-docx; then stop."),
+    ] = None,
 ) -> None:
     """Export postings, interview kits and scorecards of many roles at once.
 
@@ -181,7 +187,9 @@ def export(
     left alone unless --force is given. Every file is written atomically, so an
     interrupted export leaves the old files as they were. A role that fails is named
     with its problems on stderr and the others are still exported (exit code 1).
-    The same roles and --date always give byte-identical files.
+    The same roles and --date always give byte-identical files. --reference-docx takes
+    styles, fonts, margins, header and footer from your own .docx; start one with
+    --write-reference-docx.
 
     Example: hirecli export roles/ -o out/
 
@@ -190,6 +198,8 @@ def export(
     Example: hirecli export roles/nurse.yaml -o out/ --reference-docx brand.docx --force
 
     Example: hirecli export roles/ -o site/ --html --jsonld --what posting --format json
+
+    Example: hirecli export --write-reference-docx brand.docx
     """
     import json
     import os
@@ -199,6 +209,16 @@ def export(
     from hirecli.export import ARTIFACTS, Settings, available_artifacts, parse_list, plan_export
 
     env = Env.current()
+    if write_reference is not None:
+        from hirecli.fileio import write_atomic
+        from hirecli.writers.docx_sample import reference_docx as sample_reference
+
+        write_atomic(Path(write_reference), sample_reference(_date(date)), force=force)
+        env.stderr.write(f"Wrote {write_reference}: change its styles in Word, then export with "
+                         f"--reference-docx {write_reference}\n")
+        return
+    if not paths or output is None:
+        raise UsageError("export needs role files or folders (PATH...) and an output folder (-o OUTDIR)")
     artifacts = parse_list(what, ARTIFACTS, "document") or available_artifacts()
     if not artifacts:
         raise UsageError("this version of hirecli has no document builders to export with")

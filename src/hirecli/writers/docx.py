@@ -452,9 +452,14 @@ class _Builder:
         return part.element
 
     def _band(self, kind: str, style: str | None) -> Element:
+        """The one paragraph of a header or footer, with a right-aligned tab at the margin.
+
+        The footer stays left-to-right: its words and page numbers are English.
+        """
         inherited = style_tabs(self.document.styles.element, style) if self.base.branded else ()
-        return paragraph(self._band_root(kind), Para(style=style, tab_right=self.text_width, bidi=self.rtl,
-                                                     clear_tabs=inherited))
+        props = Para(style=style, tab_right=self.text_width, bidi=self.rtl and kind == "header",
+                     clear_tabs=inherited)
+        return paragraph(self._band_root(kind), props)
 
     def header_footer(self) -> None:
         label = KIND_LABELS.get(self.meta.kind, "")
@@ -510,16 +515,21 @@ class _Builder:
         if main in RTL_LANGUAGES:
             lang.set(W + "bidi", language)
 
-    def finish(self) -> None:
+    def finish(self, *, bands: bool = True) -> None:
         if len(self.body) and self.body[-1].tag == W + "tbl":
             self.spacer(2, 0)
         self.body.append(self.section)
-        self.header_footer()
+        if bands:
+            self.header_footer()
         self.properties()
 
 
-def render_docx(doc: Document, reference: Path | None = None) -> bytes:
-    """``doc`` as the bytes of a .docx file; the same document always gives the same bytes."""
+def render_docx(doc: Document, reference: Path | None = None, *, bands: bool = True) -> bytes:
+    """``doc`` as the bytes of a .docx file; the same document always gives the same bytes.
+
+    ``bands=False`` leaves out the header and footer (for a reference document, whose
+    header and footer would otherwise be kept in place of the company's own).
+    """
     from docx import Document as open_document
 
     base = load_base(reference)
@@ -528,7 +538,7 @@ def render_docx(doc: Document, reference: Path | None = None) -> bytes:
     if not doc.blocks or not isinstance(doc.blocks[0], Heading) or doc.blocks[0].level != 1:
         builder.heading(Heading(1, doc.meta.title))
     builder.blocks(doc.blocks)
-    builder.finish()
+    builder.finish(bands=bands)
     return package_bytes(document.part.package)
 
 

@@ -175,7 +175,8 @@ def _missing_styles_error(name: str, missing: list[str]) -> UsageError:
     return UsageError(
         f"reference document {name} lacks the style{'s' * (len(missing) > 1)} {shown}. "
         "Word saves a style in a document only once it is used or changed: apply or modify "
-        "each of these styles in the reference and save it again"
+        "each of these styles in the reference and save it again, or start from "
+        "'hirecli export --write-reference-docx FILE'"
     )
 
 
