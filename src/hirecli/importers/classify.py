@@ -17,7 +17,7 @@ from functools import cache
 
 from hirecli.importers import fields, money
 from hirecli.importers.lines import Block, RawLine
-from hirecli.importers.mend import Mend, mend_dash_bullet
+from hirecli.importers.mend import Mend, mend_dash_bullet, verb_set
 from hirecli.importers.sections import match_heading
 from hirecli.importers.vocab import table
 
@@ -88,8 +88,13 @@ class Classifier:
         self.mends: list[Mend] = []
         self.adjacent = False
         self.pending: RawLine | None = None
+        self.wrap = 40
+        """A line at least this long was probably wrapped by a text editor, not ended."""
+        self.last_length = 0
 
     def run(self) -> list[Block]:
+        lengths = sorted(len(line.text.strip()) for line in self.lines if line.joinable and line.text.strip())
+        self.wrap = max(40, int(0.75 * min(lengths[-1], 100))) if lengths else 40
         for index, line in enumerate(self.lines):
             text = re.sub(r"\s+", " ", line.text).strip()
             if not text:
@@ -97,6 +102,7 @@ class Classifier:
                 continue
             self._line(line, text, index)
             self.adjacent = True
+            self.last_length = len(text)
         if self.pending is not None:
             self.blocks.append(Block("noise", self.pending.text.strip(), self.pending.pos))
         return self.blocks
@@ -178,12 +184,11 @@ class Classifier:
             return False
         lower = text[0].islower()
         if not lower and (self._heading_cue(line, text, -1) or fields.split_label(text)
-                          or fields.split_label(previous.text) or is_noise(text)):
+                          or fields.split_label(previous.text) or is_noise(text)
+                          or is_fact(text) or is_fact(previous.text)):
             return False
-        if previous.kind == "bullet":
-            joins = indent > 0 or lower or not previous.text.endswith((*_SENTENCE_END, ":"))
-        else:
-            joins = lower or (len(previous.text) >= 40 and not previous.text.endswith(":"))
+        wrapped = self.last_length >= self.wrap and not previous.text.endswith((*_SENTENCE_END, ":"))
+        joins = lower or wrapped or (previous.kind == "bullet" and indent > 0)
         if joins:
             previous.text = f"{previous.text} {text}"
             previous.end = line.pos
@@ -206,7 +211,7 @@ class Classifier:
             return "caps", text.rstrip(":").strip()
         if words <= 6 and not text.endswith(_SENTENCE_END):
             found = match_heading(text, fuzzy=False)
-            if found and found.confidence >= 0.9:
+            if found and (found.confidence >= 0.9 or self._loose_heading(text)):
                 return "known", text
             if index >= 0 and text[0].isupper() and not is_fact(text):
                 following = self._next_text(index)
@@ -215,6 +220,14 @@ class Classifier:
                 if starts and (_BULLET.match(following) or _GLYPH_TIGHT.match(following)):
                     return "lead", text
         return None
+
+    def _loose_heading(self, text: str) -> bool:
+        """A plain line that only contains a heading word ("Benefits found in job post") counts
+        once a heading has been seen, unless it opens with a verb, as list items do."""
+        first = text.split()[0].lower().strip(",:;")
+        return (text[0].isupper() and len(text.split()) <= 5 and first not in verb_set()
+                and not re.search(r"[:\d$£€¥]", text) and not is_fact(text)
+                and any(block.kind == "heading" for block in self.blocks))
 
     def _other(self, line: RawLine, text: str, index: int) -> None:
         emoji, rest = split_emoji(text)

@@ -77,6 +77,12 @@ def _verbs() -> tuple[str, ...]:
     return tuple(word.lower() for word in words("verbs", "verbs"))
 
 
+@cache
+def verb_set() -> frozenset[str]:
+    """The verbs that open job bullets, for telling list items from headings."""
+    return frozenset(_verbs())
+
+
 def lost_first_letter(fragment: str) -> tuple[list[str], str]:
     """Verbs that ``fragment``'s first word could be with its lost first letter put back,
     most common first, and that word."""

@@ -10,7 +10,8 @@ from functools import cache
 from hirecli.importers.vocab import table, word_pattern
 
 _NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_BETWEEN = re.compile(r"^\s*(?:-|–|—|−|~|to|and|through|until|till)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day)\.?\s*)?"
+                      r"(?:-|–|—|−|~|to|and|through|until|till)\s*$", re.IGNORECASE)
 _PERIODS: tuple[tuple[str, str], ...] = (
     ("hour", r"per\s+hour|an\s+hour|a\s+hour|/\s*(?:hour|hr|h)\b|\bper\s+hr\b|\bhourly\b|\bp/?h\b"),
     ("day", r"per\s+day|a\s+day|/\s*day\b|\bdaily\b|\bday\s+rate\b"),

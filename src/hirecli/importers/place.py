@@ -101,6 +101,7 @@ class Placer:
         self.block: Block | None = None
         self.top: SectionLine | None = None
         self.placed: set[int] = set()
+        self.noted: set[int] = set()
         self.unplaced: list[tuple[Segment, Block]] = []
 
     # ---- the walk ---------------------------------------------------------------
@@ -151,6 +152,9 @@ class Placer:
             self.placed.add(id(self.block))
 
     def _note(self, block: Block, why: str) -> None:
+        if id(block) in self.noted:
+            return
+        self.noted.add(id(block))
         heading = self.segment.heading.text if self.segment and self.segment.heading else None
         self.draft.notes.append((heading, block.kind, block.text))
         self.report.notes.append(Aside(block.pos, block.text, why))
@@ -388,6 +392,7 @@ class Placer:
         if self.draft.location.workplace not in (None, value):
             self.report.warn(f"{self.report.unit} {block.pos}: the workplace is given as both "
                              f"{self.draft.location.workplace} and {value}; the first is used")
+            self._note(block, "a workplace that contradicts an earlier one")
             return True
         if self.draft.location.workplace is None:
             self.draft.location.workplace = value
@@ -451,6 +456,7 @@ class Placer:
         pay = find_pay(block.text)
         text = block.text.replace(pay.matched, "\x00") if pay else block.text
         parts = [] if whole else [p.strip() for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", text) if p.strip()]
+        unknown = []
         for part in parts:
             if pay and "\x00" in part:
                 part_pay = find_pay(part.replace("\x00", pay.matched))
@@ -465,6 +471,8 @@ class Placer:
                 found.append(kind)
             elif place:
                 found.append(place)
+            elif len(parts) > 1 and len(part.split()) <= 5:
+                unknown.append(part)
             else:
                 return False
         if not found:
@@ -479,6 +487,9 @@ class Placer:
                 self._set_place(value, block, "a line of job facts")
         if not kept:
             self._note(block, "job facts that repeat or contradict earlier ones")
+        elif unknown:
+            rest = Block("paragraph", " · ".join(unknown), block.pos, block.end)
+            self._note(rest, "part of a line of job facts that was not understood (a company name?)")
         return True
 
     # ---- the end ------------------------------------------------------------------------
