@@ -38,7 +38,6 @@ from hirecli.model.yamlsource import SourceMap
 TYPE_NAMES = {"behavioral": "Behavioral", "situational": "Situational", "technical": "Technical",
               "work_sample": "Work sample"}
 MAIN = "●"
-RESERVE_ONLY = "○"
 
 
 def clock(minutes: int) -> str:
@@ -103,18 +102,13 @@ def _overview(kit: Kit) -> list[Block]:
 def _matrix(kit: Kit) -> Table:
     rows = []
     for comp in kit.competencies:
-        cells = []
-        for stage in kit.stages:
-            if any(q.competency == comp.name for q in stage.questions):
-                cells.append(MAIN)
-            elif any(q.competency == comp.name for q in stage.reserve):
-                cells.append(RESERVE_ONLY)
-            else:
-                cells.append("")
-        count = sum(1 for s in kit.stages for q in s.questions if q.competency == comp.name)
+        cells = [MAIN if any(q.competency == comp.name for q in stage.questions) else ""
+                 for stage in kit.stages]
+        main = sum(1 for s in kit.stages for q in s.questions if q.competency == comp.name)
+        reserve = sum(1 for s in kit.stages for q in s.reserve if q.competency == comp.name)
         name = comp.name + (" (must-have)" if comp.must_have else "")
-        rows.append((name, *cells, str(count)))
-    return Table(("Competency", *(s.name for s in kit.stages), "Questions"), tuple(rows), "matrix")
+        rows.append((name, *cells, str(main), str(reserve)))
+    return Table(("Competency", *(s.name for s in kit.stages), "Main", "Reserve"), tuple(rows), "matrix")
 
 
 # ---- one stage's packet ------------------------------------------------------------

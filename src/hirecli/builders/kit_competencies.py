@@ -27,7 +27,7 @@ from hirecli.builders.kit_questions import (
     generated_pool,
     library_pool,
 )
-from hirecli.builders.kit_text import one_line, phrase, related, sentence, stems
+from hirecli.builders.kit_text import one_line, phrase, related, sentence, stems, without_examples
 from hirecli.competencies import Kind, LibraryCompetency, Match, key, library, match_skill
 from hirecli.errors import Problem
 from hirecli.model.role import Competency, Role, Skill
@@ -152,9 +152,13 @@ class _Builder:
         skill_words = phrase(name, ctx.keep_case)
         name_stems = stems(name)
         keywords = [k for e in entries for k in e.keywords]
-        order = related(ctx.duties, name_stems, keywords,
+        searched = ctx.duties if kind == "hard" else [without_examples(d) for d in ctx.duties]
+        order = related(searched, name_stems, keywords,
                         extra_stems=[s for s in stems(description or "") if s not in name_stems])
         duties = [one_line(ctx.duties[i]) for i in order[:2]]
+        # A soft skill's words often name a topic of the work rather than the skill itself
+        # ("emotional regulation" taught in groups), so a matched one keeps its definition.
+        show_context = kind == "hard" or not entries
         if entries:
             definition = sentence(description) if description else _joined_definition(entries)
             anchors = _joined_anchors(entries)
@@ -189,7 +193,8 @@ class _Builder:
             sources, how, confidence = ((ROLE_FILE,), ROLE_FILE, None) if custom else (
                 (GENERATED,), GENERATED, None)
         self.out.competencies.append(KitCompetency(
-            name=name, definition=definition, context=duties[0] if duties else None, kind=kind,
+            name=name, definition=definition, context=duties[0] if duties and show_context else None,
+            kind=kind,
             must_have=must_have, weight=max(weights) if weights else 1, sources=sources, how=how,
             confidence=confidence, anchors=anchors, path=path,
         ))

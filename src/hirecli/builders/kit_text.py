@@ -64,7 +64,8 @@ def phrase(name: str, keep_case: Iterable[str] = ()) -> str:
             if trimmed == text or not trimmed.strip():
                 break
             text = trimmed
-    return " ".join(_lower_word(w, keep) for w in text.split())
+    words = " ".join(_lower_word(w, keep) for w in text.split())
+    return words or one_line(name)
 
 
 def lower_words(text: str, keep_case: Iterable[str] = ()) -> str:
@@ -143,6 +144,15 @@ def stems(text: str) -> list[str]:
     stop = _stopwords()
     found = [stem(w) for w in _WORD.findall(text) if w.lower() not in stop and len(w) > 1]
     return list(dict.fromkeys(found))
+
+
+_EXAMPLES = re.compile(r",?\s+(?:such as|including|for example|e\.g\.)\s.*$", re.IGNORECASE)
+
+
+def without_examples(text: str) -> str:
+    """A duty without its list of examples ("... groups on topics such as emotional
+    regulation" -> "... groups on topics"), where a soft skill's words mean something else."""
+    return _EXAMPLES.sub("", text)
 
 
 def related(

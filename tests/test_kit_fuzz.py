@@ -1,0 +1,29 @@
+"""Random valid roles (any script, markup characters, odd names) always give a kit and a scorecard."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from hirecli.builders.kit import kit_document
+from hirecli.builders.kit_plan import plan_kit, question_key
+from hirecli.builders.scorecard import scorecard_document
+from hirecli.model.loader import load_role_text
+from hirecli.writers import render
+from test_robustness_support import to_yaml, valid_role
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(valid_role())
+def test_any_valid_role_gives_a_kit(role: dict[str, object]) -> None:
+    loaded = load_role_text(to_yaml(role), "fuzz.yaml")
+    kit = plan_kit(loaded.model, positions=loaded.positions, variant=1)
+    keys = [question_key(q.text) for q in kit.questions]
+    assert len(keys) == len(set(keys))
+    for comp in kit.competencies:
+        assert kit.stages_for(comp.name) or any(comp.name in w for w in kit.warnings)
+    for stage in kit.stages:
+        assert stage.timing.used <= stage.timing.questions or any(stage.name in w for w in kit.warnings)
+    for doc in (kit_document(kit), kit_document(kit, "1"), scorecard_document(kit)):
+        assert str(render(doc, "md")).strip()
+        assert str(render(doc, "text")).strip()
