@@ -8,6 +8,7 @@ import yaml
 from hirecli.importers.classify import classify, is_noise
 from hirecli.importers.fields import (
     clean_title,
+    employment_details,
     employment_type,
     experience_years,
     is_run_together,
@@ -136,6 +137,12 @@ def test_unlabeled_location_must_be_fully_understood() -> None:
 ])
 def test_employment_types(text: str, expected: str) -> None:
     assert employment_type(text) == expected
+
+
+def test_employment_details_beyond_the_type() -> None:
+    assert employment_details("Part-time (24 hours a week)") == "24 hours a week"
+    assert employment_details("Full-time, permanent") == ""
+    assert employment_details("Contract") == ""
 
 
 def test_run_together_tags() -> None:

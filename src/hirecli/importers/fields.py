@@ -79,6 +79,20 @@ def employment_type(text: str, *, whole: bool = False) -> str | None:
     return best[1] if best else None
 
 
+_TYPE_FILLER = re.compile(r"\b(?:permanent|position|role|job|basis|only|a|an|the|and|with|or|"
+                          r"employment|contract|type)\b", re.IGNORECASE)
+
+
+def employment_details(text: str) -> str:
+    """What an employment type line says besides the type ("24 hours a week"), if anything."""
+    rest = text
+    for pattern, _ in _phrases("employment_types"):
+        rest = pattern.sub(" ", rest)
+    rest = _TYPE_FILLER.sub(" ", rest)
+    words = re.findall(r"[\w'-]+", rest)
+    return " ".join(words) if len(words) >= 2 else ""
+
+
 def workplace(text: str, *, whole: bool = False) -> str | None:
     """onsite, hybrid or remote, when the text says so (hybrid wins over the others)."""
     hits = []

@@ -336,7 +336,11 @@ class Placer:
             return found is not None and self._set_workplace(found, block, how)
         if name == "employment_type":
             kind = fields.employment_type(value)
-            return kind is not None and self._set("employment_type", kind, block, how)
+            if kind is None or not self._set("employment_type", kind, block, how):
+                return False
+            if fields.employment_details(value):
+                self._note(block, "says more than the employment type")
+            return True
         if name == "openings":
             digits = re.fullmatch(r"\s*(\d{1,4})\b.*", value)
             return bool(digits and int(digits.group(1)) >= 1) and self._set(
