@@ -88,9 +88,8 @@ def employment_details(text: str) -> str:
     rest = text
     for pattern, _ in _phrases("employment_types"):
         rest = pattern.sub(" ", rest)
-    rest = _TYPE_FILLER.sub(" ", rest)
-    words = re.findall(r"[\w'-]+", rest)
-    return " ".join(words) if len(words) >= 2 else ""
+    meaningful = re.findall(r"[\w'-]+", _TYPE_FILLER.sub(" ", rest))
+    return " ".join(re.findall(r"[\w'-]+", rest)) if len(meaningful) >= 2 else ""
 
 
 def workplace(text: str, *, whole: bool = False) -> str | None:
