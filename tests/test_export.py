@@ -371,3 +371,14 @@ def test_plan_and_run_in_the_library(tmp_path: Path) -> None:
         plan_export([ROLES / "software-engineer.yaml"], out, settings())
     docx = open_docx(io.BytesIO((out / "software-engineer" / "posting.docx").read_bytes()))
     assert docx.core_properties.subject == "posting"
+
+
+def test_large_batches_are_summed_up_by_kind_of_file(runner: CliRunner, tmp_path: Path) -> None:
+    roles, out = tmp_path / "roles", tmp_path / "out"
+    copy_roles(roles, 14)
+    result = export(runner, roles, "-o", out, "--date", DATE, "--what", "posting")
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert ["posting", "docx", "14"] in [row[:3] for row in rows]
+    assert ["posting", "md", "14"] in [row[:3] for row in rows]
+    assert "Wrote 28 files for 14 roles" in result.stdout

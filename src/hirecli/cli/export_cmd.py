@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable
 
+    from rich.table import Table
+
     from hirecli.cli.env import Env
     from hirecli.export import Job, Plan, Rendered, Report, Settings
 
@@ -51,29 +53,56 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _print_summary(report: Report, plan: Plan, env: Env) -> None:
+ROLE_TABLE_LIMIT = 12
+"""Up to this many roles the summary has a row per role; beyond, a row per kind of file."""
+
+
+def _size(total: int) -> str:
+    return f"{total / 1024:.0f} KB" if total < 10 * 1024 * 1024 else f"{total / 1024 / 1024:.0f} MB"
+
+
+def _summary_table(report: Report, plan: Plan) -> Table:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    console = env.console()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Role", no_wrap=True)
+    failed = {f.role_id for f in report.failures if f.role_id}
+    invalid = [f for f in report.failures if f.role_id is None]
+    if len(plan.jobs) + len(invalid) <= ROLE_TABLE_LIMIT:
+        table.add_column("Role", no_wrap=True)
+        table.add_column("Files", justify="right")
+        table.add_column("Size", justify="right")
+        table.add_column("Status")
+        sizes: dict[str, list[int]] = {}
+        for item in report.written:
+            sizes.setdefault(item.role_id, []).append(item.size)
+        for job in plan.jobs:
+            mine = sizes.get(job.role_id, [])
+            status = "[red]failed[/]" if job.role_id in failed else "[green]written[/]"
+            table.add_row(escape(job.role_id), str(len(mine)), _size(sum(mine)), status)
+        for failure in invalid:
+            table.add_row(escape(Path(failure.source).name), "0", "", "[red]invalid[/]")
+        return table
+    table.add_column("Document")
+    table.add_column("Format")
     table.add_column("Files", justify="right")
     table.add_column("Size", justify="right")
-    table.add_column("Status")
-    counts: dict[str, list[int]] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
     for item in report.written:
-        counts.setdefault(item.role_id, []).append(item.size)
-    failed = {f.role_id for f in report.failures if f.role_id}
-    for job in plan.jobs:
-        sizes = counts.get(job.role_id, [])
-        status = "[red]failed[/]" if job.role_id in failed else "[green]written[/]"
-        table.add_row(escape(job.role_id), str(len(sizes)), f"{sum(sizes) / 1024:.0f} KB", status)
+        groups.setdefault((item.artifact, item.format), []).append(item.size)
+    for (artifact, fmt), group in groups.items():
+        table.add_row(artifact, fmt, str(len(group)), _size(sum(group)))
     for failure in report.failures:
-        if failure.role_id is None:
-            table.add_row(escape(Path(failure.source).name), "0", "", "[red]invalid[/]")
-    console.print(table)
+        table.add_row(escape(failure.role_id or Path(failure.source).name), "[red]failed[/]", "0", "")
+    return table
+
+
+def _print_summary(report: Report, plan: Plan, env: Env) -> None:
+    from rich.markup import escape
+
+    console = env.console()
+    console.print(_summary_table(report, plan))
     rate = f" ({report.per_second:.0f} documents a second)" if report.documents >= 10 else ""
     roles = report.roles - len([f for f in report.failures if f.role_id])
     console.print(

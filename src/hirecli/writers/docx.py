@@ -316,6 +316,10 @@ class _Builder:
 
     # ---- tables -----------------------------------------------------------------
 
+    def last(self) -> Element | None:
+        """The body's last element (lxml counts children one by one for ``len``)."""
+        return next(reversed(self.body), None)
+
     def spacer(self, size: int = 12, after: int = 120) -> None:
         """A small empty paragraph that keeps with the table after it."""
         ppr = sub(sub(self.body, "p"), "pPr")
@@ -325,9 +329,9 @@ class _Builder:
 
     def _before_table(self) -> None:
         """Room above a table that follows text; two tables in a row would merge into one."""
-        if not len(self.body):
+        last = self.last()
+        if last is None:
             return
-        last = self.body[-1]
         if last.tag == W + "tbl":
             self.spacer()
             return
@@ -516,7 +520,8 @@ class _Builder:
             lang.set(W + "bidi", language)
 
     def finish(self, *, bands: bool = True) -> None:
-        if len(self.body) and self.body[-1].tag == W + "tbl":
+        last = self.last()
+        if last is not None and last.tag == W + "tbl":
             self.spacer(2, 0)
         self.body.append(self.section)
         if bands:
