@@ -163,7 +163,7 @@ class _Builder:
             definition = sentence(description) if description else _joined_definition(entries)
             anchors = _joined_anchors(entries)
         else:
-            definition = generated_definition(skill_words, description, bool(duties))
+            definition = generated_definition(skill_words, kind, description, bool(duties))
             anchors = generated_anchors(skill_words)
         custom = custom_questions(name, declared.questions, anchors, declared_path) if declared else []
         self.out.problems += check_custom(custom, self.positions, self.positions.source

@@ -136,11 +136,11 @@ def generated_anchors(skill: str) -> Anchors:
     return one, two, three, four
 
 
-def generated_definition(skill: str, description: str | None, has_duty: bool) -> str:
+def generated_definition(skill: str, kind: Kind, description: str | None, has_duty: bool) -> str:
     forms = kit_data("generated_questions")["definition"]
     if description:
         return sentence(description)
-    body = forms["with_duty"] if has_duty else forms["without_duty"]
+    body = forms["soft"] if kind == "soft" else forms["hard_with_duty" if has_duty else "hard"]
     return fill(text(body), {"skill": skill})
 
 
