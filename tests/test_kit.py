@@ -216,3 +216,12 @@ def test_the_duty_that_relates_to_a_skill_is_found() -> None:
     risk = kit.competency("Suicide & Risk Assessment Protocols")
     assert risk.context is not None
     assert risk.context.startswith("Conduct thorough risk assessments for suicide")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_no_kit_question_touches_a_protected_topic(path: Path) -> None:
+    from hirecli.lint.protected import find_protected_topics
+
+    for question in kit_for(path, 1).questions:
+        for text in (question.text, *question.probes):
+            assert find_protected_topics(text) == [], text

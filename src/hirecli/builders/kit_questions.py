@@ -110,7 +110,9 @@ def generated_pool(
         templates = [t for t in data["templates"][qtype] if kind in t.get("kinds", ("hard", "soft"))]
         start = (ordinal * 2 + variant) % len(templates)
         for position, template in enumerate(_rotate(templates, start)):
-            duty = choices[(position + type_index) % len(choices)]
+            # a work sample is best built on a real duty whenever there is one
+            duty = duties[0] if duties and qtype == "work_sample" else choices[
+                (position + type_index) % len(choices)]
             values = {"skill": skill, "Skill": capitalize(skill), "role": role,
                       "duty": _duty_text(duty) if duty else ""}
             body = template["with_duty"] if duty else (
