@@ -171,8 +171,15 @@ def check_duplicates(ctx: Context) -> None:
             if later in reported or not fuzz.ratio(keys[a], keys[b], score_cutoff=cutoff):
                 continue
             reported.add(later)
-            copy = bullets[later]
-            line = bullets[first].where.position(0)[0]
+            original, copy = bullets[first], bullets[later]
+            line = original.where.position(0)[0]
+            if (original.file, original.where.position(0)) == (copy.file, copy.where.position(0)):
+                ctx.report("duplicate-bullet", f'The generated posting shows this item twice, under '
+                           f'"{original.heading}" and "{copy.heading}"', copy, 0, len(copy.text),
+                           severity=Severity.info,
+                           suggestion="Nothing to change in the role file; choose the sections to show "
+                                      "with hirecli posting --sections if the repetition matters.")
+                continue
             same = "repeats" if keys[first] == keys[later] else "nearly repeats"
             ctx.report("duplicate-bullet", f"This bullet {same} the one on line {line}", copy, 0,
                        len(copy.text))
