@@ -164,9 +164,9 @@ def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tup
 
     data, name = read_bytes(path, stdin)
     suffix = "" if path == STDIN else Path(path).suffix.lower()
-    company = _company_for(path, options) if suffix in ROLE_SUFFIXES else None
+    company = _company_for(path, options)
     try:
-        settings = settings_for(path, options, company if company else _company_for(path, options))
+        settings = settings_for(path, options, company)
         if suffix in ROLE_SUFFIXES:
             from hirecli.lint.rolesource import read_role
             from hirecli.model.yamlsource import decode
