@@ -351,3 +351,21 @@ def test_long_summary_folds_but_items_stay_on_one_line() -> None:
     assert all(len(line) <= 100 for line in folded)
     assert f"  - {long}" in lines
     assert yaml.safe_load(text) == {"summary": long, "benefits": [long]}
+
+
+def test_repeated_items_are_left_out_and_reported() -> None:
+    from hirecli.importers import import_text
+
+    imported = import_text("Cook\n\nDuties\n- Chop onions.\n- Chop onions.\n- Wash pans.\n", "cook.txt")
+    assert imported.built.data["responsibilities"]["primary"] == ["Chop onions.", "Wash pans."]
+    assert [(a.pos, a.why) for a in imported.report.dropped] == [
+        (5, "repeats an item already in responsibilities.primary")]
+
+
+def test_a_role_too_large_for_a_role_file_is_refused() -> None:
+    from hirecli.errors import InvalidInputError
+    from hirecli.importers import import_text
+
+    items = "\n".join(f"- Duty number {n} " + "with a long explanation " * 4 for n in range(22000))
+    with pytest.raises(InvalidInputError, match="larger than a role file may be"):
+        import_text(f"Cook\n\nDuties\n{items}\n", "cook.txt")

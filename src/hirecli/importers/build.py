@@ -133,6 +133,7 @@ def check_id(role_id: str) -> str:
 def build(draft: Draft, report: ImportReport, *, role_id: str | None, fmt: str) -> Built:
     """Order, render and validate the role; a role that fails validation is an error here."""
     from hirecli.model.loader import load_role_text
+    from hirecli.model.yamlsource import MAX_BYTES
 
     if not draft.title:
         raise InvalidInputError(f"{report.source}: no job title found; put the title on the first "
@@ -142,6 +143,9 @@ def build(draft: Draft, report: ImportReport, *, role_id: str | None, fmt: str) 
     data = role_data(draft, chosen)
     yaml_text = dump_yaml(data, header=SCHEMA_MODELINE + "\n")
     text = dump_json(data) if fmt == "json" else yaml_text
+    if max(len(yaml_text), len(text)) > MAX_BYTES:
+        raise InvalidInputError(f"{report.source}: the role would be larger than a role file may be "
+                                f"({MAX_BYTES // 1_048_576} MB); is this one job description?")
     try:
         loaded = load_role_text(yaml_text, f"{report.source} (imported)")
         if fmt == "json":

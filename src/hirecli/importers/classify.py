@@ -89,6 +89,7 @@ class Classifier:
         self.adjacent = False
         self.pending: RawLine | None = None
         self.wrap = 40
+        self.seen_heading = False
         """A line at least this long was probably wrapped by a text editor, not ended."""
         self.last_length = 0
 
@@ -119,6 +120,7 @@ class Classifier:
     def _add(self, kind: str, text: str, line: RawLine, **extra: object) -> None:
         block = Block(kind, text, line.pos, **extra)  # type: ignore[arg-type]
         self.blocks.append(block)
+        self.seen_heading = self.seen_heading or kind == "heading"
 
     def _line(self, line: RawLine, text: str, index: int) -> None:
         if self.pending is not None:
@@ -226,8 +228,7 @@ class Classifier:
         once a heading has been seen, unless it opens with a verb, as list items do."""
         first = text.split()[0].lower().strip(",:;")
         return (text[0].isupper() and len(text.split()) <= 5 and first not in verb_set()
-                and not re.search(r"[:\d$£€¥]", text) and not is_fact(text)
-                and any(block.kind == "heading" for block in self.blocks))
+                and not re.search(r"[:\d$£€¥]", text) and not is_fact(text) and self.seen_heading)
 
     def _other(self, line: RawLine, text: str, index: int) -> None:
         emoji, rest = split_emoji(text)

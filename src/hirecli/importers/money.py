@@ -90,11 +90,16 @@ def dollar_currency(country: str | None) -> str | None:
     return str(mapping[country]) if country and country in mapping else None
 
 
+@cache
+def _period_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((period, re.compile(pattern, re.IGNORECASE)) for period, pattern in _PERIODS)
+
+
 def period_in(text: str) -> str | None:
     """The pay period a text names (the first one written), if any."""
     best: tuple[int, str] | None = None
-    for period, pattern in _PERIODS:
-        found = re.search(pattern, text, re.IGNORECASE)
+    for period, pattern in _period_patterns():
+        found = pattern.search(text)
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), period)
     return best[1] if best else None
@@ -107,6 +112,8 @@ def find_pay(text: str, *, context: bool = False) -> Pay | None:
     sign, so "2-7 years" is never pay. The period comes from words near the amount;
     without any, amounts under 500 are read as hourly and the rest as yearly.
     """
+    if not any(ch.isdigit() for ch in text):
+        return None
     tokens = [m for m in _money().finditer(text) if m.group("num")]
     for index, first in enumerate(tokens):
         if not context and not (first.group("pre") or first.group("post")):

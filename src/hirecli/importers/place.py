@@ -273,6 +273,11 @@ class Placer:
             self._put(LIST_KINDS[kind], text)
 
     def _put(self, path: str, text: str) -> None:
+        if text in self.draft.lists.get(path, []):
+            pos = self.block.pos if self.block else 0
+            self.report.dropped.append(Aside(pos, text, f"repeats an item already in {path}"))
+            self._count("left out")
+            return
         self.draft.add(path, text)
         self._count(path)
 
