@@ -103,6 +103,7 @@ def generated_pool(
     """
     data = kit_data("generated_questions")
     choices: list[str | None] = [*duties[:2], None] if duties else [None]
+    leads = [str(lead) for lead in data["leads"]]
     pool = Pool()
     for type_index, qtype in enumerate(QUESTION_TYPES):
         if kind == "soft" and qtype in ("technical", "work_sample"):
@@ -113,7 +114,8 @@ def generated_pool(
             # a work sample is best built on a real duty whenever there is one
             duty = duties[0] if duties and qtype == "work_sample" else choices[
                 (position + type_index) % len(choices)]
-            values = {"skill": skill, "Skill": capitalize(skill), "role": role,
+            lead = leads[(ordinal * 3 + position + type_index) % len(leads)]
+            values = {"skill": skill, "Skill": capitalize(skill), "role": role, "lead": lead,
                       "duty": _duty_text(duty) if duty else ""}
             body = template["with_duty"] if duty else (
                 template.get("without_duty_soft") if kind == "soft" else None) or template["without_duty"]
