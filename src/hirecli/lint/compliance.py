@@ -42,6 +42,7 @@ class Law:
     covers_remote: bool
     checked: date
     note: str
+    benefits_note: str
 
     def label(self) -> str:
         since = f", since {self.effective.isoformat()}" if self.effective else ""
@@ -60,6 +61,7 @@ def laws() -> dict[str, Law]:
             frozenset(c.casefold() for c in where.get("cities", [])), entry.get("effective"),
             int(entry["min_employees"]), bool(entry["benefits"]), bool(entry.get("covers_remote")),
             entry["checked"], " ".join(str(entry.get("note", "")).split()),
+            " ".join(str(entry.get("benefits_note", "")).split()),
         )
     return found
 
@@ -251,8 +253,9 @@ def _threshold(law: Law, size: int | None) -> str:
 
 
 def _why(law: Law, rule: str = "pay-range-missing") -> str | None:
-    """The rule's reason, with what the law's entry notes."""
-    return f"{rules()[rule].why} {law.note}" if law.note else None
+    """The rule's reason, with what the law's entry notes about pay or about benefits."""
+    note = law.benefits_note if rule == "benefits-missing" else law.note
+    return f"{rules()[rule].why} {note}" if note else None
 
 
 def check_eeo(ctx: Context) -> None:
