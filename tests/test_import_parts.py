@@ -362,10 +362,12 @@ def test_repeated_items_are_left_out_and_reported() -> None:
         (5, "repeats an item already in responsibilities.primary")]
 
 
-def test_a_role_too_large_for_a_role_file_is_refused() -> None:
+def test_a_role_too_large_for_a_role_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from hirecli.errors import InvalidInputError
     from hirecli.importers import import_text
+    from hirecli.model import yamlsource
 
-    items = "\n".join(f"- Duty number {n} " + "with a long explanation " * 4 for n in range(22000))
+    monkeypatch.setattr(yamlsource, "MAX_BYTES", 2048)
+    items = "\n".join(f"- Duty number {n} with a long explanation." for n in range(60))
     with pytest.raises(InvalidInputError, match="larger than a role file may be"):
         import_text(f"Cook\n\nDuties\n{items}\n", "cook.txt")
