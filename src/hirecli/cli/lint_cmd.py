@@ -29,7 +29,7 @@ class FailOn(StrEnum):
 def lint(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(metavar="PATH...", help="Role files, postings (.md, .txt, .html, .docx) or folders "
+        typer.Argument(metavar="PATH", help="Role files, postings (.md, .txt, .html, .docx) or folders "
                                                "(searched recursively); - reads a posting from stdin."),
     ] = None,
     fmt: Annotated[
