@@ -105,7 +105,7 @@ def test_verdict_thresholds(score: int, expected: str) -> None:
 
 
 def test_strongly_masculine_posting_is_a_warning() -> None:
-    report = lint_text("We want an ambitious, assertive, competitive and decisive leader who is fearless.")
+    report = lint_text("We want an ambitious, assertive, competitive and decisive leader who is independent.")
     [balance] = [f for f in report.findings if f.rule == "gender-coded-balance"]
     assert balance.severity is Severity.warning
     assert report.gender.verdict == "strongly masculine"
