@@ -4,6 +4,7 @@ and choosing stages and competencies by name."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,39 @@ def test_choosing_a_stage_by_name_slug_or_number() -> None:
     assert "Recruiter screen" in caught.value.message
     packet = kit_document(kit, "2")
     assert packet.meta.subtitle == "Hiring manager interview"
+
+
+SHORT_PLAN = textwrap.dedent("""\
+    title: Barista
+    skills:
+      hard: [Espresso Preparation, Milk Steaming, Cash Handling]
+      soft: [Teamwork]
+    interview_plan:
+      stages:
+        - name: Quick chat
+          minutes: 10
+          focus: [Espresso Preparation, Milk Steaming, Cash Handling, Teamwork]
+    """)
+
+
+def test_a_stage_that_over_runs_is_reported() -> None:
+    from hirecli.document import Callout
+
+    loaded = load_role_text(SHORT_PLAN, "barista.yaml")
+    kit = plan_kit(loaded.model, positions=loaded.positions)
+    assert any(w.startswith("Quick chat over-runs") for w in kit.warnings)
+    doc = kit_document(kit)
+    callouts = [b for b in doc.blocks if isinstance(b, Callout) and b.kind == "warning"]
+    assert [c.title for c in callouts] == ["Check the plan", "Over time"]
+
+
+def test_warnings_reach_stderr(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hirecli.cli.main import app
+
+    role = tmp_path / "barista.yaml"
+    role.write_text(SHORT_PLAN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["interview-kit", str(role)])
+    assert result.exit_code == 0
+    assert "warning: Quick chat over-runs" in result.stderr
