@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 
 from hirecli.importers import fields, money
-from hirecli.importers.lines import Block, RawLine
+from hirecli.importers.lines import Block, Kind, RawLine
 from hirecli.importers.mend import Mend, mend_dash_bullet, verb_set
 from hirecli.importers.sections import match_heading
 from hirecli.importers.vocab import table
@@ -117,27 +117,25 @@ class Classifier:
     def _previous(self) -> Block | None:
         return self.blocks[-1] if self.blocks else None
 
-    def _add(self, kind: str, text: str, line: RawLine, **extra: object) -> None:
-        block = Block(kind, text, line.pos, **extra)  # type: ignore[arg-type]
-        self.blocks.append(block)
+    def _add(self, kind: Kind, text: str, line: RawLine, *, level: int = 0, cue: str = "",
+             inline: bool = False) -> None:
+        self.blocks.append(Block(kind, text, line.pos, level=level, cue=cue, inline=inline))
         self.seen_heading = self.seen_heading or kind == "heading"
 
     def _line(self, line: RawLine, text: str, index: int) -> None:
         if self.pending is not None:
             self.mends.append(Mend(self.pending.pos, self.pending.text.strip() + " / " + text,
                                    text, "joined a bullet sign standing alone to the line after it"))
-            marker = self.pending.text.strip()
             self.pending = None
             bullet = _BULLET.match(text)
-            self._add("bullet", bullet.group("text") if bullet else text, line, marker=marker)
+            self._add("bullet", bullet.group("text") if bullet else text, line)
             return
         if line.kind == "heading":
             self._add("heading", split_emoji(text)[1] or text, line, level=line.level, cue="markup")
             return
         if line.kind == "bullet":
             bullet = _BULLET.match(text) or _GLYPH_TIGHT.match(text)
-            self._add("bullet", bullet.group("text") if bullet else text, line, level=line.level,
-                      marker="list")
+            self._add("bullet", bullet.group("text") if bullet else text, line, level=line.level)
             return
         if line.kind == "paragraph":
             self._add("paragraph", text, line)
@@ -153,7 +151,7 @@ class Classifier:
             return
         bullet = _BULLET.match(text) or _GLYPH_TIGHT.match(text)
         if bullet and not (bullet.group("marker") in "–—" and self._previous() is None):
-            self._add("bullet", bullet.group("text"), line, marker=bullet.group("marker"), level=indent)
+            self._add("bullet", bullet.group("text"), line, level=indent)
             return
         tight = _DASH_TIGHT.match(text)
         if tight and self._in_list(index):
@@ -163,7 +161,7 @@ class Classifier:
                 self.mends.append(mend)
             else:
                 self.mends.append(Mend(line.pos, text, mended, "a bullet had no space after its dash"))
-            self._add("bullet", mended, line, marker="-", level=indent)
+            self._add("bullet", mended, line, level=indent)
             return
         self._other(line, text, index)
 
@@ -242,7 +240,7 @@ class Classifier:
                          and not rest.endswith(_SENTENCE_END) and not nxt):
                 self._add("heading", rest.rstrip(":").strip(), line, cue="emoji")
             else:
-                self._add("bullet", rest, line, marker=emoji)
+                self._add("bullet", rest, line)
             return
         label = fields.split_label(text)
         if label and not fields.label_field(label[0]):

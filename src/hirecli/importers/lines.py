@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["heading", "bullet", "paragraph", "noise"]
@@ -38,7 +38,6 @@ class Block:
     """Why a heading is one: markup, bold, caps, colon, emoji, known, lead, label."""
     inline: bool = False
     """A "Label: value" heading; its value is the next block, on the same line."""
-    marker: str = ""
 
     def __post_init__(self) -> None:
         self.end = self.end or self.pos
@@ -51,4 +50,3 @@ class Read:
     lines: list[RawLine]
     unit: str = "line"
     title_hint: str | None = None
-    notes: list[str] = field(default_factory=list)

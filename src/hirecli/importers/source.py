@@ -13,7 +13,6 @@ from typing import BinaryIO, Literal
 from hirecli.errors import InputFileError, InvalidInputError
 
 Format = Literal["text", "markdown", "html", "docx"]
-FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "docx")
 
 MAX_BYTES = 16 * 1024 * 1024
 """Largest input read at all (a Word file with pictures can be large)."""
