@@ -88,7 +88,7 @@ def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], cu
     if not found.matched:
         closest = found.best_miss
         note = (f"closest: {library()[closest.competency].name} ({closest.confidence:.0f})"
-                if closest and closest.confidence > 0 else None)
+                if closest and closest.confidence >= 50 else None)
         return MatchRow(name, "—", ROLE_FILE if custom else GENERATED, None, note)
     how = "+".join(dict.fromkeys(p.how for p in found.parts))
     notes = []
