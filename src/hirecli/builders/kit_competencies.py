@@ -91,7 +91,7 @@ def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], cu
                 if closest and closest.confidence >= 50 else None)
         return MatchRow(name, "—", ROLE_FILE if custom else GENERATED, None, note)
     how = "+".join(dict.fromkeys(p.how for p in found.parts))
-    notes = []
+    notes = [f"via {p.matched!r}" for p in found.parts if p.confidence < 100]
     if len(found.parts) > 1:
         notes.append("compound name: questions from each")
     if found.unmatched:
