@@ -23,6 +23,7 @@ from hirecli.importers.money import find_pay
 from hirecli.importers.reader_docx import read_docx
 from hirecli.importers.reader_html import read_html
 from hirecli.importers.reader_markdown import read_markdown, strip_inline
+from hirecli.importers.route import route
 from hirecli.importers.sections import match_heading, segment
 from hirecli.importers.yamlout import Flow, Folded, dump_yaml
 from hirecli.model.loader import load_role_text
@@ -371,3 +372,24 @@ def test_a_role_too_large_for_a_role_file_is_refused(monkeypatch: pytest.MonkeyP
     items = "\n".join(f"- Duty number {n} with a long explanation." for n in range(60))
     with pytest.raises(InvalidInputError, match="larger than a role file may be"):
         import_text(f"Cook\n\nDuties\n{items}\n", "cook.txt")
+
+
+@pytest.mark.parametrize(("kind", "text", "have", "path"), [
+    ("requirements", "3+ years in retail", False, "experience"),
+    ("requirements", "3+ years in retail", True, "qualifications.required"),
+    ("requirements", "Bachelor's degree in nursing", False, "education.minimum"),
+    ("requirements", "High school diploma or GED", False, "education.minimum"),
+    ("requirements", "Active RN licensure in Colorado", False, "qualifications.required"),
+    ("requirements", "Must be 18 years or older", False, "qualifications.required"),
+    ("preferred", "2 years of people management", False, "experience.preferred"),
+    ("preferred", "A master’s degree", False, "education.preferred"),
+    ("preferred", "Spanish", False, "qualifications.preferred"),
+    ("education", "Active state licensure", False, "education.minimum"),
+    ("experience", "Experience in a clinic", False, "experience"),
+    ("experience", "Experience in a clinic", True, "qualifications.required"),
+    ("skills", "Clear written communication", False, "skills.soft"),
+    ("skills", "SQL and Python", False, "skills.hard"),
+    ("career_path", "Team Lead", False, "career_path.advancement"),
+])
+def test_routing_rules(kind: str, text: str, have: bool, path: str) -> None:
+    assert route(kind, text, have_experience=have) == path

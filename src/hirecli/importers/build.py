@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from hirecli.errors import InvalidInputError, UsageError, ValidationFailed
-from hirecli.importers.place import Draft
+from hirecli.importers.draft import Draft
 from hirecli.importers.report import ImportReport
 from hirecli.importers.yamlout import Flow, Folded, dump_json, dump_yaml
 from hirecli.model.role import (

@@ -1,0 +1,235 @@
+"""Single facts about the job found in the text: title, pay, place, employment type,
+tags. Each is taken once; a later, different value is kept in notes with a warning."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hirecli.importers import fields
+from hirecli.importers.draft import Draft
+from hirecli.importers.lines import Block
+from hirecli.importers.money import Pay, find_pay
+from hirecli.importers.report import ImportReport
+
+
+class Facts:
+    """Sets facts on a :class:`Draft`; ``count`` and ``note`` report where a line went."""
+
+    def __init__(self, draft: Draft, report: ImportReport, count: Callable[[str], None],
+                 note: Callable[[Block, str], None]) -> None:
+        self.draft = draft
+        self.report = report
+        self.count = count
+        self.note = note
+
+    def is_pay(self, block: Block) -> bool:
+        pay = find_pay(block.text)
+        return bool(pay and pay.pay_only)
+
+    def fact(self, block: Block, *, pay_section: bool = False) -> bool:
+        """Consume a "Label: value" line or a line that is only pay (any pay, in a pay section)."""
+        if block.kind == "heading":
+            return False
+        label = fields.split_label(block.text)
+        if label:
+            name = fields.label_field(label[0])
+            if name and self._labeled(name, label[1], block, f"label {label[0]!r}"):
+                return True
+        pay = find_pay(block.text, context=pay_section)
+        if pay and (pay.pay_only or pay_section):
+            return self.set_pay(pay, block)
+        return False
+
+    def _labeled(self, name: str, value: str, block: Block, how: str) -> bool:
+        if name == "title":
+            title = fields.clean_title(value)[0]
+            return bool(fields.looks_like_title(title)) and self.set("title", title, block, how)
+        if name == "compensation":
+            pay = find_pay(value, context=True)
+            return pay is not None and self.set_pay(pay, block)
+        if name == "location":
+            place = fields.parse_location(value, labeled=True)
+            if place is None:
+                return False
+            self.set_place(place, block, how)
+            if place.leftover:
+                self.note(block, "part of the location line was not understood")
+            return True
+        if name == "workplace":
+            found = fields.workplace(value)
+            return found is not None and self.set_workplace(found, block, how)
+        if name == "employment_type":
+            kind = fields.employment_type(value)
+            if kind is None or not self.set("employment_type", kind, block, how):
+                return False
+            if fields.employment_details(value):
+                self.note(block, "says more than the employment type")
+            return True
+        if name == "openings":
+            digits = re.fullmatch(r"\s*(\d{1,4})\b.*", value)
+            return bool(digits and int(digits.group(1)) >= 1) and self.set(
+                "openings", int(digits.group(1)) if digits else 0, block, how)
+        if name == "tags":
+            tags = fields.split_tags(value)
+            return bool(tags) and self.set("tags", tags, block, how)
+        if name in ("schedule", "department", "reports_to"):
+            return self.set(name, value.strip(), block, how)
+        return False
+
+    def set(self, name: str, value: object, block: Block, how: str) -> bool:
+        current = getattr(self.draft, name)
+        if current not in (None, []):
+            if current == value:
+                self.count(name)
+                return True
+            self.report.warn(f"{self.report.unit} {block.pos}: a second {name} ({value}) was found; "
+                             f"the first ({current}) is used and the line is kept in notes")
+            return False
+        setattr(self.draft, name, value)
+        shown = ", ".join(value) if isinstance(value, list) else value
+        self.report.fact(name, shown, block.pos, how)
+        self.count(name)
+        return True
+
+    def set_pay(self, pay: Pay, block: Block) -> bool:
+        if self.draft.pay is not None:
+            if (pay.min, pay.max, pay.currency) == (self.draft.pay.min, self.draft.pay.max,
+                                                    self.draft.pay.currency):
+                self.count("compensation")
+                return True
+            self.report.warn(f"{self.report.unit} {block.pos}: a second pay statement ({pay.matched}) was "
+                             "found; the first is used and the line is kept in notes")
+            return False
+        self.draft.pay = pay
+        how = "period stated" if pay.period_stated else (
+            "no period given: amounts under 500 read as hourly, others as yearly")
+        if not pay.sign:
+            how += "; no currency given: USD assumed"
+        self.report.fact("compensation", _pay_text(pay), block.pos, how)
+        if pay.min is None:
+            self.report.warn(f"{self.report.unit} {block.pos}: open-ended pay ({block.text.strip()}); a role "
+                             "needs a lowest amount, so compensation.min is left empty and the line "
+                             "is kept in notes")
+            self.note(block, "open-ended pay")
+        if pay.variable:
+            self.draft.variable_pay.append(pay.extra)
+        self.count("compensation")
+        return True
+
+    def set_workplace(self, value: str, block: Block, how: str) -> bool:
+        if self.draft.location.workplace not in (None, value):
+            self.report.warn(f"{self.report.unit} {block.pos}: the workplace is given as both "
+                             f"{self.draft.location.workplace} and {value}; the first is used")
+            self.note(block, "a workplace that contradicts an earlier one")
+            return True
+        if self.draft.location.workplace is None:
+            self.draft.location.workplace = value
+            self.report.fact("location.workplace", value, block.pos, how)
+        self.count("location")
+        return True
+
+    def set_place(self, place: fields.Place, block: Block, how: str) -> None:
+        current = self.draft.location
+        if current.city or current.country or current.remote_regions:
+            if place.city or place.country or place.remote_regions:
+                self.report.warn(f"{self.report.unit} {block.pos}: another location ({block.text.strip()}); "
+                                 "the first is used")
+        else:
+            for name in ("city", "region", "country", "postal_code"):
+                setattr(current, name, getattr(place, name))
+            current.remote_regions = list(place.remote_regions)
+            shown = ", ".join(str(v) for v in (place.city, place.region, place.country) if v)
+            if place.remote_regions:
+                shown = (shown + "; " if shown else "") + "applicants in " + ", ".join(place.remote_regions)
+            if shown:
+                self.report.fact("location", shown, block.pos, how)
+        if place.workplace:
+            self.set_workplace(place.workplace, block, how)
+        else:
+            self.count("location")
+
+    def title(self, block: Block) -> bool:
+        if self.draft.title is not None:
+            return False
+        inner = fields.title_in(block.text)
+        text = inner or block.text
+        if not fields.looks_like_title(text) or fields.is_run_together(text):
+            return False
+        title, place, kind = fields.clean_title(text)
+        if title.isupper() and len(title) > 4:
+            title = fields.uncap(title)
+            how_caps = "; written in capitals, shown in title case"
+        else:
+            how_caps = ""
+        how = "inside the page heading" if inner else ("the first heading" if block.kind == "heading"
+                                                       else "the first short line")
+        self.set("title", title, block, how + how_caps)
+        if place:
+            self.set_workplace(place, block, "written after the title")
+        if kind and self.draft.employment_type is None:
+            self.set("employment_type", kind, block, "written after the title")
+        return True
+
+    def tags(self, block: Block) -> bool:
+        if self.draft.tags or not fields.is_run_together(block.text):
+            return False
+        return self.set("tags", fields.split_tags(block.text), block, "a line of tags run together")
+
+    def meta(self, block: Block) -> bool:
+        """A line like "Full-time | Remote | Denver, CO": every part must be understood."""
+        if block.kind == "heading" or fields.split_label(block.text):
+            return False
+        whole = fields.parse_location(block.text)
+        found: list[str | fields.Place | Pay] = [whole] if whole else []
+        pay = find_pay(block.text)
+        text = block.text.replace(pay.matched, "\x00") if pay else block.text
+        parts = [] if whole else [p.strip() for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", text) if p.strip()]
+        unknown = []
+        for part in parts:
+            if pay and "\x00" in part:
+                part_pay = find_pay(part.replace("\x00", pay.matched))
+                if part_pay is None or not part_pay.pay_only:
+                    return False
+                found.append(part_pay)
+                continue
+            kind = fields.employment_type(part, whole=True) or (
+                fields.employment_type(part) if len(part.split()) <= 3 else None)
+            place = None if kind else fields.parse_location(part)
+            if kind:
+                found.append(kind)
+            elif place:
+                found.append(place)
+            elif len(parts) > 1 and len(part.split()) <= 5:
+                unknown.append(part)
+            else:
+                return False
+        if not found:
+            return False
+        kept = True
+        for value in found:
+            if isinstance(value, str):
+                kept = self.set("employment_type", value, block, "a line of job facts") and kept
+            elif isinstance(value, Pay):
+                kept = self.set_pay(value, block) and kept
+            else:
+                self.set_place(value, block, "a line of job facts")
+        if not kept:
+            self.note(block, "job facts that repeat or contradict earlier ones")
+        elif unknown:
+            rest = Block("paragraph", " · ".join(unknown), block.pos, block.end)
+            self.note(rest, "part of a line of job facts that was not understood (a company name?)")
+        return True
+
+    # ---- the end ------------------------------------------------------------------------
+
+
+def _pay_text(pay: Pay) -> str:
+    def amount(value: float | None) -> str:
+        return "?" if value is None else (f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}")
+
+    if pay.min is None:
+        span = f"up to {amount(pay.max)}"
+    else:
+        span = amount(pay.min) if pay.max is None else f"{amount(pay.min)}-{amount(pay.max)}"
+    return f"{span} {pay.currency} per {pay.period}"
