@@ -231,12 +231,12 @@ class _Builder:
         self.break_next = self.gap_next = False
         return paragraph(self.body, props)
 
-    def inlines(self, parent: Element, content: Inlines, *, bold: bool = False) -> None:
+    def inlines(self, parent: Element, content: Inlines) -> None:
         for node in content:
             if isinstance(node, Link):
                 self.link(parent, node)
             else:
-                run(parent, node.text, self.script, bold=bold or isinstance(node, Strong),
+                run(parent, node.text, self.script, bold=isinstance(node, Strong),
                     italic=isinstance(node, Emph))
 
     def link(self, parent: Element, node: Link) -> None:

@@ -281,12 +281,12 @@ def _empty_body(document: Any) -> None:
         if child is not last:
             body.remove(child)
     if last is None:
-        xml = tpl.section_xml().replace("<w:sectPr>", f'<w:sectPr xmlns:w="{tpl.W_NS}">', 1)
-        body.append(etree.fromstring(xml))
-    xml = etree.tostring(document.element)
+        section = tpl.section_xml().replace("<w:sectPr>", f'<w:sectPr xmlns:w="{tpl.W_NS}">', 1)
+        body.append(etree.fromstring(section))
+    remaining = etree.tostring(document.element)
     part = document.part
     for rel_id, rel in list(part.rels.items()):
-        if rel.reltype.endswith(_UNUSED_RELS) and rel_id.encode() not in xml:
+        if rel.reltype.endswith(_UNUSED_RELS) and f'"{rel_id}"'.encode() not in remaining:
             part.drop_rel(rel_id)
 
 
