@@ -22,8 +22,9 @@ _YEARS_MIN = re.compile(
     rf"\s+(?P<b>{_N})\s*\+?\s*{_Y})", re.IGNORECASE)
 _YEARS_PLAIN = re.compile(
     rf"\b(?P<a>{_N})\s*{_Y}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?experience"
-    rf"|experience\b[^.;]{{0,50}}?\b(?P<b>\d{{1,2}})\s*\+?\s*{_Y}", re.IGNORECASE)
-_YEARS_ANY = re.compile(rf"\b(?P<a>\d{{1,2}})\s*{_Y}\s+(?:of\s+)?\w+", re.IGNORECASE)
+    rf"|experience\b[^.;]{{0,50}}?\b(?P<b>\d{{1,2}})\s*\+?\s*{_Y}"
+    rf"|\b(?P<c>{_N})\s*{_Y}['’]?\s+(?:of|in|as|with|working|leading|managing|building|running|"
+    rf"teaching|supporting)\b", re.IGNORECASE)
 _MONTHS = re.compile(rf"\b{_N}\s*\+?\s*months?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\s-\s|\s–\s)\s*")
 _TITLE_TAIL = re.compile(r"\s*(?:[-–—|,:]\s*|\(|\[)\s*(?P<word>[A-Za-z0-9% -]+?)\s*[)\]]?\s*$")
@@ -215,7 +216,7 @@ def experience_years(text: str) -> tuple[int | None, int | None] | None:
         return _years(minimum.group("a") or minimum.group("b") or minimum.group("c")), None
     plain = _YEARS_PLAIN.search(text)
     if plain:
-        return _years(plain.group("a") or plain.group("b")), None
+        return _years(plain.group("a") or plain.group("b") or plain.group("c")), None
     if _MONTHS.search(text):
         return None, None
     return None
@@ -223,9 +224,7 @@ def experience_years(text: str) -> tuple[int | None, int | None] | None:
 
 def mentions_years(text: str) -> bool:
     """True when a line states a length of experience ("3 years in retail")."""
-    if experience_years(text) is not None:
-        return True
-    return bool(_YEARS_ANY.search(text) and "experience" in text.lower())
+    return experience_years(text) is not None
 
 
 def is_run_together(text: str) -> bool:
