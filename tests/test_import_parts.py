@@ -393,3 +393,22 @@ def test_a_role_too_large_for_a_role_file_is_refused(monkeypatch: pytest.MonkeyP
 ])
 def test_routing_rules(kind: str, text: str, have: bool, path: str) -> None:
     assert route(kind, text, have_experience=have) == path
+
+
+def test_docx_reader_reads_inside_content_controls() -> None:
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("Before")
+    wrapped = document.add_paragraph("Inside a content control")
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    wrapped._p.addprevious(control)
+    control.append(content)
+    content.append(wrapped._p)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    texts = [line.text for line in read_docx(buffer.getvalue()).lines]
+    assert texts == ["Before", "Inside a content control"]

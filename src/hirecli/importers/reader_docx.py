@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from hirecli.importers.lines import Kind, RawLine, Read
@@ -116,6 +117,15 @@ class _Reader:
             self.lines.append(RawLine("", self.count, joinable=False))
 
 
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order, including those inside content controls."""
+    for element in parent.iterchildren():
+        if element.tag in (f"{_W}p", f"{_W}tbl"):
+            yield element
+        elif element.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            yield from _blocks(element)
+
+
 def read_docx(data: bytes) -> Read:
     """Raw lines of a .docx body in document order, tables included; numbers are paragraphs."""
     import docx
@@ -124,10 +134,10 @@ def read_docx(data: bytes) -> Read:
 
     document = docx.Document(io.BytesIO(data))
     reader = _Reader()
-    for element in document.element.body.iterchildren():
+    for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
             reader.lines.extend(reader.paragraph(Paragraph(element, document)))
-        elif element.tag == f"{_W}tbl":
+        else:
             reader.table(Table(element, document))
     title = (document.core_properties.title or "").strip() or None
     return Read(reader.lines, unit="paragraph", title_hint=title)
