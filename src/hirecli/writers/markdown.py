@@ -100,13 +100,13 @@ def _url(url: str) -> str:
     return "".join(_URL_UNSAFE.get(ch, ch) for ch in url)
 
 
-def inline(content: Inlines, *, line_start: bool = True) -> str:
-    """Inline content on one line; ``line_start`` when it begins a line of the output."""
+def inline(content: Inlines) -> str:
+    """Inline content as the one line of a block (its start escaped as a line's start)."""
     nodes = _split_edges(trim_inlines(content))
     out = ""
     marked_last = False
     for index, node in enumerate(nodes):
-        at_start = line_start and not out
+        at_start = not out
         url = safe_url(node.url) if isinstance(node, Link) else ""
         if url:
             if out.endswith("!"):
