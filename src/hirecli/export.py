@@ -10,12 +10,14 @@ build is reported and skipped; the others are still exported.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import importlib
 import re
 import signal
+import threading
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -405,6 +407,23 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextlib.contextmanager
+def _workers_start_deaf() -> Iterator[None]:
+    """Ignore Ctrl-C while workers start, so that they start ignoring it too.
+
+    A Ctrl-C at a terminal reaches the whole process group; a worker still importing
+    would otherwise print a traceback before its initializer runs.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _results(jobs: Sequence[Job], settings: Settings, workers: int) -> Generator[Rendered, None, None]:
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
@@ -417,7 +436,8 @@ def _results(jobs: Sequence[Job], settings: Settings, workers: int) -> Generator
                                mp_context=multiprocessing.get_context("spawn"),
                                initializer=_quiet_worker)
     try:
-        futures = [pool.submit(render_job, job, settings) for job in jobs]
+        with _workers_start_deaf():
+            futures = [pool.submit(render_job, job, settings) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
     finally:
