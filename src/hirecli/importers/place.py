@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from hirecli.importers import fields
 from hirecli.importers.draft import Draft
 from hirecli.importers.facts import Facts
 from hirecli.importers.lines import Block
-from hirecli.importers.money import Pay, dollar_currency
+from hirecli.importers.money import dollar_currency
 from hirecli.importers.report import Aside, ImportReport, SectionLine
 from hirecli.importers.route import EXPERIENCE, LIST_KINDS, ROUTED_KINDS, route
 from hirecli.importers.sections import Segment
@@ -150,34 +151,38 @@ class Placer:
                 self._note(block, f"a paragraph among the list items of {segment.title!r}")
 
     def _facts_section(self, segment: Segment) -> None:
+        schedule: list[Block] = []
         for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
+            elif self._fact(block):
                 continue
-            if self._fact(block):
-                continue
-            if segment.kind == "location":
-                place = fields.parse_location(block.text, labeled=True)
-                if place and not place.leftover:
-                    self.facts.set_place(place, block, "under a location heading")
-                    continue
             elif segment.kind == "schedule" and self.draft.schedule is None:
-                self.draft.schedule = "; ".join(b.text.rstrip(".") for b in segment.blocks
-                                                if b.kind != "noise" and not self.facts.is_pay(b))
-                self.report.fact("schedule", self.draft.schedule, block.pos, "under a schedule heading")
+                schedule.append(block)
                 self._count("schedule")
-                return
-            elif segment.kind == "employment_type":
-                kind = fields.employment_type(block.text)
-                if kind and self.facts.set("employment_type", kind, block, "under its own heading"):
-                    continue
-            elif segment.kind == "compensation" and _variable_pay(block.text):
-                self.draft.variable_pay.append(block.text)
-                self.report.fact("compensation.variable_pay", block.text, block.pos, "mentions bonus or "
-                                 "commission under a pay heading")
-                self._count("compensation.variable_pay")
-                continue
-            self._note(block, f"under {segment.title!r} but not understood as {segment.kind}")
+            elif not self._section_fact(segment, block):
+                self._note(block, f"under {segment.title!r} but not understood as {segment.kind}")
+        if schedule:
+            self.draft.schedule = "; ".join(b.text.rstrip(".") for b in schedule)
+            self.report.fact("schedule", self.draft.schedule, schedule[0].pos, "under a schedule heading")
+
+    def _section_fact(self, segment: Segment, block: Block) -> bool:
+        """A line under a location, employment type or pay heading, read as that fact."""
+        if segment.kind == "location":
+            place = fields.parse_location(block.text, labeled=True)
+            if place and not place.leftover:
+                self.facts.set_place(place, block, "under a location heading")
+                return True
+        elif segment.kind == "employment_type":
+            kind = fields.employment_type(block.text)
+            return bool(kind) and self.facts.set("employment_type", kind, block, "under its own heading")
+        elif segment.kind == "compensation" and _variable_pay(block.text):
+            self.draft.variable_pay.append(block.text)
+            self.report.fact("compensation.variable_pay", block.text, block.pos,
+                             "mentions bonus or commission under a pay heading")
+            self._count("compensation.variable_pay")
+            return True
+        return False
 
     def _notes_section(self, segment: Segment) -> None:
         why = {"company": "about the company; it belongs in company.yaml",
@@ -245,57 +250,62 @@ class Placer:
             title = fields.clean_title(re.split(r"\s+[|–—-]\s+", self.title_hint)[0])[0]
             if fields.looks_like_title(title):
                 draft.title = title
-                self.report.fact("title", title, 1, "the document's metadata title")
+                self.report.fact("title", title, 0, "the document's metadata title")
         moved = self.top.placed.pop("summary or notes", 0) if self.top else 0
         if moved and self.top:
             self.top.placed["notes" if has_summary else "summary"] += moved
-        if not has_summary:
-            if self.prose:
-                source = self.prose
-                where = "at the top"
-            else:
-                source = [(pos, text) for pos, text, _ in self.other_prose[:1]]
-                where = "under an unknown heading"
-                for _, _, line in self.other_prose[:1]:
-                    line.placed["notes"] -= 1
-                    line.placed["summary"] += 1
-                    if line.placed["notes"] <= 0:
-                        del line.placed["notes"]
-            if source:
-                draft.summary = [text for _, text in source]
-                self.report.fact("summary", f"{len(source)} paragraph(s)", source[0][0],
-                                 f"no summary heading: the text {where}")
-                taken = {text for _, text in source}
-                draft.notes = [n for n in draft.notes if n[2] not in taken]
-                self.report.notes = [a for a in self.report.notes if a.text not in taken]
-        else:
+        if has_summary:
             for pos, text in self.prose:
                 draft.notes.append((None, "paragraph", text))
                 self.report.notes.append(Aside(pos, text, "text at the top, besides the summary section"))
+        else:
+            self._summary_from_elsewhere()
+        self._infer()
+
+    def _summary_from_elsewhere(self) -> None:
+        """No summary heading: the text at the top, or else under the first unknown heading."""
+        if self.prose:
+            source, where = self.prose, "at the top"
+        else:
+            source, where = [(pos, text) for pos, text, _ in self.other_prose[:1]], "under an unknown heading"
+            for _, _, line in self.other_prose[:1]:
+                line.placed["notes"] -= 1
+                line.placed["summary"] += 1
+                if line.placed["notes"] <= 0:
+                    del line.placed["notes"]
+        if not source:
+            return
+        self.draft.summary = [text for _, text in source]
+        self.report.fact("summary", f"{len(source)} paragraph(s)", source[0][0],
+                         f"no summary heading: the text {where}")
+        taken = {text for _, text in source}
+        self.draft.notes = [n for n in self.draft.notes if n[2] not in taken]
+        self.report.notes = [a for a in self.report.notes if a.text not in taken]
+
+    def _infer(self) -> None:
+        """Facts read from what is already known: an intern title, a remote summary, local dollars."""
+        draft = self.draft
         intern = draft.title and re.search(r"\bintern(ship)?\b", draft.title, re.IGNORECASE)
         if draft.employment_type is None and intern:
             draft.employment_type = "internship"
             self.report.fact("employment_type", "internship", 0, "the title names an internship")
-        if draft.location.workplace is None:
+        place = draft.location
+        if place.workplace is None:
             for text in draft.summary:
                 found = _WORKPLACE_SENTENCE.search(text)
-                if found:
-                    draft.location.workplace = found.lastgroup
+                if found and found.lastgroup:
+                    place.workplace = found.lastgroup
                     self.report.fact("location.workplace", found.lastgroup, 0,
                                      f"the summary says {found.group()!r}")
                     break
-        place = draft.location
         if place.workplace == "remote" and place.country and not place.city:
             place.remote_regions = list(dict.fromkeys([*place.remote_regions, place.country]))
             place.country = place.region = None
         pay = draft.pay
         if pay is not None and pay.sign == "$":
-            regions = draft.location.remote_regions
-            country = draft.location.country or (regions[0] if regions else None)
+            country = place.country or (place.remote_regions[0] if place.remote_regions else None)
             local = dollar_currency(country)
             if local:
-                draft.pay = Pay(local, pay.min, pay.max, pay.period, pay.period_stated, pay.sign,
-                                pay.matched, pay.pay_only, pay.variable)
+                draft.pay = replace(pay, currency=local)
                 self.report.warn(f"pay written with a bare '$' in a job located in {country}: read as "
                                  f"{local}; change compensation.currency if that is wrong")
-
