@@ -152,7 +152,7 @@ def _stderr_lines(env: Env) -> Callable[[Job, Rendered], None]:
 def export(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(metavar="PATH...", help="Role files, or folders searched for them (recursively)."),
+        typer.Argument(metavar="PATH", help="Role files, or folders searched for them (recursively)."),
     ] = None,
     output: Annotated[
         str | None,
