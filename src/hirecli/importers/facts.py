@@ -44,7 +44,7 @@ class Facts:
     def _labeled(self, name: str, value: str, block: Block, how: str) -> bool:
         if name == "title":
             title = fields.clean_title(value)[0]
-            return bool(fields.looks_like_title(title)) and self.set("title", title, block, how)
+            return bool(fields.looks_like_title(title)) and self.set_field("title", title, block, how)
         if name == "compensation":
             pay = find_pay(value, context=True)
             return pay is not None and self.set_pay(pay, block)
@@ -61,23 +61,24 @@ class Facts:
             return found is not None and self.set_workplace(found, block, how)
         if name == "employment_type":
             kind = fields.employment_type(value)
-            if kind is None or not self.set("employment_type", kind, block, how):
+            if kind is None or not self.set_field("employment_type", kind, block, how):
                 return False
             if fields.employment_details(value):
                 self.note(block, "says more than the employment type")
             return True
         if name == "openings":
             digits = re.fullmatch(r"\s*(\d{1,4})\b.*", value)
-            return bool(digits and int(digits.group(1)) >= 1) and self.set(
+            return bool(digits and int(digits.group(1)) >= 1) and self.set_field(
                 "openings", int(digits.group(1)) if digits else 0, block, how)
         if name == "tags":
             tags = fields.split_tags(value)
-            return bool(tags) and self.set("tags", tags, block, how)
+            return bool(tags) and self.set_field("tags", tags, block, how)
         if name in ("schedule", "department", "reports_to"):
-            return self.set(name, value.strip(), block, how)
+            return self.set_field(name, value.strip(), block, how)
         return False
 
-    def set(self, name: str, value: object, block: Block, how: str) -> bool:
+    def set_field(self, name: str, value: object, block: Block, how: str) -> bool:
+        """Set a draft field once; an equal value again is fine, a different one is refused."""
         current = getattr(self.draft, name)
         if current not in (None, []):
             if current == value:
@@ -134,7 +135,8 @@ class Facts:
         if current.city or current.country or current.remote_regions:
             if place.city or place.country or place.remote_regions:
                 self.report.warn(f"{self.report.unit} {block.pos}: another location ({block.text.strip()}); "
-                                 "the first is used")
+                                 "the first is used and the line is kept in notes")
+                self.note(block, "a second location")
         else:
             for name in ("city", "region", "country", "postal_code"):
                 setattr(current, name, getattr(place, name))
@@ -164,20 +166,21 @@ class Facts:
             how_caps = ""
         how = "inside the page heading" if inner else ("the first heading" if block.kind == "heading"
                                                        else "the first short line")
-        self.set("title", title, block, how + how_caps)
+        self.set_field("title", title, block, how + how_caps)
         if place:
             self.set_workplace(place, block, "written after the title")
         if kind and self.draft.employment_type is None:
-            self.set("employment_type", kind, block, "written after the title")
+            self.set_field("employment_type", kind, block, "written after the title")
         return True
 
     def tags(self, block: Block) -> bool:
         if self.draft.tags or not fields.is_run_together(block.text):
             return False
-        return self.set("tags", fields.split_tags(block.text), block, "a line of tags run together")
+        return self.set_field("tags", fields.split_tags(block.text), block, "a line of tags run together")
 
     def meta(self, block: Block) -> bool:
-        """A line like "Full-time | Remote | Denver, CO": every part must be understood."""
+        """A line like "Full-time | Remote | Denver, CO". With separators, short parts that are
+        not understood (a company name) go to notes; a single part must be understood."""
         if block.kind == "heading" or fields.split_label(block.text):
             return False
         whole = fields.parse_location(block.text)
@@ -209,7 +212,7 @@ class Facts:
         kept = True
         for value in found:
             if isinstance(value, str):
-                kept = self.set("employment_type", value, block, "a line of job facts") and kept
+                kept = self.set_field("employment_type", value, block, "a line of job facts") and kept
             elif isinstance(value, Pay):
                 kept = self.set_pay(value, block) and kept
             else:
@@ -220,8 +223,6 @@ class Facts:
             rest = Block("paragraph", " · ".join(unknown), block.pos, block.end)
             self.note(rest, "part of a line of job facts that was not understood (a company name?)")
         return True
-
-    # ---- the end ------------------------------------------------------------------------
 
 
 def _pay_text(pay: Pay) -> str:

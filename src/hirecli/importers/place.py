@@ -175,7 +175,8 @@ class Placer:
                 return True
         elif segment.kind == "employment_type":
             kind = fields.employment_type(block.text)
-            return bool(kind) and self.facts.set("employment_type", kind, block, "under its own heading")
+            how = "under its own heading"
+            return bool(kind) and self.facts.set_field("employment_type", kind, block, how)
         elif segment.kind == "compensation" and _variable_pay(block.text):
             self.draft.variable_pay.append(block.text)
             self.report.fact("compensation.variable_pay", block.text, block.pos,
