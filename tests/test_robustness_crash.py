@@ -20,16 +20,17 @@ from hirecli.cli.main import app
 from paths import SEED_ROLE
 
 SECRET = "sk-live-SECRET-4242-do-not-print"
-BOOM = textwrap.dedent(f"""\
-    import hirecli.builders.posting as _posting
-
+EXPLODE = textwrap.dedent(f"""\
     def _explode(*args, **kwargs):
         secret = {SECRET!r}
         token = secret[::-1]
         raise RuntimeError("the posting builder broke")
-
+""")
+BOOM = EXPLODE + textwrap.dedent("""\
+    import hirecli.builders.posting as _posting
     _posting.build_posting_with_report = _explode
 """)
+"""A sitecustomize.py that breaks the posting builder in every process that starts."""
 
 
 def run(args: list[str]) -> Result:
@@ -41,7 +42,7 @@ def run(args: list[str]) -> Result:
 @pytest.fixture
 def exploding_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     namespace: dict[str, object] = {}
-    exec(compile(BOOM, "boom", "exec"), namespace)
+    exec(compile(EXPLODE, "boom", "exec"), namespace)
     monkeypatch.setattr("hirecli.builders.posting.build_posting_with_report", namespace["_explode"])
 
 
