@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import platform
 import shutil
 import subprocess
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -82,3 +84,36 @@ def describe() -> dict[str, str]:
 
 def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _burn(loops: int) -> int:
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return total
+
+
+def parallel_speedup(loops: int = 8_000_000) -> float:
+    """How much faster two busy processes finish two equal tasks than one process does.
+
+    About 2.0 when two cores are free; near 1.0 when other work holds the machine, in
+    which case no ``--jobs`` figure measured at the same time means much.
+    """
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        pool.map(_burn, [1000, 1000])
+        start = time.perf_counter()
+        pool.map(_burn, [loops], chunksize=1)
+        pool.map(_burn, [loops], chunksize=1)
+        serial = time.perf_counter() - start
+        start = time.perf_counter()
+        pool.map(_burn, [loops, loops], chunksize=1)
+        parallel = time.perf_counter() - start
+    return serial / parallel
+
+
+def load_average() -> str:
+    try:
+        return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"

@@ -66,6 +66,9 @@ class Run:
     hirecli: list[str]
     results: dict[str, Result] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    checks: dict[str, str] = field(default_factory=dict)
+    """Signs of other load on the machine, taken before and after the batches."""
+    speedups: list[float] = field(default_factory=list)
 
     def measure(self, key: str, argv: Sequence[str], shown: str, *, runs: int, warmup: int = 0,
                 ok_codes: Sequence[int] = (0,), items: int = 0) -> Result:
@@ -136,6 +139,13 @@ def _one_role(run: Run, role: str) -> None:
                 f"hirecli export {role} --docx -o out-one/ --force", runs=s.startup_runs, warmup=s.warmup)
     run.measure("lint_one", [*hc, "lint", role], f"hirecli lint {role}", runs=s.startup_runs,
                 warmup=s.warmup, ok_codes=(0, 1))
+
+
+def _check_machine(run: Run, when: str) -> None:
+    speedup = machine.parallel_speedup()
+    run.speedups.append(speedup)
+    run.checks[f"Load average {when} (1/5/15 min)"] = machine.load_average()
+    run.checks[f"Two busy processes vs one, {when}"] = f"{speedup:.2f}x faster (2.00x = two free cores)"
 
 
 def _batches(run: Run, folders: dict[int, Path]) -> None:
@@ -255,8 +265,10 @@ def budgets(run: Run, folders: dict[int, Path]) -> list[Budget]:
                         _at_least(speed, 6), f"{size}-role batch, --jobs 1"))
     ratio = _ratio(run, f"export_{size}_j1", f"export_{size}_j2")
     cores = machine.usable_cores()
+    free = f", free-core check {min(run.speedups):.2f}x" if run.speedups else ""
     found.append(Budget("`--jobs 2` speed-up over `--jobs 1`", ">= 1.6x", ratio,
-                        _at_least(ratio, 1.6) if cores >= 2 else None, f"{size}-role export, {cores} cores"))
+                        _at_least(ratio, 1.6) if cores >= 2 else None,
+                        f"{size}-role export, {cores} cores{free}"))
     ordered = sorted(folders)
     if len(ordered) >= 2:
         small, large = ordered[-2], ordered[-1]
@@ -280,9 +292,9 @@ def write_report(run: Run, folders: dict[int, Path], imports: list[tuple[str, fl
     size = _batch_size(folders)
     when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     tool = "hyperfine" if run.runner.hyperfine else "a loop of child processes (hyperfine not found)"
-    settings = (f"sizes {', '.join(map(str, s.sizes))}; {s.repeat} runs per batch "
-                f"({s.big_repeat} above {BATCH_LIMIT:,} roles); {s.startup_runs} runs per single command "
-                f"after {s.warmup} warm-up; timed with {tool}")
+    settings = (f"sizes {', '.join(map(str, s.sizes))}; {_runs(s.repeat)} per batch "
+                f"({_runs(s.big_repeat)} above {BATCH_LIMIT:,} roles); {_runs(s.startup_runs)} per single "
+                f"command after {_runs(s.warmup).replace('run', 'warm-up run')}; timed with {tool}")
     command = " ".join(["python bench/run.py", *argv])
     lines = [
         "# Benchmarks", "",
@@ -290,7 +302,7 @@ def write_report(run: Run, folders: dict[int, Path], imports: list[tuple[str, fl
         "whole processes, with the fastest and slowest run; peak RSS is the largest resident set "
         "of the process (with `--jobs 2`, of the largest single process).", "",
         *budgets_table(found),
-        *machine_table(machine.describe(), when, settings),
+        *machine_table({**machine.describe(), **run.checks}, when, settings),
         *section("Start-up", "Whole processes, output discarded, next to a Typer app with two commands "
                  "and nothing else (`bench/hello_typer.py`), run by the same Python.",
                  [run.row("hello_help", "Typer hello-world --help"),
@@ -318,6 +330,10 @@ def write_report(run: Run, folders: dict[int, Path], imports: list[tuple[str, fl
     return found
 
 
+def _runs(count: int) -> str:
+    return f"{count} run{'s' * (count != 1)}"
+
+
 def _batch_label(key: str) -> str:
     _, size, jobs = key.split("_")
     return f"Export {int(size):,} roles, {jobs.replace('j', '--jobs ')}"
@@ -328,10 +344,10 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
     parser.add_argument("--quick", action="store_true",
                         help="a check that everything runs: 5 roles, 1 run, no large batch")
     parser.add_argument("--sizes", help="batch sizes, comma-separated (default 100,1000,10000)")
-    parser.add_argument("--repeat", type=int, help="runs per batch (default 5)")
+    parser.add_argument("--repeat", type=int, help="runs per batch (default 3)")
     parser.add_argument("--startup-runs", type=int, help="runs per single command (default 20)")
     parser.add_argument("--big-repeat", type=int,
-                        help=f"runs per batch above {BATCH_LIMIT:,} roles (default 3)")
+                        help=f"runs per batch above {BATCH_LIMIT:,} roles (default 1)")
     parser.add_argument("--pandoc-docs", type=int, help="documents for pandoc (default 30)")
     parser.add_argument("--no-hyperfine", action="store_true", help="time with a loop of child processes")
     parser.add_argument("--no-pandoc", action="store_true", help="leave pandoc out")
@@ -345,9 +361,9 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
         parser.error("--sizes needs positive numbers")
     settings = Settings(
         sizes=sorted(set(sizes)),
-        repeat=max(1, args.repeat or (1 if quick else 5)),
+        repeat=max(1, args.repeat or (1 if quick else 3)),
         startup_runs=max(1, args.startup_runs or (2 if quick else 20)),
-        big_repeat=max(1, args.big_repeat or (1 if quick else 3)),
+        big_repeat=max(1, args.big_repeat or 1),
         pandoc_docs=max(1, args.pandoc_docs or (3 if quick else 30)),
         warmup=1 if quick else 3,
         use_hyperfine=not args.no_hyperfine,
@@ -383,9 +399,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         role = f"one/{SEED_ROLE.name}"
         env = {key: value for key, value in os.environ.items() if key not in CLEARED_ENV}
         run = Run(settings, Runner(work, env, settings.use_hyperfine), _hirecli())
+        _check_machine(run, "before")
         _startup(run, role)
         _one_role(run, role)
         _batches(run, folders)
+        _check_machine(run, "after")
         _pandoc(run, folders)
         imports = _imports(run, role)
         found = write_report(run, folders, imports, args.output,
