@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import ROLES
 from typer.testing import CliRunner
+
+from paths import ROLES
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from hirecli.__about__ import __version__
 from hirecli.cli.main import app
 from hirecli.errors import ExitCode
 from hirecli.model.loader import load_role
-
 from paths import ROLES, ROOT
 
 

@@ -90,7 +90,8 @@ def test_integer_field_refuses_leading_zeros() -> None:
 
 @pytest.mark.parametrize("value", ["yes", "no", "on", "1"])
 def test_bool_field_takes_only_true_or_false(value: str) -> None:
-    [(line, _, message)] = problems_of(f"title: X\nskills:\n  hard:\n    - name: A\n      must_have: {value}\n")
+    text = f"title: X\nskills:\n  hard:\n    - name: A\n      must_have: {value}\n"
+    [(line, _, message)] = problems_of(text)
     assert line == 5
     assert "true or false" in message
 
@@ -156,7 +157,9 @@ def test_utf8_bom_is_accepted() -> None:
     assert load_role_text(b"\xef\xbb\xbftitle: Caf\xc3\xa9\n", "x.yaml").model.title == "Café"
 
 
-@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!!binary", "!custom"])
+@pytest.mark.parametrize(
+    "tag", ["!!python/object:os.system", "!!python/name:os.system", "!!binary", "!custom"]
+)
 def test_python_and_other_tags_are_refused(tag: str) -> None:
     [(line, _, message)] = problems_of(f"title: X\nsummary: {tag} abc\n")
     assert line == 2

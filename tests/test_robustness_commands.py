@@ -53,10 +53,6 @@ def test_awkward_folders_are_read_without_surprises(awkward: Path, tmp_path: Pat
         assert run(["lint", str(awkward), "--format", "json"]).exit_code in (1, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="a file name that is not valid UTF-8 (kept by Python as a lone "
-                   "surrogate) crashes JSON reports and lint's text report with UnicodeEncodeError wherever "
-                   "stdout is strict UTF-8 (e.g. an en_US.UTF-8 desktop); show names through one helper that "
-                   "replaces what cannot be encoded")
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
 @pytest.mark.parametrize("command", [["validate", "--format", "json"], ["list", "--format", "json"],
                                      ["lint", "--format", "json"], ["lint"]])
@@ -93,9 +89,6 @@ def test_new_gives_a_valid_file_for_any_title(tmp_path: Path, title: str) -> Non
     assert load_role_file(target).model.title == title.strip()
 
 
-@pytest.mark.xfail(strict=True, reason="starter.py writes the title with json.dumps' default ASCII escapes: "
-                   "characters beyond U+FFFF become surrogate pairs (\\ud83d\\ude80) that YAML refuses; "
-                   "json.dumps(title, ensure_ascii=False) keeps them as they are")
 @pytest.mark.parametrize("title", ["Data Analyst 🚀", "Nurse 👩‍⚕️", "𝐁𝐨𝐥𝐝 Engineer"])
 def test_new_keeps_characters_beyond_the_basic_plane(tmp_path: Path, title: str) -> None:
     code, target = _new_role(tmp_path, title)

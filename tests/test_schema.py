@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from hirecli.model.schema import DRAFT_07, json_schema
-
 from paths import ROLES, ROOT
 
 

@@ -214,8 +214,13 @@ def _index() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], tu
     return exact, parts, tuple(names)
 
 
+@functools.lru_cache(maxsize=65536)
 def _same_word(a: str, b: str) -> bool:
-    """Two words that are the same word: equal, a plural or spelling variant, or one stem."""
+    """Two words that are the same word: equal, a plural or spelling variant, or one stem.
+
+    Cached: a kit compares the same few hundred words with the library's names many
+    thousands of times.
+    """
     if a == b:
         return True
     from rapidfuzz import fuzz
@@ -294,6 +299,7 @@ def _piece_forms(pieces: list[str]) -> list[list[str]]:
     return forms
 
 
+@functools.lru_cache(maxsize=4096)
 def match_skill(name: str) -> Match:
     """Match one skill name: the whole name first, then each part of a compound name.
 

@@ -18,7 +18,8 @@ department:                     # e.g. Behavioral Health
 reports_to:                     # the title of the role's manager
 occupation_code:                # O*NET-SOC code, e.g. "21-1014.00"
 openings:                       # how many people you are hiring, e.g. 2
-employment_type: full_time      # full_time | part_time | contract | temporary | internship | per_diem | volunteer
+employment_type: full_time      # full_time | part_time | contract | temporary | internship
+                                # | per_diem | volunteer
 schedule:                       # hours or shifts, in words
 
 location:                       # where the work happens
@@ -77,4 +78,5 @@ def slugify(title: str) -> str:
 def starter_role(title: str, slug: str | None = None) -> str:
     """The YAML text of a new role, with the title quoted safely."""
     role_id = slug or slugify(title)
-    return _TEMPLATE.format(modeline=SCHEMA_MODELINE, id=role_id, title=json.dumps(title.strip()))
+    quoted = json.dumps(title.strip(), ensure_ascii=False)
+    return _TEMPLATE.format(modeline=SCHEMA_MODELINE, id=role_id, title=quoted)

@@ -121,6 +121,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(kit_data("words")["stopwords"])
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem: enough to see that "inspection" and "inspect" are one word."""
     w = word.lower().strip("'’")
@@ -141,9 +142,14 @@ def same_stem(a: str, b: str) -> bool:
 
 def stems(text: str) -> list[str]:
     """The stems of the meaningful words of ``text``, in order, without repeats."""
+    return list(_stems(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _stems(text: str) -> tuple[str, ...]:
     stop = _stopwords()
     found = [stem(w) for w in _WORD.findall(text) if w.lower() not in stop and len(w) > 1]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 _EXAMPLES = re.compile(r",?\s+(?:such as|including|for example|e\.g\.)\s.*$", re.IGNORECASE)
@@ -171,26 +177,26 @@ def related(
     text_words = [[w.lower() for w in _WORD.findall(t)] for t in texts]
     count = max(len(texts), 1)
 
-    def rarity(test: Iterable[bool]) -> float:
-        df = sum(1 for hit in test if hit)
-        return math.log(1 + count / max(df, 1))
+    def weight(found: list[bool]) -> float:
+        return math.log(1 + count / max(sum(found), 1))
+
+    # which texts hold each stem or keyword, worked out once rather than per text
+    name_found = [[any(same_stem(s, t) for t in own) for own in text_stems] for s in name_stems]
+    extra_found = [[any(same_stem(s, t) for t in own) for own in text_stems] for s in extra_stems]
+    key_found = [[any(w.startswith(k) for w in own) for own in text_words] for k in keywords]
+    name_weights = [3 * weight(found) for found in name_found]
+    extra_weights = [weight(found) for found in extra_found]
+    key_weights = [weight(found) for found in key_found]
 
     scored: list[tuple[float, int, int]] = []
-    for index, own in enumerate(text_stems):
-        total = 0.0
-        name_hits = 0
-        for s in name_stems:
-            if any(same_stem(s, t) for t in own):
-                name_hits += 1
-                total += 3 * rarity(any(same_stem(s, t) for t in other) for other in text_stems)
-        for s in extra_stems:
-            if any(same_stem(s, t) for t in own):
-                total += rarity(any(same_stem(s, t) for t in other) for other in text_stems)
-        key_hits = 0
-        for k in keywords:
-            if any(w.startswith(k) for w in text_words[index]):
-                key_hits += 1
-                total += rarity(any(w.startswith(k) for w in other) for other in text_words)
+    for index in range(len(texts)):
+        name_hits = sum(1 for found in name_found if found[index])
+        key_hits = sum(1 for found in key_found if found[index])
+        total = (
+            sum(w for found, w in zip(name_found, name_weights, strict=True) if found[index])
+            + sum(w for found, w in zip(extra_found, extra_weights, strict=True) if found[index])
+            + sum(w for found, w in zip(key_found, key_weights, strict=True) if found[index])
+        )
         if name_hits or key_hits >= 2:
             scored.append((total, name_hits + key_hits, index))
     scored.sort(key=lambda item: (-item[0], item[2]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -75,6 +76,16 @@ def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
     return ExitCode.INVALID
 
 
+def _tolerant_streams() -> None:
+    """File names that are not UTF-8 reach us as lone surrogates; print them as best we
+    can instead of failing with UnicodeEncodeError in the middle of a report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 class HirecliGroup(TyperGroup):
     """Runs commands in non-standalone mode so that every error passes through one mapping.
 
@@ -113,10 +124,13 @@ class HirecliGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        _tolerant_streams()
         traceback = "--traceback" in argv or os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
         try:
             result = super().main(argv, prog_name or "hirecli", complete_var, False, **extra)
             code = result if isinstance(result, int) else ExitCode.OK
+            if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C in a command into Exit(130)
+                _say("interrupted")
         except BaseException as exc:
             if isinstance(exc, SystemExit):
                 raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from hirecli.lint.context import Context
 from hirecli.lint.data import load_data
@@ -150,6 +150,37 @@ def check_readability(ctx: Context) -> None:
                    severity=Severity.warning if ease < warn else Severity.info)
 
 
+def _candidate_pairs(keys: list[str], usable: list[int]) -> list[tuple[int, int]]:
+    """Pairs of bullets worth comparing, in order, without comparing every pair.
+
+    Exact repeats pair with their first copy; other bullets pair only when they share
+    one of their three rarest word triples (near-repeats share most of them), so that
+    the work grows with the number of bullets, not with its square.
+    """
+    pairs: set[tuple[int, int]] = set()
+    first_copy: dict[str, int] = {}
+    distinct: list[int] = []
+    for i in usable:
+        if keys[i] in first_copy:
+            pairs.add((first_copy[keys[i]], i))
+        else:
+            first_copy[keys[i]] = i
+            distinct.append(i)
+    shingles: dict[int, set[tuple[str, ...]]] = {}
+    for i in distinct:
+        words = keys[i].split()
+        shingles[i] = {tuple(words[j:j + 3]) for j in range(max(len(words) - 2, 1))}
+    frequency = Counter(sh for found in shingles.values() for sh in found)
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in distinct:
+        for sh in sorted(shingles[i], key=lambda sh: (frequency[sh], sh))[:3]:
+            buckets[sh].append(i)
+    for members in buckets.values():
+        for place, a in enumerate(members):
+            pairs.update((a, b) for b in members[place + 1:])
+    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+
 def check_duplicates(ctx: Context) -> None:
     bullets = [s for s in ctx.body if s.kind == "bullet"]
     keys = [_NORMAL.sub(" ", s.text.casefold()).strip() for s in bullets]
@@ -161,28 +192,26 @@ def check_duplicates(ctx: Context) -> None:
 
     cutoff = _figure("duplicates", "similarity")
     shortest = cutoff / (200 - cutoff)  # ratio = 2M/(a+b) cannot reach the cut-off below this
-    order = sorted(usable, key=lambda i: len(keys[i]))
     reported: set[int] = set()
-    for place, a in enumerate(order):
-        for b in order[place + 1:]:
-            if len(keys[a]) < shortest * len(keys[b]):
-                break
-            first, later = (a, b) if a < b else (b, a)
-            if later in reported or not fuzz.ratio(keys[a], keys[b], score_cutoff=cutoff):
-                continue
-            reported.add(later)
-            original, copy = bullets[first], bullets[later]
-            line = original.where.position(0)[0]
-            if (original.file, original.where.position(0)) == (copy.file, copy.where.position(0)):
-                ctx.report("duplicate-bullet", f'The generated posting shows this item twice, under '
-                           f'"{original.heading}" and "{copy.heading}"', copy, 0, len(copy.text),
-                           severity=Severity.info,
-                           suggestion="Nothing to change in the role file; choose the sections to show "
-                                      "with hirecli posting --sections if the repetition matters.")
-                continue
-            same = "repeats" if keys[first] == keys[later] else "nearly repeats"
-            ctx.report("duplicate-bullet", f"This bullet {same} the one on line {line}", copy, 0,
-                       len(copy.text))
+    for a, b in _candidate_pairs(keys, usable):
+        if min(len(keys[a]), len(keys[b])) < shortest * max(len(keys[a]), len(keys[b])):
+            continue
+        first, later = a, b
+        if later in reported or not fuzz.ratio(keys[a], keys[b], score_cutoff=cutoff):
+            continue
+        reported.add(later)
+        original, copy = bullets[first], bullets[later]
+        line = original.where.position(0)[0]
+        if (original.file, original.where.position(0)) == (copy.file, copy.where.position(0)):
+            ctx.report("duplicate-bullet", f'The generated posting shows this item twice, under '
+                       f'"{original.heading}" and "{copy.heading}"', copy, 0, len(copy.text),
+                       severity=Severity.info,
+                       suggestion="Nothing to change in the role file; choose the sections to show "
+                                  "with hirecli posting --sections if the repetition matters.")
+            continue
+        same = "repeats" if keys[first] == keys[later] else "nearly repeats"
+        ctx.report("duplicate-bullet", f"This bullet {same} the one on line {line}", copy, 0,
+                   len(copy.text))
 
 
 def check_damage(ctx: Context) -> None:

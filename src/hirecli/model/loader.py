@@ -58,10 +58,8 @@ def read_bytes(path: str | Path, stdin: typing.BinaryIO | None = None) -> tuple[
     try:
         if file.is_dir():
             raise InputFileError(f"{file}: is a folder, not a file")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            return file.read_bytes()[: MAX_BYTES + 1], str(file)
-        return file.read_bytes(), str(file)
+        with file.open("rb") as handle:  # devices and pipes have no size: never read past the bound
+            return handle.read(MAX_BYTES + 1), str(file)
     except FileNotFoundError:
         raise InputFileError(f"{file}: no such file") from None
     except PermissionError:

@@ -169,7 +169,8 @@ class _Builder:
             top.key_lines.setdefault(value, pos.line)
             top.key, top.key_pos = value, pos
             return
-        assert isinstance(top.value, dict) and top.key_pos is not None
+        assert isinstance(top.value, dict)
+        assert top.key_pos is not None
         if top.key not in top.value:
             path = (*top.path, top.key)
             self.smap.values[path] = pos
