@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import inspect
 import contextlib
+import inspect
 import os
 import sys
 from collections.abc import Sequence
