@@ -162,15 +162,29 @@ def test_traceback_never_shows_for_bad_input(runner: CliRunner) -> None:
 def test_internal_errors_are_one_line_without_locals(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hirecli.model import loader
+    from hirecli import validation
 
     def boom(*args: object, **kwargs: object) -> None:
         secret = "hunter2"  # noqa: F841 - a local a traceback must never show
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr(loader, "validate_file", boom)
+    monkeypatch.setattr(validation, "check_file", boom)
     result = runner.invoke(app, ["validate", str(ROLES)])
     assert result.exit_code == ExitCode.INVALID
     assert "internal error: RuntimeError: something broke" in result.stderr
     assert "hunter2" not in result.output
     assert "Traceback" not in result.output
+
+
+def test_validate_checks_interview_plans_and_custom_questions(runner: CliRunner, tmp_path: Path) -> None:
+    role = tmp_path / "r.yaml"
+    role.write_text(
+        "title: Nurse\nskills:\n  soft: [Empathy]\ncompetencies:\n  - name: Judgment\n"
+        "    questions:\n      - How old are your children?\n"
+        "interview_plan:\n  stages:\n    - name: Panel\n      minutes: 45\n      focus: [Empathi]\n"
+    )
+    result = runner.invoke(app, ["validate", str(role)])
+    assert result.exit_code == ExitCode.INVALID
+    assert f"{role}:7:" in result.stdout
+    assert "protected topic" in result.stdout
+    assert f"{role}:12:" in result.stdout

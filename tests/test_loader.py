@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from hirecli.errors import InputFileError, ValidationFailed
-from hirecli.model.loader import load_role, load_role_text, validate_file
+from hirecli.model.loader import load_role, load_role_text
+from hirecli.validation import check_file
 from hirecli.model.yamlsource import MAX_BYTES, MAX_NODES
 
 
@@ -245,7 +246,7 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"title: X\nnotes: " + b"a" * (MAX_BYTES + 10) + b"\n")
     started = time.perf_counter()
-    [problem] = validate_file(big)
+    [problem] = check_file(big)
     assert time.perf_counter() - started < 1.0
     assert "too large" in problem.message
 

@@ -14,7 +14,7 @@ from hirecli.__about__ import __version__
 _LAZY = {
     "load_role": "hirecli.model.loader",
     "load_company": "hirecli.model.loader",
-    "validate_file": "hirecli.model.loader",
+    "check_file": "hirecli.validation",
     "Role": "hirecli.model.role",
     "Company": "hirecli.model.company",
     "Document": "hirecli.document",

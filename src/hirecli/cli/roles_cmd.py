@@ -23,14 +23,17 @@ def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
     """Check role files and report every problem as file:line:col: message.
 
     Folders are searched for *.yaml and *.yml; a company.yaml found there is checked
-    as a company profile. Exit 0 when every file is valid, 1 when any is not.
+    as a company profile. Besides keys and values, interview_plan focus names and
+    custom interview questions are checked (protected topics are errors).
+    Exit 0 when every file is valid, 1 when any is not.
 
     Example: hirecli validate roles/
     """
-    from hirecli.model.loader import iter_role_files, validate_file
+    from hirecli.model.loader import iter_role_files
+    from hirecli.validation import check_file
 
     env = Env.current()
-    results = [(str(path) if path != "-" else "<stdin>", validate_file(path, env.stdin))
+    results = [(str(path) if path != "-" else "<stdin>", check_file(path, env.stdin))
                for path in iter_role_files(paths, with_company=True)]
     invalid = sum(1 for _, problems in results if problems)
     if fmt is ReportFormat.json:

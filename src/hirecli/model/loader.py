@@ -254,16 +254,3 @@ def iter_role_files(
 
 def is_company_file(path: str | Path) -> bool:
     return str(path) != STDIN and Path(path).name in (COMPANY_FILE, "company.yml")
-
-
-def validate_file(path: str | Path, stdin: typing.BinaryIO | None = None) -> list[Problem]:
-    """Every problem in one role file (or company profile); empty when it is valid."""
-    try:
-        if is_company_file(path):
-            data, source = read_bytes(path)
-            load_text(data, source, Company)
-        else:
-            load_role_file(path, stdin)
-    except ValidationFailed as exc:
-        return list(exc.problems)
-    return []
