@@ -10,8 +10,8 @@ import pytest
 
 from hirecli.errors import InputFileError, ValidationFailed
 from hirecli.model.loader import load_role, load_role_text
-from hirecli.validation import check_file
 from hirecli.model.yamlsource import MAX_BYTES, MAX_NODES
+from hirecli.validation import check_file
 
 
 def problems_of(text: str | bytes, source: str = "role.yaml") -> list[tuple[int, int, str]]:
