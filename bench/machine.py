@@ -65,6 +65,21 @@ def _version(package: str) -> str:
         return "not installed"
 
 
+def _source() -> str:
+    """The commit of the hirecli being measured, and whether its source differs from it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hirecli")
+    if spec is None or spec.origin is None:
+        return "unknown"
+    folder = Path(spec.origin).parent
+    commit = _first_line(["git", "-C", str(folder), "rev-parse", "--short", "HEAD"])
+    if not commit:
+        return "installed package (not a git checkout)"
+    changed = _first_line(["git", "-C", str(folder), "status", "--porcelain", "--", "."])
+    return f"commit {commit}" + (" with uncommitted changes" if changed else "")
+
+
 def describe() -> dict[str, str]:
     """The machine and software, as label -> value, in the order BENCHMARKS.md shows them."""
     cores = os.cpu_count() or 1
@@ -76,6 +91,7 @@ def describe() -> dict[str, str]:
         "System": _system(),
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
     }
+    info["hirecli source"] = _source()
     info.update({package: _version(package) for package in PACKAGES})
     for tool in ("pandoc", "hyperfine"):
         info[tool] = (_first_line([tool, "--version"]) or "not installed").removeprefix(tool + " ")

@@ -103,25 +103,36 @@ class Runner:
 
     def measure(self, name: str, argv: Sequence[str], shown: str, *, runs: int, warmup: int = 0,
                 ok_codes: Sequence[int] = (0,)) -> Result:
-        """Time ``argv`` ``runs`` times (after ``warmup`` untimed runs); the first run checks it works."""
+        """Time ``argv`` ``runs`` times; the first run checks that it works and measures peak memory.
+
+        With ``warmup`` the first run is a warm-up run and not timed; without it (long
+        batches) the first run counts as the first timed run.
+        """
         result = Result(name, shown)
         first = self.once(argv)
         if first.code not in ok_codes:
             result.error = first.error()
             return result
         result.rss_kib = first.rss_kib
+        cpu = []
+        if not warmup:
+            result.times.append(first.seconds)
+            cpu.append(first.cpu)
+            runs -= 1
         tool = self.hyperfine
-        if tool:
+        if tool and runs > 0:
             try:
-                result.times, result.cpu = self._hyperfine(tool, argv, runs=runs, warmup=max(0, warmup - 1),
-                                                           ignore_failure=tuple(ok_codes) != (0,))
+                times, mean_cpu = self._hyperfine(tool, argv, runs=runs, warmup=max(0, warmup - 1),
+                                                  ignore_failure=tuple(ok_codes) != (0,))
             except subprocess.CalledProcessError as exc:
                 result.error = f"hyperfine failed: {exc.stderr.decode('utf-8', 'replace').strip()[-300:]}"
+                return result
+            result.cpu = statistics.fmean([*cpu, *[mean_cpu] * len(times)])
+            result.times += times
             result.tool = "hyperfine"
             return result
         for _ in range(max(0, warmup - 1)):
             self.once(argv)
-        cpu = []
         for _ in range(runs):
             run = self.once(argv)
             if run.code not in ok_codes:
@@ -130,7 +141,7 @@ class Runner:
             result.times.append(run.seconds)
             cpu.append(run.cpu)
             result.rss_kib = max(result.rss_kib or 0, run.rss_kib)
-        result.cpu = statistics.fmean(cpu)
+        result.cpu = statistics.fmean(cpu) if cpu else None
         result.tool = "loop"
         return result
 
