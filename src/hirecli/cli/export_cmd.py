@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hirecli.cli.options import ForceOpt, ReportFormat, ReportFormatOpt
+from hirecli.cli.options import ForceOpt, ReportFormat, ReportFormatOpt, parse_date
 
 if TYPE_CHECKING:
-    import datetime
     from collections.abc import Callable
 
     from rich.table import Table
@@ -19,22 +17,6 @@ if TYPE_CHECKING:
     from hirecli.cli.env import Env
     from hirecli.export import Job, Plan, Rendered, Report, Settings
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date(text: str | None) -> datetime.date:
-    import datetime
-
-    from hirecli.errors import UsageError
-
-    if text is None:
-        return datetime.date.today()
-    try:
-        if not _DATE.fullmatch(text.strip()):
-            raise ValueError(text)
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"--date must be a date written YYYY-MM-DD, got {text!r}") from None
 
 
 def _formats(docx: bool, md: bool, html: bool, json_: bool, jsonld: bool) -> tuple[str, ...]:
@@ -242,7 +224,7 @@ def export(
         from hirecli.fileio import write_atomic
         from hirecli.writers.docx_sample import reference_docx as sample_reference
 
-        write_atomic(Path(write_reference), sample_reference(_date(date)), force=force)
+        write_atomic(Path(write_reference), sample_reference(parse_date(date)), force=force)
         env.stderr.write(f"Wrote {write_reference}: change its styles in Word, then export with "
                          f"--reference-docx {write_reference}\n")
         return
@@ -254,7 +236,7 @@ def export(
     settings = Settings(
         artifacts=artifacts,
         formats=_formats(docx, md, html, json_, jsonld),
-        date=_date(date),
+        date=parse_date(date),
         channel=channel,
         reference_docx=Path(reference_docx) if reference_docx else None,
     )

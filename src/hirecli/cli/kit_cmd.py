@@ -12,7 +12,6 @@ from hirecli.cli.options import ForceOpt, OutputOpt
 if TYPE_CHECKING:
     from hirecli.builders.kit_model import Kit
     from hirecli.cli.env import Env
-    from hirecli.model.company import Company
 
 RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="The role file (- reads standard input).")]
 FormatOpt = Annotated[
@@ -38,13 +37,6 @@ StageOpt = Annotated[
     typer.Option("--stage", metavar="NAME",
                  help="Only this stage (its name or number), e.g. 'Skills interview' or 2."),
 ]
-
-
-def _company(role: str, company: str | None) -> Company | None:
-    from hirecli.model.loader import find_company, load_company
-
-    path = Path(company) if company is not None else find_company(role)
-    return load_company(path) if path is not None else None
 
 
 def _table(rows: list[tuple[str, ...]]) -> str:
@@ -146,14 +138,14 @@ def interview_kit(
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
     from hirecli.fileio import refuse_existing
-    from hirecli.model.loader import load_role_file
+    from hirecli.model.loader import company_for, load_role_file
 
     env = Env.current()
     chosen = _check_format(fmt)
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
     loaded = load_role_file(role, env.stdin)
-    kit = plan_kit(loaded.model, _company(role, company), variant=variant,
+    kit = plan_kit(loaded.model, company_for(role, company), variant=variant,
                    competencies=competency or None, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
     _report(kit, env, explain=explain)
@@ -187,14 +179,14 @@ def scorecard(
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
     from hirecli.fileio import refuse_existing
-    from hirecli.model.loader import load_role_file
+    from hirecli.model.loader import company_for, load_role_file
 
     env = Env.current()
     chosen = _check_format(fmt)
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
     loaded = load_role_file(role, env.stdin)
-    kit = plan_kit(loaded.model, _company(role, company), variant=variant, positions=loaded.positions)
+    kit = plan_kit(loaded.model, company_for(role, company), variant=variant, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
     _report(kit, env, explain=False)
     deliver(scorecard_document(kit, index), choose_format(chosen, output, env), output, force=force,

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from enum import StrEnum
 from typing import Annotated
 
 import typer
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str | None) -> datetime.date:
+    """A ``--date`` value (YYYY-MM-DD), or today; anything else is a usage error."""
+    from hirecli.errors import UsageError
+
+    if text is None:
+        return datetime.date.today()
+    try:
+        if not _DATE.fullmatch(text.strip()):
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--date must be a date written YYYY-MM-DD, got {text!r}") from None
 
 
 class ReportFormat(StrEnum):

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hirecli.cli.options import ForceOpt, OutputOpt
+from hirecli.cli.options import ForceOpt, OutputOpt, parse_date
 
 if TYPE_CHECKING:
-    import datetime
 
     from hirecli.builders.posting import Notice
     from hirecli.cli.env import Env
 
 JSONLD = "jsonld"
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _format(fmt: str | None, output: str | None) -> str | None:
@@ -33,21 +30,6 @@ def _format(fmt: str | None, output: str | None) -> str | None:
         return writer_spec(fmt.strip()).name
     except UnknownFormatError:
         raise UnknownFormatError("format", fmt, [*known_formats(), JSONLD]) from None
-
-
-def _date(text: str | None) -> datetime.date:
-    import datetime
-
-    from hirecli.errors import UsageError
-
-    if text is None:
-        return datetime.date.today()
-    try:
-        if not _DATE.fullmatch(text.strip()):
-            raise ValueError(text)
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"--date must be a date written YYYY-MM-DD, got {text!r}") from None
 
 
 def _report(notices: list[Notice], env: Env, *, strict: bool, channel: str) -> None:
@@ -140,7 +122,7 @@ def posting(
     from hirecli.cli.output import choose_format, deliver, emit
     from hirecli.errors import UsageError
     from hirecli.fileio import refuse_existing
-    from hirecli.model.loader import find_company, load_company, load_role_file
+    from hirecli.model.loader import company_for, load_role_file
     from hirecli.writers import WriteOptions
 
     env = Env.current()
@@ -148,14 +130,13 @@ def posting(
     if template is not None and chosen_format is not None:
         raise UsageError("--template and --format cannot be used together; the template sets the format")
     chosen = get_channel(channel)
-    posted = _date(date)
+    posted = parse_date(date)
     order = resolve_sections(sections.split(",")) if sections is not None else None
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
 
     loaded = load_role_file(role, env.stdin)
-    profile_path = Path(company) if company is not None else find_company(role)
-    profile = load_company(profile_path) if profile_path is not None else None
+    profile = company_for(role, company)
     result = build_posting_with_report(
         loaded.model, profile, channel=chosen, max_bullets=max_bullets, sections=order, date=posted,
         valid_days=valid_days,

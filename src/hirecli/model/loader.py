@@ -225,6 +225,12 @@ def find_company(start: str | Path) -> Path | None:
     return None
 
 
+def company_for(role: str | Path, explicit: str | Path | None = None) -> Company | None:
+    """The profile given with ``--company``, else the one found for ``role``, else none."""
+    path = Path(explicit) if explicit is not None else find_company(role)
+    return load_company(path) if path is not None else None
+
+
 def iter_role_files(
     paths: Iterable[str | Path], *, with_company: bool = False
 ) -> Iterator[Path | str]:
