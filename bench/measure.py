@@ -19,6 +19,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HYPERFINE = "hyperfine"
 
@@ -59,6 +60,11 @@ class Result:
     def to_dict(self) -> dict[str, object]:
         return {"name": self.name, "command": self.shown, "times": self.times, "rss_kib": self.rss_kib,
                 "cpu": self.cpu, "error": self.error, "tool": self.tool}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Result:
+        return cls(data["name"], data["command"], list(data["times"]), data["rss_kib"], data["cpu"],
+                   data["error"], data["tool"])
 
 
 @dataclass(frozen=True)

@@ -92,4 +92,8 @@ def test_quick_benchmark_writes_a_report(tmp_path: Path) -> None:
     assert "Export 5 roles, --jobs 1" in text
     assert str(tmp_path) not in text
     assert "/tmp/" not in text
-    assert raw.read_text(encoding="utf-8").startswith("{")
+    again = tmp_path / "AGAIN.md"
+    rendered = subprocess.run([sys.executable, str(BENCH / "run.py"), "--render", str(raw), "--output",
+                               str(again)], capture_output=True, text=True, check=False)
+    assert rendered.returncode == 0, rendered.stderr
+    assert again.read_text(encoding="utf-8") == text
