@@ -155,3 +155,22 @@ def test_warnings_reach_stderr(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["interview-kit", str(role)])
     assert result.exit_code == 0
     assert "warning: Quick chat over-runs" in result.stderr
+
+
+def test_a_company_default_interview_plan_is_used_when_the_role_has_none() -> None:
+    from hirecli.builders.kit_plan import plan_kit
+    from hirecli.model.company import Company
+    from hirecli.model.loader import load_role_text
+
+    role = load_role_text("title: Chef\nskills:\n  soft: [Communication]\n  hard: [Food Safety]\n",
+                          "chef.yaml").model
+    company = Company.model_validate({
+        "name": "Acme",
+        "interview_plan": {"stages": [
+            {"name": "Phone screen", "minutes": "30", "focus": ["Communication", "Negotiation"]},
+            {"name": "Kitchen trial", "minutes": "60"},
+        ]},
+    })
+    kit = plan_kit(role, company)
+    assert [s.name for s in kit.stages] == ["Phone screen", "Kitchen trial"]
+    assert plan_kit(role).stages[0].name != "Phone screen"

@@ -31,7 +31,7 @@ from hirecli.builders.kit_text import fill, lower_first, sentence
 from hirecli.competencies import QuestionType, key
 from hirecli.errors import Problem, UnknownFormatError, ValidationFailed
 from hirecli.model.company import Company
-from hirecli.model.role import Role
+from hirecli.model.role import InterviewPlan, Role
 from hirecli.model.yamlsource import SourceMap
 
 ALLOWED: dict[str, tuple[QuestionType, ...]] = {
@@ -122,21 +122,26 @@ def _closest(name: str, names: Sequence[str]) -> str | None:
     return str(found[0]) if found and found[1] >= 70 else None
 
 
-def _role_stages(role: Role, comps: Sequence[KitCompetency], positions: SourceMap | None,
-                 source: str) -> tuple[list[_Stage], list[Problem]]:
-    """The role's own interview plan, with every focus name checked against its competencies."""
-    assert role.interview_plan is not None
+def _role_stages(plan: InterviewPlan, comps: Sequence[KitCompetency], positions: SourceMap | None,
+                 source: str, *, strict: bool = True) -> tuple[list[_Stage], list[Problem]]:
+    """A plan's stages, with every focus name checked against the role's competencies.
+
+    A company's default plan is not strict: its focus names apply to the roles that
+    have them and are passed over in the others.
+    """
     aims = kit_data("loop")["purpose_aims"]
     defaults = {s.purpose: s for s in _default_stages()}
     stages: list[_Stage] = []
     problems: list[Problem] = []
     names = [c.name for c in comps]
-    for s_index, spec in enumerate(role.interview_plan.stages):
+    for s_index, spec in enumerate(plan.stages):
         purpose = _purpose(spec.name)
         aim = defaults[purpose].aim if purpose in defaults else text(aims[purpose])
         focus: list[str] = []
         for f_index, name in enumerate(spec.focus):
             comp = _resolve(name, comps)
+            if comp is None and not strict:
+                continue
             if comp is None:
                 hint = _closest(name, names)
                 message = (f"interview_plan focus {name!r} is not one of this role's skills or "
@@ -521,8 +526,10 @@ def plan_kit(
     built = build_competencies(role, ctx, positions)
     problems = list(built.problems)
     if role.interview_plan is not None:
-        stages, focus_problems = _role_stages(role, built.competencies, positions, source)
+        stages, focus_problems = _role_stages(role.interview_plan, built.competencies, positions, source)
         problems += focus_problems
+    elif company is not None and company.interview_plan is not None:
+        stages, _ = _role_stages(company.interview_plan, built.competencies, None, source, strict=False)
     else:
         stages = _default_stages()
     if problems:

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from hirecli.model.fields import STRICT, Line, Text
-from hirecli.model.role import Location
+from hirecli.model.role import InterviewPlan, Location
 
 
 class Apply(BaseModel):
@@ -37,6 +37,9 @@ class Company(BaseModel):
     website: Line | None = Field(None, pattern=r"^https?://\S+$")
     logo_url: Line | None = Field(None, pattern=r"^https?://\S+$")
     location: Location | None = None
+    interview_plan: InterviewPlan | None = Field(
+        None, description="The default interview loop for roles without their own"
+    )
     lint: dict[str, Any] | None = Field(
         None, description="Lint settings, as in .hirecli-lint.yaml"
     )
