@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hirecli.cli.env import Env
 from hirecli.cli.options import ForceOpt, OutputOpt, ReportFormat, ReportFormatOpt
-from hirecli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from hirecli.cli.env import Env
 
 PathsArg = Annotated[
     list[str],
@@ -29,6 +29,10 @@ def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
 
     Example: hirecli validate roles/
     """
+    import json
+
+    from hirecli.cli.env import Env
+    from hirecli.errors import ExitCode
     from hirecli.model.loader import iter_role_files
     from hirecli.validation import check_file
 
@@ -84,7 +88,10 @@ def list_roles(
 
     Example: hirecli list roles/ --format json
     """
-    from hirecli.errors import ValidationFailed
+    import json
+
+    from hirecli.cli.env import Env
+    from hirecli.errors import ExitCode, ValidationFailed
     from hirecli.model.loader import iter_role_files, load_role_file
     from hirecli.pay import format_pay
 
@@ -144,6 +151,7 @@ def new(
 
     Example: hirecli new "Registered Nurse"
     """
+    from hirecli.cli.env import Env
     from hirecli.cli.output import emit
     from hirecli.starter import slugify, starter_role
 
@@ -177,6 +185,7 @@ def schema(
 
     Example: hirecli schema --kind company -o schema/company.schema.json
     """
+    from hirecli.cli.env import Env
     from hirecli.cli.output import emit
     from hirecli.model.company import Company
     from hirecli.model.role import Role

@@ -66,7 +66,15 @@ def _word_end(text: str, end: int) -> int:
 
 
 def find_protected_topics(text: str) -> list[ProtectedHit]:
-    """Every place in ``text`` where a question touches a protected topic, in order."""
+    """Every place in ``text`` where a question touches a protected topic, in order.
+
+    Cached: a kit asks about the same packaged questions for every role.
+    """
+    return list(_find(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find(text: str) -> tuple[ProtectedHit, ...]:
     pattern, topics = _table()
     hits: list[ProtectedHit] = []
     for match in pattern.finditer(text):
@@ -75,4 +83,4 @@ def find_protected_topics(text: str) -> list[ProtectedHit]:
         end = _word_end(text, match.end())
         hits.append(ProtectedHit(topic.topic, text[match.start():end], match.start(), end,
                                  topic.alternative, topic.why))
-    return hits
+    return tuple(hits)
