@@ -188,3 +188,19 @@ def test_validate_checks_interview_plans_and_custom_questions(runner: CliRunner,
     assert f"{role}:7:" in result.stdout
     assert "protected topic" in result.stdout
     assert f"{role}:12:" in result.stdout
+
+
+def test_every_name_of_the_library_api_resolves() -> None:
+    import hirecli
+
+    for name in hirecli.__all__:
+        assert getattr(hirecli, name) is not None, name
+    with pytest.raises(AttributeError):
+        _ = hirecli.no_such_name
+
+
+def test_role_id_from_an_awkward_file_name() -> None:
+    from hirecli.model.loader import load_role_text
+
+    assert load_role_text("title: X\n", "roles/Café Nurse (Nights).yaml").model.id == "cafe-nurse-nights"
+    assert load_role_text("title: X\n", "<stdin>").model.id == "role"

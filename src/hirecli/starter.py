@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-import unicodedata
+
+from hirecli.slug import slugify
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=../schema/role.schema.json"
 
@@ -65,14 +66,6 @@ qualifications:                 # licenses, checks and other requirements that a
 
 benefits: []                    # role-specific benefits, shown after the company's
 """
-
-
-def slugify(title: str) -> str:
-    """A role id from a title: ``Mental Health Professional`` -> ``mental-health-professional``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    chars = "".join(ch.lower() if ch.isalnum() else "-" for ch in ascii_text)
-    slug = "-".join(part for part in chars.split("-") if part)
-    return slug[:80].strip("-") or "role"
 
 
 def starter_role(title: str, slug: str | None = None) -> str:

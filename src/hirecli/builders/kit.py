@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from hirecli.builders.kit_data import kit_data, text
 from hirecli.builders.kit_model import Kit, KitCompetency, KitQuestion, Stage
 from hirecli.builders.kit_plan import plan_kit
-from hirecli.builders.kit_text import fill, lower_words, slug
+from hirecli.builders.kit_text import fill, lower_words
 from hirecli.document import (
     CHECKBOX,
     Block,
@@ -34,6 +34,7 @@ from hirecli.errors import UnknownFormatError
 from hirecli.model.company import Company
 from hirecli.model.role import Role
 from hirecli.model.yamlsource import SourceMap
+from hirecli.slug import slugify
 
 TYPE_NAMES = {"behavioral": "Behavioral", "situational": "Situational", "technical": "Technical",
               "work_sample": "Work sample"}
@@ -235,7 +236,7 @@ def find_stage(kit: Kit, name: str) -> int:
     """The index of the stage called ``name`` (its name, slug or number)."""
     wanted = name.strip().lower()
     for index, stage in enumerate(kit.stages):
-        if wanted in (stage.name.lower(), slug(stage.name), str(index + 1)):
+        if wanted in (stage.name.lower(), slugify(stage.name, default=''), str(index + 1)):
             return index
     raise UnknownFormatError("stage", name, [s.name for s in kit.stages])
 

@@ -74,11 +74,6 @@ def lower_words(text: str, keep_case: Iterable[str] = ()) -> str:
     return " ".join(_lower_word(w, keep) for w in text.split())
 
 
-def slug(text: str) -> str:
-    """``text`` as a lower-case id: "Hiring manager interview" -> "hiring-manager-interview"."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -38,11 +38,10 @@ class Env:
 
         stream = self.stderr if stderr else self.stdout
         tty = self.stderr_isatty if stderr else self.stdout_isatty
-        color = None if os.environ.get("NO_COLOR") is None else "auto"
         return Console(
             file=stream,
             force_terminal=tty,
-            no_color=color == "auto",
+            no_color="NO_COLOR" in os.environ,
             highlight=False,
             soft_wrap=not tty,
             emoji=False,

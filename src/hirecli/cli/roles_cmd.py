@@ -153,7 +153,8 @@ def new(
     """
     from hirecli.cli.env import Env
     from hirecli.cli.output import emit
-    from hirecli.starter import slugify, starter_role
+    from hirecli.slug import slugify
+    from hirecli.starter import starter_role
 
     env = Env.current()
     slug = slugify(title)

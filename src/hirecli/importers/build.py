@@ -24,7 +24,8 @@ from hirecli.model.role import (
     Role,
     Skills,
 )
-from hirecli.starter import SCHEMA_MODELINE, slugify
+from hirecli.slug import slugify
+from hirecli.starter import SCHEMA_MODELINE
 
 _PARTS: dict[str, type[BaseModel]] = {
     "location": Location, "compensation": Compensation, "career_path": CareerPath,

@@ -18,6 +18,7 @@ from hirecli.model.company import Company
 from hirecli.model.fields import CONTROL
 from hirecli.model.role import Role
 from hirecli.model.yamlsource import MAX_BYTES, Position, SourceMap, decode, parse
+from hirecli.slug import slugify
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -180,19 +181,11 @@ def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded
     return Loaded(loaded, source, smap)
 
 
-def _stem_id(source: str) -> str | None:
-    if source.startswith("<"):
-        return None
-    stem = Path(source).stem.lower()
-    slug = "".join(ch if ch.isalnum() and ch.isascii() else "-" for ch in stem)
-    slug = "-".join(part for part in slug.split("-") if part)
-    return slug or None
-
-
 def load_role_text(text: str | bytes, source: str = "<string>") -> Loaded[Role]:
     loaded = load_text(text, source, Role)
     if loaded.model.id is None:
-        role = loaded.model.model_copy(update={"id": _stem_id(source) or "role"})
+        stem = "" if source.startswith("<") else Path(source).stem
+        role = loaded.model.model_copy(update={"id": slugify(stem)})
         return Loaded(role, loaded.source, loaded.positions)
     return loaded
 
