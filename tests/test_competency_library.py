@@ -31,6 +31,14 @@ TOP_KEYS = [
     "questions",
 ]
 QUESTION_KEYS = ["id", "type", "text", "probes", "strong", "red_flags", "minutes"]
+KEYED_TYPES = ("technical", "work_sample")
+"""Question types that carry a scoring key (last, after minutes)."""
+FAMILIES = set(
+    yaml.safe_load((LIBRARY.parent / "kit" / "families.yaml").read_text(encoding="utf-8"))["families"]
+)
+MAX_SENTENCE_WORDS = 35
+NEAR_DUPLICATE = 90
+"""rapidfuzz ratio (0-100) at which two question texts count as the same question reworded."""
 MINUTES = {"behavioral": (5, 8), "situational": (5, 8), "technical": (4, 8), "work_sample": (10, 20)}
 LIST_SIZES = {"probes": (2, 3), "strong": (2, 4), "red_flags": (2, 3)}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -114,8 +122,8 @@ def header_problems(doc: dict[str, Any], stem: str) -> list[str]:
         found.append("name: expected a Title Case display name")
     if doc.get("kind") not in ("soft", "hard"):
         found.append(f"kind: {doc.get('kind')!r} is not soft or hard")
-    if not isinstance(doc.get("family"), str) or not SLUG.match(doc["family"]):
-        found.append("family: expected one lower-case grouping word")
+    if doc.get("family") not in FAMILIES:
+        found.append(f"family: {doc.get('family')!r} is not a family of data/kit/families.yaml")
     definition = doc.get("definition")
     if not isinstance(definition, str) or not definition.strip():
         found.append("definition: expected text")
@@ -128,7 +136,7 @@ def header_problems(doc: dict[str, Any], stem: str) -> list[str]:
 
 def vocabulary_problems(doc: dict[str, Any]) -> list[str]:
     aliases = doc.get("aliases")
-    found = string_list_problems("aliases", aliases, 4, 10)
+    found = string_list_problems("aliases", aliases, 4, 12)
     if isinstance(aliases, list) and all(is_text(alias) for alias in aliases):
         if any(alias != alias.lower().strip() for alias in aliases):
             found.append("aliases: must be lower case without surrounding spaces")
@@ -146,14 +154,33 @@ def vocabulary_problems(doc: dict[str, Any]) -> list[str]:
         found.append("anchors: expected exactly the levels 1, 2, 3, 4 in order")
     elif not all(is_text(text) for text in anchors.values()):
         found.append("anchors: every level needs a description")
+    else:
+        for level, text in anchors.items():
+            found += long_sentences(f"anchors.{level}", text)
+        if len({normalize(text) for text in anchors.values()}) != 4:
+            found.append("anchors: two levels say the same")
+    return found
+
+
+def long_sentences(where: str, text: str) -> list[str]:
+    """Sentences over the readability limit: interviewers read these aloud."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", ABBREVIATIONS.sub("", text)):
+        if len(sentence.split()) > MAX_SENTENCE_WORDS:
+            found.append(f"{where}: a sentence of {len(sentence.split())} words "
+                         f"(at most {MAX_SENTENCE_WORDS}): {sentence[:60]}...")
     return found
 
 
 def question_problems(question: Any, stem: str, index: int) -> list[str]:
     where = f"questions[{index}]"
-    if not isinstance(question, dict) or list(question) != QUESTION_KEYS:
-        return [f"{where}: keys must be {', '.join(QUESTION_KEYS)} in that order"]
+    keyed = isinstance(question, dict) and question.get("type") in KEYED_TYPES
+    keys = [*QUESTION_KEYS, "scoring_key"] if keyed else QUESTION_KEYS
+    if not isinstance(question, dict) or list(question) != keys:
+        return [f"{where}: keys must be {', '.join(keys)} in that order"]
     found = []
+    if keyed:
+        found += string_list_problems(f"{where}.scoring_key", question["scoring_key"], 2, 5)
     qid = question["id"]
     if not isinstance(qid, str) or not re.fullmatch(rf"{re.escape(stem)}-[1-9][0-9]*", qid):
         found.append(f"{where}.id: {qid!r} must be {stem}-<n>")
@@ -171,6 +198,7 @@ def question_problems(question: Any, stem: str, index: int) -> list[str]:
         found += string_list_problems(f"{where}.{field}", question[field], low, high)
     for text in question_strings(question):
         found += placeholder_problems(where, text)
+        found += long_sentences(where, text)
         if FORBIDDEN.search(text):
             found.append(f"{where}: touches a topic an interview must not ask about")
     return found
@@ -179,8 +207,8 @@ def question_problems(question: Any, stem: str, index: int) -> list[str]:
 def question_strings(question: dict[str, Any]) -> list[str]:
     """The question's text plus its probes, strong signals and red flags."""
     texts = [question["text"]]
-    for field in LIST_SIZES:
-        if isinstance(question[field], list):
+    for field in (*LIST_SIZES, "scoring_key"):
+        if isinstance(question.get(field), list):
             texts += question[field]
     return [text for text in texts if isinstance(text, str)]
 
@@ -194,8 +222,8 @@ def mix_problems(questions: list[Any], kind: Any) -> list[str]:
         found.append("questions: need at least 2 behavioral")
     if types.count("situational") < 1:
         found.append("questions: need at least 1 situational")
-    if kind == "hard" and types.count("technical") + types.count("work_sample") < 1:
-        found.append("questions: a hard skill needs a technical or work_sample question")
+    if kind == "hard" and (types.count("technical") < 1 or types.count("work_sample") < 1):
+        found.append("questions: a hard skill needs a technical and a work_sample question")
     ids = [q.get("id") for q in questions if isinstance(q, dict)]
     if len(set(ids)) != len(ids):
         found.append("questions: ids repeat within the file")
@@ -217,8 +245,37 @@ def problems(doc: Any, stem: str) -> list[str]:
     return found + mix_problems(questions, doc["kind"])
 
 
+def related_families() -> dict[str, set[str]]:
+    """Each family with the families it shares a group with: a role may draw on both."""
+    data = yaml.safe_load((LIBRARY.parent / "kit" / "families.yaml").read_text(encoding="utf-8"))
+    related: dict[str, set[str]] = {f: {f} for f in data["families"]}
+    for members in data["groups"].values():
+        for member in members:
+            related[member].update(members)
+    everywhere = {"general", "management-leadership"}
+    for family in related:
+        related[family] |= everywhere
+    for family in everywhere:
+        related[family] = set(related)
+    return related
+
+
+def near_duplicates(texts: dict[str, str]) -> list[str]:
+    """Question texts that are the same question reworded (rapidfuzz ratio at or over the limit)."""
+    from rapidfuzz import fuzz, process
+
+    ids = list(texts)
+    keys = [normalize(texts[i]) for i in ids]
+    found = []
+    for a, text in enumerate(keys):
+        for _, _, b in process.extract(text, keys[a + 1:], scorer=fuzz.ratio,
+                                       score_cutoff=NEAR_DUPLICATE, limit=None):
+            found.append(f"{ids[a]}: nearly the same text as {ids[a + 1 + b]}")
+    return found
+
+
 def library_problems(docs: dict[str, dict[str, Any]]) -> list[str]:
-    """Rules that span files: shared aliases and question texts asked twice."""
+    """Rules that span files: aliases shared within a field, questions asked twice, shared anchors."""
     found = []
     owners: dict[str, set[str]] = defaultdict(set)
     names = {normalize(doc["name"]): cid for cid, doc in docs.items()}
@@ -235,11 +292,21 @@ def library_problems(docs: dict[str, dict[str, Any]]) -> list[str]:
             if key in texts:
                 found.append(f"{question['id']}: same text as {texts[key]}")
             texts.setdefault(key, question["id"])
-    found += [
-        f"alias {alias!r} is shared by {', '.join(sorted(ids))}"
-        for alias, ids in sorted(owners.items())
-        if len(ids) > 1
-    ]
+    related = related_families()
+    for alias, ids in sorted(owners.items()):
+        fams = {cid: docs[cid].get("family") for cid in ids}
+        clash = sorted(a for a in ids for b in ids
+                       if a < b and fams[b] in related.get(str(fams[a]), {fams[a]}))
+        if clash:
+            found.append(f"alias {alias!r} is shared by {', '.join(sorted(ids))} (related families)")
+    found += near_duplicates({q["id"]: q["text"] for doc in docs.values() for q in doc["questions"]
+                              if isinstance(q, dict) and isinstance(q.get("text"), str)})
+    anchors: dict[str, str] = {}
+    for cid, doc in docs.items():
+        for level, text in (doc.get("anchors") or {}).items():
+            seen = anchors.setdefault(normalize(str(text)), f"{cid} {level}")
+            if seen != f"{cid} {level}":
+                found.append(f"{cid}: anchor {level} is the same as {seen}")
     return found
 
 
@@ -293,7 +360,12 @@ def test_every_soft_skill_is_packaged(library: dict[str, Any]) -> None:
 
 @pytest.fixture
 def valid() -> dict[str, Any]:
-    return copy.deepcopy(load(LIBRARY / "communication.yaml"))
+    doc = copy.deepcopy(load(LIBRARY / "communication.yaml"))
+    doc["family"] = "general"
+    for question in doc["questions"]:
+        if question["type"] in KEYED_TYPES and "scoring_key" not in question:
+            question["scoring_key"] = ["States the first fact.", "States the second fact."]
+    return doc
 
 
 def test_checker_accepts_a_known_good_file(valid: dict[str, Any]) -> None:
@@ -331,6 +403,18 @@ def _hard_without_task(doc: dict[str, Any]) -> None:
     doc["questions"] = [q for q in doc["questions"] if q["type"] != "work_sample"]
 
 
+def _keyless_technical(doc: dict[str, Any]) -> None:
+    doc["questions"].append({**doc["questions"][0], "id": "communication-9", "type": "technical"})
+
+
+def _long_sentence(doc: dict[str, Any]) -> None:
+    doc["questions"][0]["text"] = " ".join(["word"] * 40) + "."
+
+
+def _unknown_family(doc: dict[str, Any]) -> None:
+    doc["family"] = "communication"
+
+
 def _two_sentences(doc: dict[str, Any]) -> None:
     doc["definition"] = "Speaks clearly. Writes well."
 
@@ -352,7 +436,10 @@ def _bad_question_id(doc: dict[str, Any]) -> None:
         (_long_behavioral, "questions[0].minutes: 12"),
         (_upper_alias, "aliases: must be lower case"),
         (_no_situational, "at least 1 situational"),
-        (_hard_without_task, "technical or work_sample"),
+        (_hard_without_task, "a technical and a work_sample"),
+        (_keyless_technical, "questions[5]: keys must be"),
+        (_long_sentence, "a sentence of 40 words"),
+        (_unknown_family, "family: 'communication'"),
         (_two_sentences, "exactly one sentence"),
         (_protected_topic, "must not ask about"),
         (_bad_question_id, "must be communication-<n>"),
@@ -377,6 +464,24 @@ def test_library_checker_reports_shared_alias_and_repeated_text(valid: dict[str,
     assert any("shared by communication, talking" in p for p in found)
     assert any("is the name of communication" in p for p in found)
     assert any("same text as communication-1" in p for p in found)
+    assert any("talking: anchor 1 is the same as communication 1" in p for p in found)
+
+
+def test_library_checker_finds_reworded_questions_and_allows_aliases_across_fields(
+    valid: dict[str, Any],
+) -> None:
+    twin = copy.deepcopy(valid)
+    twin["id"], twin["name"], twin["family"] = "radio-talk", "Radio Talk", "workplace-safety"
+    twin["anchors"] = {n: f"Level {n} radio answer." for n in (1, 2, 3, 4)}
+    for index, question in enumerate(twin["questions"]):
+        question["text"] = f"Completely different scenario number {index} about radios and relays?"
+    twin["questions"][0]["text"] = valid["questions"][0]["text"].replace(".", "!")
+    found = library_problems({"communication": valid, "radio-talk": twin})
+    assert any("nearly the same text as" in p for p in found)
+    valid["family"], twin["family"] = "construction-trades", "legal"
+    twin["aliases"] = [valid["aliases"][0], "radio procedure"]
+    assert not any("shared by" in p for p in library_problems({"communication": valid,
+                                                                "radio-talk": twin}))
 
 
 def test_raw_checker_reports_yaml_anchors_and_duplicate_keys() -> None:

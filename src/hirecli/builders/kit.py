@@ -55,7 +55,12 @@ def rating_rows(anchors: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 
 def _meaning(comp: KitCompetency) -> str:
-    return comp.definition + (f" In this role: {comp.context}" if comp.context else "")
+    text = comp.definition + (f" In this role: {comp.context}" if comp.context else "")
+    if len(comp.covers) > 1:
+        text += f" Covers the skills {', '.join(comp.covers)}, assessed once."
+    if comp.generated:
+        text += " Draft questions: review before use."
+    return text
 
 
 # ---- overview -------------------------------------------------------------------
@@ -74,8 +79,12 @@ def _overview(kit: Kit) -> list[Block]:
                                    f"{sum(s.minutes for s in kit.stages)} minutes")),
         ("Competencies", inlines(f"{len(kit.competencies)} ({must} must-have)")),
         ("Questions", inlines(f"{main} main, {reserve} reserve")),
-        ("Question set", inlines(f"variant {kit.variant}")),
     ]
+    if kit.variant:
+        facts.append(("Question set", inlines(f"set {kit.variant} (--variant {kit.variant})")))
+    if kit.drafts:
+        facts.append(("Draft questions", inlines(
+            f"for {', '.join(c.name for c in kit.drafts)}: review before use")))
     blocks: list[Block] = [
         Paragraph(inlines(fill(text(guide["intro"]), {"role": kit.title}))),
         KeyFacts(tuple(facts)),
@@ -144,6 +153,12 @@ def question_blocks(label: str, question: KitQuestion) -> list[Block]:
                                + (" · from the role file" if question.custom else "")))),
         Paragraph(inlines(Strong(question.text))),
     ]
+    if question.draft:
+        blocks.append(Callout("Draft question: review before use", (inlines(
+            "The competency library has no questions for this skill, so this one was drafted "
+            "from the role's duties. Have someone who knows the work check it and the signals "
+            "below, or write the role's own questions under competencies: in the role file."),),
+            "warning"))
     if question.prep:
         blocks.append(Callout("Prepare beforehand", (inlines(question.prep),), "tip"))
     blocks += [
@@ -151,6 +166,13 @@ def question_blocks(label: str, question: KitQuestion) -> list[Block]:
         BulletList(tuple(inlines(p) for p in question.probes)),
         Paragraph(inlines(Strong("A strong answer shows"))),
         BulletList(tuple(inlines(s) for s in question.strong)),
+    ]
+    if question.scoring_key:
+        blocks += [
+            Paragraph(inlines(Strong("Scoring key: a correct answer contains"))),
+            BulletList(tuple(inlines(k) for k in question.scoring_key)),
+        ]
+    blocks += [
         Paragraph(inlines(Strong("Red flags"))),
         BulletList(tuple(inlines(r) for r in question.red_flags)),
         Table(("Rating", "What the answer shows"), rating_rows(question.anchors), "rating"),

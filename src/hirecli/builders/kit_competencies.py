@@ -9,7 +9,7 @@ that a bad one stops the kit with its line and column in the role file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hirecli.builders.kit_model import (
     GENERATED,
@@ -28,7 +28,7 @@ from hirecli.builders.kit_questions import (
     library_pool,
 )
 from hirecli.builders.kit_text import one_line, phrase, related, sentence, stems, without_examples
-from hirecli.competencies import Kind, LibraryCompetency, Match, key, library, match_skill
+from hirecli.competencies import Kind, Library, LibraryCompetency, Match, MatchPart, key
 from hirecli.errors import Problem
 from hirecli.model.role import Competency, Role, Skill
 from hirecli.model.yamlsource import SourceMap
@@ -51,6 +51,9 @@ class Context:
     duties: tuple[str, ...]
     values: dict[str, str]
     keep_case: frozenset[str]
+    library: Library
+    fields: frozenset[str] = frozenset()
+    """The role's job families: only competencies of fitting families are matched."""
 
 
 def role_phrase(role: Role, keep_case: frozenset[str]) -> str:
@@ -84,11 +87,19 @@ def _joined_anchors(entries: Sequence[LibraryCompetency]) -> Anchors:
     return one, two, three, four
 
 
-def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], custom: bool) -> MatchRow:
+def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], custom: bool,
+               lib: Library) -> MatchRow:
+    refused = (f"refused: {lib[found.refused.competency].name} ({found.refused.confidence:.0f}) "
+               f"is a {lib[found.refused.competency].family} competency, outside this role's field"
+               if found.refused else None)
     if not found.matched:
         closest = found.best_miss
-        note = (f"closest: {library()[closest.competency].name} ({closest.confidence:.0f})"
-                if closest and closest.confidence >= 50 else None)
+        misses: list[str | None] = [
+            f"closest: {lib[closest.competency].name} ({closest.confidence:.0f})"
+            if closest and closest.confidence >= 50 else None, refused]
+        if not custom:
+            misses.append("draft questions: review before use")
+        note = "; ".join(n for n in misses if n) or None
         return MatchRow(name, "—", ROLE_FILE if custom else GENERATED, None, note)
     how = "+".join(dict.fromkeys(p.how for p in found.parts))
     notes = [f"via {p.matched!r}" for p in found.parts if p.confidence < 100]
@@ -97,6 +108,8 @@ def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], cu
     if found.unmatched:
         notes.append(f"no match for {', '.join(repr(u) for u in found.unmatched)}: questions "
                      "written for it too")
+    if refused:
+        notes.append(refused)
     note = "; ".join(notes) or None
     return MatchRow(
         name, " + ".join(e.name for e in entries), how,
@@ -138,14 +151,60 @@ class _Builder:
         self.positions = positions
         self.out = Built()
         self.generated = 0
+        self.owners: dict[str, int] = {}
+        """Library id -> index of the kit competency that draws on it."""
+
+    def _where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        if self.positions is None:
+            return 1, 1
+        return self.positions.locate(path).line, self.positions.locate(path).column
+
+    def _find(self, name: str, skill: Skill | None, path: tuple[str | int, ...]) -> Match:
+        """The library match of one skill: pinned, refused, or matched within the role's field."""
+        lib = self.ctx.library
+        pin = skill.competency if skill else None
+        if pin == "none":
+            return Match(name, ())
+        if pin is not None:
+            if pin not in lib:
+                line, column = self._where((*path, "competency"))
+                self.out.problems.append(Problem(
+                    self.positions.source if self.positions else "<role>", line, column,
+                    f"unknown competency {pin!r} for skill {name!r}; see `hirecli competencies "
+                    f"search {name!r}`", "unknown-competency"))
+                return Match(name, ())
+            return Match(name, (MatchPart(pin, "pinned", 100.0, lib[pin].name),))
+        return lib.match(name, self.ctx.fields)
+
+    def _merge(self, name: str, found: Match, skill: Skill | None) -> bool:
+        """Fold a skill into the kit competency that already draws on the same library entry,
+        so the same evidence is not scored twice. True when merged."""
+        taken = [self.owners[i] for i in found.ids if i in self.owners]
+        if not taken or len(taken) < len(found.ids):
+            return False
+        index = taken[0]
+        comp = self.out.competencies[index]
+        weights = [comp.weight, skill.weight if skill else 1]
+        self.out.competencies[index] = replace(
+            comp, skills=(*comp.covers, name), must_have=comp.must_have or bool(skill and skill.must_have),
+            weight=max(weights))
+        self.out.matches.append(MatchRow(
+            name, comp.name, "merged", min(p.confidence for p in found.parts),
+            f"same competency as {comp.name!r}: assessed and weighted once"))
+        return True
 
     def add(
         self, name: str, kind: Kind | None, path: tuple[str | int, ...], *,
         skill: Skill | None, declared: Competency | None, declared_path: tuple[str | int, ...] = (),
     ) -> None:
         ctx = self.ctx
-        found = match_skill(name)
-        entries = [library()[i] for i in found.ids]
+        lib = ctx.library
+        found = self._find(name, skill, path)
+        if declared is None and found.matched and self._merge(name, found, skill):
+            return
+        found = Match(found.skill, tuple(p for p in found.parts if p.competency not in self.owners),
+                      found.best_miss, found.unmatched, found.refused)
+        entries = [lib[i] for i in found.ids]
         kind = kind or (entries[0].kind if entries else "soft")
         description = (declared.definition if declared and declared.definition else None) or (
             skill.description if skill else None)
@@ -192,14 +251,17 @@ class _Builder:
         else:
             sources, how, confidence = ((ROLE_FILE,), ROLE_FILE, None) if custom else (
                 (GENERATED,), GENERATED, None)
+        for entry in entries:
+            self.owners[entry.id] = len(self.out.competencies)
         self.out.competencies.append(KitCompetency(
             name=name, definition=definition, context=duties[0] if duties and show_context else None,
             kind=kind,
             must_have=must_have, weight=max(weights) if weights else 1, sources=sources, how=how,
             confidence=confidence, anchors=anchors, path=path,
+            family=entries[0].family if entries else None,
         ))
         self.out.pools[name] = pool
-        self.out.matches.append(_match_row(name, found, entries, bool(custom)))
+        self.out.matches.append(_match_row(name, found, entries, bool(custom), lib))
 
 
 def build_competencies(role: Role, ctx: Context, positions: SourceMap | None) -> Built:

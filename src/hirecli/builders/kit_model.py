@@ -34,10 +34,17 @@ class KitQuestion:
     """What the interviewer prepares beforehand (work samples)."""
     path: tuple[str | int, ...] | None = None
     """Where a custom question stands in the role file."""
+    scoring_key: tuple[str, ...] = ()
+    """What a correct answer contains (technical questions and work samples)."""
 
     @property
     def custom(self) -> bool:
         return self.source == ROLE_FILE
+
+    @property
+    def draft(self) -> bool:
+        """Drafted from templates for a skill the library does not know."""
+        return self.source.startswith(GENERATED + ":")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +64,20 @@ class KitCompetency:
     anchors: Anchors
     path: tuple[str | int, ...] = ()
     """Where the skill or competency stands in the role file."""
+    skills: tuple[str, ...] = ()
+    """Every skill of the role this competency assesses, when it is more than its own name
+    (two skills that mean the same competency are assessed and weighted once)."""
+    family: str | None = None
+    """The library family of the competency it draws on."""
 
     @property
     def generated(self) -> bool:
+        """Questions drafted from templates: to be reviewed before use."""
         return self.sources == (GENERATED,)
+
+    @property
+    def covers(self) -> tuple[str, ...]:
+        return self.skills or (self.name,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +147,15 @@ class Kit:
     country: str | None = None
     pay: str | None = None
     schedule: str | None = None
+    fields: tuple[str, ...] = ()
+    """The job families the role was found to belong to (empty: unknown)."""
+    source: str = "<role>"
+    """The role file, for messages."""
+
+    @property
+    def drafts(self) -> list[KitCompetency]:
+        """Competencies whose questions are drafts: skills the library does not know."""
+        return [c for c in self.competencies if c.generated]
 
     @property
     def questions(self) -> list[KitQuestion]:

@@ -28,8 +28,9 @@ from hirecli.builders.kit_model import (
     Timing,
 )
 from hirecli.builders.kit_text import fill, lower_first, sentence
-from hirecli.competencies import QuestionType, key
+from hirecli.competencies import QuestionType, key, load_library
 from hirecli.errors import Problem, UnknownFormatError, ValidationFailed
+from hirecli.families import role_fields
 from hirecli.model.company import Company
 from hirecli.model.role import InterviewPlan, Role
 from hirecli.model.yamlsource import SourceMap
@@ -517,10 +518,12 @@ def plan_kit(
     """
     keep_case = frozenset(kit_data("generated_questions")["keep_case"])
     role_words = role_phrase(role, keep_case)
+    duties = (*role.responsibilities.primary, *role.responsibilities.secondary)
     ctx = Context(
-        role=role, variant=variant,
-        duties=(*role.responsibilities.primary, *role.responsibilities.secondary),
+        role=role, variant=variant, duties=duties,
         values={"role": role_words, "field": field_phrase(role, keep_case)}, keep_case=keep_case,
+        library=load_library(company.competency_folders() if company else ()),
+        fields=role_fields(role.title, role.tags, (role.summary or "", *duties)).fields,
     )
     source = positions.source if positions else "<role>"
     built = build_competencies(role, ctx, positions)
@@ -559,7 +562,7 @@ def plan_kit(
         warnings=tuple(planner.warnings), notes=tuple(dict.fromkeys(planner.notes)),
         country=country_phrase(role),
         pay=format_pay(role.compensation, country) if role.compensation else None,
-        schedule=role.schedule,
+        schedule=role.schedule, fields=tuple(sorted(ctx.fields)), source=source,
     )
 
 

@@ -80,6 +80,7 @@ def library_pool(
                     text=articles(fill(q.text, values)), type=q.type, probes=q.probes,
                     strong=q.strong, red_flags=q.red_flags, anchors=entry.anchors,
                     minutes=q.minutes, competency=competency, source=q.id,
+                    scoring_key=q.scoring_key,
                 )
                 for q in _rotate(questions, offset)
             ])
@@ -169,6 +170,7 @@ def custom_questions(
             minutes=question.minutes,
             competency=competency,
             source="role file",
+            scoring_key=tuple(text(k) for k in question.scoring_key),
             path=(*path, "questions", index),
         ))
     return out

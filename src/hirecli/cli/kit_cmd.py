@@ -12,13 +12,15 @@ from hirecli.cli.options import ForceOpt, OutputOpt
 if TYPE_CHECKING:
     from hirecli.builders.kit_model import Kit
     from hirecli.cli.env import Env
+    from hirecli.model.yamlsource import SourceMap
 
 RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="The role file (- reads standard input).")]
 FormatOpt = Annotated[
     str | None,
     typer.Option("--format", metavar="FORMAT",
-                 help="terminal, md, html, text, json or docx. Default: a preview on a terminal, "
-                      "Markdown in a pipe, or the -o file's extension."),
+                 help="terminal, md, html, text, json, docx, or data (the kit's own model as JSON, "
+                      "with a format version). Default: a preview on a terminal, Markdown in a "
+                      "pipe, or the -o file's extension."),
 ]
 CompanyOpt = Annotated[
     str | None,
@@ -60,9 +62,23 @@ def explain_rows(kit: Kit) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]
     return matches, loop
 
 
-def _report(kit: Kit, env: Env, *, explain: bool) -> None:
+def draft_findings(kit: Kit, positions: SourceMap | None) -> list[str]:
+    """One line per skill with draft questions, at the skill's place in the role file."""
+    lines = []
+    for comp in kit.drafts:
+        where = positions.locate(comp.path) if positions is not None and comp.path else None
+        place = f"{kit.source}:{where.line}:{where.column}" if where else kit.source
+        lines.append(f"{place}: skill {comp.name!r} matches no library competency of this role's "
+                     "field: its questions are drafts (review before use; --drafts prints them "
+                     "to edit into the role file)")
+    return lines
+
+
+def _report(kit: Kit, env: Env, *, explain: bool, positions: SourceMap | None = None) -> None:
     """Warnings always, and with ``explain`` what matched and how the loop is planned."""
     if explain:
+        fields = ", ".join(kit.fields) or "unknown (every family allowed)"
+        env.stderr.write(f"role's field: {fields}\n")
         matches, loop = explain_rows(kit)
         if env.stderr_isatty:
             from rich.markup import escape
@@ -83,13 +99,36 @@ def _report(kit: Kit, env: Env, *, explain: bool) -> None:
             env.stderr.write(f"note: {note}\n")
     for warning in kit.warnings:
         env.stderr.write(f"warning: {warning}\n")
+    for line in draft_findings(kit, positions):
+        env.stderr.write(f"warning: {line}\n")
     env.stderr.flush()
+
+
+def _strict(kit: Kit, positions: SourceMap | None) -> None:
+    """With --strict, draft questions are an error: the kit is not ready to hand out."""
+    if not kit.drafts:
+        return
+    from hirecli.errors import Problem, ValidationFailed
+
+    problems = []
+    for comp in kit.drafts:
+        where = positions.locate(comp.path) if positions is not None and comp.path else None
+        problems.append(Problem(kit.source, where.line if where else 1, where.column if where else 1,
+                                f"skill {comp.name!r} has only draft questions (--strict)",
+                                "draft-questions"))
+    raise ValidationFailed(problems)
 
 
 def _check_format(fmt: str | None) -> str | None:
     from hirecli.writers import writer_spec
 
+    if fmt is not None and fmt.strip() == DATA:
+        return DATA
     return writer_spec(fmt.strip()).name if fmt is not None else None
+
+
+DATA = "data"
+"""The kit's own model as JSON (``--format json`` is the document tree)."""
 
 
 def interview_kit(
@@ -112,6 +151,14 @@ def interview_kit(
     ] = False,
     scorecard: Annotated[
         bool, typer.Option("--scorecard", help="Print the scorecard instead of the kit.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) when a skill has only draft questions.")
+    ] = False,
+    drafts: Annotated[
+        bool,
+        typer.Option("--drafts", help="Print, as YAML for the role file's competencies: block, the "
+                                      "draft questions of skills the library does not know."),
     ] = False,
 ) -> None:
     """Write a structured interview kit: the loop, questions, rating scales and guides.
@@ -148,9 +195,32 @@ def interview_kit(
     kit = plan_kit(loaded.model, company_for(role, company), variant=variant,
                    competencies=competency or None, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
-    _report(kit, env, explain=explain)
+    _report(kit, env, explain=explain, positions=loaded.positions)
+    if strict:
+        _strict(kit, loaded.positions)
+    if drafts:
+        from hirecli.builders.kit_drafts import drafts_yaml
+        from hirecli.cli.output import emit
+
+        emit(drafts_yaml(kit), output, force=force, env=env)
+        return
+    if chosen == DATA:
+        _emit_data(kit, index, output, force=force, env=env)
+        return
     doc = scorecard_document(kit, index) if scorecard else kit_document(kit, stage)
     deliver(doc, choose_format(chosen, output, env), output, force=force, env=env)
+
+
+def _emit_data(kit: Kit, index: int | None, output: str | None, *, force: bool, env: Env) -> None:
+    """The kit's own model as JSON; with a stage, only that stage and what it asks."""
+    from dataclasses import replace
+
+    from hirecli.builders.kit_export import kit_data_json
+    from hirecli.cli.output import emit
+
+    if index is not None:
+        kit = replace(kit, stages=(kit.stages[index],))
+    emit(kit_data_json(kit), output, force=force, env=env)
 
 
 def scorecard(
@@ -188,7 +258,10 @@ def scorecard(
     loaded = load_role_file(role, env.stdin)
     kit = plan_kit(loaded.model, company_for(role, company), variant=variant, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
-    _report(kit, env, explain=False)
+    _report(kit, env, explain=False, positions=loaded.positions)
+    if chosen == DATA:
+        _emit_data(kit, index, output, force=force, env=env)
+        return
     deliver(scorecard_document(kit, index), choose_format(chosen, output, env), output, force=force,
             env=env)
 

@@ -19,7 +19,7 @@ from hirecli.errors import ExitCode, HirecliError, ValidationFailed
 try:  # newer Typer releases carry their own copy of Click
     from typer import _click as click
 except ImportError:  # pragma: no cover - older Typer depends on Click itself
-    import click  # type: ignore[no-redef]
+    import click  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo

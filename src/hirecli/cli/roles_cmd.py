@@ -169,11 +169,13 @@ def new(
 class SchemaKind(StrEnum):
     role = "role"
     company = "company"
+    kit_data = "kit-data"
 
 
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Option("--kind", help="Which file's schema: role or company.")
+        SchemaKind, typer.Option("--kind", help="Which schema: role, company, or kit-data (the "
+                                                "output of interview-kit --format data).")
     ] = SchemaKind.role,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -186,13 +188,17 @@ def schema(
 
     Example: hirecli schema --kind company -o schema/company.schema.json
     """
+    from pydantic import BaseModel
+
+    from hirecli.builders.kit_export import KitData
     from hirecli.cli.env import Env
     from hirecli.cli.output import emit
     from hirecli.model.company import Company
     from hirecli.model.role import Role
     from hirecli.model.schema import schema_text
 
-    model = Company if kind is SchemaKind.company else Role
+    models: dict[SchemaKind, type[BaseModel]] = {SchemaKind.company: Company, SchemaKind.kit_data: KitData}
+    model = models.get(kind, Role)
     emit(schema_text(model), output, force=force, env=Env.current())
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from hirecli.model.fields import STRICT, Line, Text
@@ -43,3 +44,17 @@ class Company(BaseModel):
     lint: dict[str, Any] | None = Field(
         None, description="Lint settings, as in .hirecli-lint.yaml"
     )
+    competencies: Line | None = Field(
+        None, description="A folder of the company's own competency files (relative to this "
+                          "file) that extend or override the packaged library",
+    )
+    _folder: Path | None = PrivateAttr(None)
+
+    def competency_folders(self) -> tuple[str, ...]:
+        """The company's competency folder as a path, resolved against the profile's folder."""
+        if not self.competencies:
+            return ()
+        folder = Path(self.competencies)
+        if not folder.is_absolute() and self._folder is not None:
+            folder = self._folder / folder
+        return (str(folder),)

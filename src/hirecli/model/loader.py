@@ -202,7 +202,9 @@ def load_role(path: str | Path) -> Role:
 
 def load_company(path: str | Path) -> Company:
     data, source = read_bytes(path)
-    return load_text(data, source, Company).model
+    company = load_text(data, source, Company).model
+    company._folder = Path(path).parent
+    return company
 
 
 def find_company(start: str | Path) -> Path | None:

@@ -103,6 +103,11 @@ class Skill(BaseModel):
     must_have: Bool = False
     description: Text | None = None
     weight: Number = Field(1, ge=1, le=5, description="Weight on the scorecard, 1-5")
+    competency: Line | None = Field(
+        None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        description="Pin the library competency this skill is assessed by (an id from "
+                    "`hirecli competencies`), or `none` to refuse any match",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -173,6 +178,10 @@ class CustomQuestion(BaseModel):
     strong: list[Text] = Field(default_factory=list, description="What a strong answer shows")
     red_flags: list[Text] = Field(default_factory=list)
     minutes: Int = Field(6, ge=1, le=90)
+    scoring_key: list[Text] = Field(
+        default_factory=list,
+        description="What a correct answer contains (for technical questions and work samples)",
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -33,9 +33,10 @@ def json_schema(model: type[BaseModel] | None = None) -> dict[str, Any]:
         from hirecli.model.role import Role
 
         model = Role
+    name = str(getattr(model, "schema_name", model.__name__.lower()))
     body = _to_draft07(model.model_json_schema(mode="validation"))
-    body["title"] = f"hirecli {model.__name__.lower()} file"
-    return {"$schema": DRAFT_07, "$id": SCHEMA_ID.replace("role", model.__name__.lower()), **body}
+    body["title"] = f"hirecli {name} file" if name in ("role", "company") else f"hirecli {name}"
+    return {"$schema": DRAFT_07, "$id": SCHEMA_ID.replace("role", name), **body}
 
 
 def schema_text(model: type[BaseModel] | None = None) -> str:
