@@ -61,7 +61,9 @@ def phrase(name: str, keep_case: Iterable[str] = ()) -> str:
     for pattern in (_LEADING, _TRAILING):
         while True:
             trimmed = pattern.sub("", text)
-            if trimmed == text or not trimmed.strip():
+            # "Knife Skills" stays whole: "work that involves knife" does not read
+            if trimmed == text or not trimmed.strip() or (
+                    pattern is _TRAILING and len(trimmed.split()) < 2):
                 break
             text = trimmed
     words = " ".join(_lower_word(w, keep) for w in text.split())

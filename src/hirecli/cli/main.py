@@ -47,8 +47,23 @@ def _quiet_broken_pipe() -> int:
     return ExitCode.OK
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Ctrl-C that surfaced as another error while a file was being closed (zipfile raises
+    ValueError when it is interrupted between opening and closing a member)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__context__
+    return False
+
+
 def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
     """Report ``exc`` on stderr in one line (a line per problem) and return its exit code."""
+    if not isinstance(exc, HirecliError | KeyboardInterrupt) and _interrupted(exc):
+        exc = KeyboardInterrupt()
     if isinstance(exc, ValidationFailed):
         for problem in exc.problems:
             _say(str(problem))
