@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from hirecli.builders.kit_coverage import kit_coverage
-from hirecli.builders.kit_plan import plan_kit
+from hirecli.builders.kit.coverage import kit_coverage
+from hirecli.builders.kit.plan import plan_kit
 from hirecli.model.loader import iter_role_files, load_role_file
 
 

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from hirecli.builders.posting import build_posting_with_report
-from hirecli.builders.posting_title import plain_title, shorten_title
+from hirecli.builders.posting.build import build_posting_with_report
+from hirecli.builders.posting.title import plain_title, shorten_title
 from hirecli.channels import DATA_FILE, FACTS, SECTIONS, _channel, channels, get_channel
 from hirecli.cli.main import app
 from hirecli.document import Heading, plain

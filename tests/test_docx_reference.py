@@ -17,7 +17,7 @@ from docx.shared import Inches, RGBColor
 
 from hirecli.errors import UsageError
 from hirecli.writers import WriteOptions, render
-from hirecli.writers.docx_reference import load_base
+from hirecli.writers.docx.reference import load_base
 from test_docx_writer import COMPANY, every_block
 
 BRAND_RED = RGBColor(0xB0, 0x10, 0x20)
@@ -230,7 +230,7 @@ def test_export_names_a_bad_reference(tmp_path: Path, runner: Any, roles_dir: Pa
 def test_written_reference_shows_every_style_and_serves_as_a_reference(tmp_path: Path, runner: Any,
                                                                        roles_dir: Path) -> None:
     from hirecli.cli.main import app
-    from hirecli.writers import docx_template as tpl
+    from hirecli.writers.docx import template as tpl
 
     reference = tmp_path / "brand.docx"
     result = runner.invoke(app, ["export", "--write-reference-docx", str(reference), "--date", "2025-03-14"])

@@ -20,7 +20,7 @@ import pytest
 from hirecli.document import BulletList, Document, Heading, KeyFacts, NumberedList, Table
 from hirecli.export import available_artifacts, builder
 from hirecli.model.loader import find_company, iter_role_files, load_company, load_role
-from hirecli.writers.docx import render_docx
+from hirecli.writers.docx.writer import render_docx
 from paths import ROLES
 from test_docx_writer import every_block
 

@@ -36,9 +36,9 @@ from hirecli.document import (
     inlines,
 )
 from hirecli.writers import WriteOptions, get_writer, render
-from hirecli.writers.docx import column_widths, page_size, render_docx
-from hirecli.writers.docx_package import ZIP_TIME
-from hirecli.writers.docx_xml import segments, xml_safe
+from hirecli.writers.docx.writer import column_widths, page_size, render_docx
+from hirecli.writers.docx.package import ZIP_TIME
+from hirecli.writers.docx.xml import segments, xml_safe
 from paths import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "docx"
@@ -419,7 +419,7 @@ def test_column_widths_always_sum_to_the_width(rows: list[list[str]]) -> None:
 
 
 def example_postings() -> Iterator[tuple[str, Document]]:
-    from hirecli.builders.posting import build_posting
+    from hirecli.builders.posting.build import build_posting
     from hirecli.model.loader import find_company, iter_role_files, load_company, load_role
 
     for path in iter_role_files([ROOT / "roles"]):

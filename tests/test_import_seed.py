@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from hirecli.builders.posting import build_posting
+from hirecli.builders.posting.build import build_posting
 from hirecli.document import to_dict
 from hirecli.importers import Imported, import_path, import_text
 from hirecli.model.loader import load_company, load_role

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hirecli.builders.jsonld import (
+from hirecli.builders.posting.jsonld import (
     EMPLOYMENT_TYPES,
     build_jsonld,
     credential_category,

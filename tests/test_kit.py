@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hirecli.builders.kit_model import Kit
-from hirecli.builders.kit_plan import plan_kit, question_key
+from hirecli.builders.kit.model import Kit
+from hirecli.builders.kit.plan import plan_kit, question_key
 from hirecli.model.loader import load_role_file
 from paths import ROLES, ROOT, SEED_ROLE
 
@@ -117,7 +117,7 @@ def test_the_same_role_gives_the_same_kit() -> None:
 
 
 def _questions_in_a_fresh_process(seed: str) -> str:
-    code = ("from hirecli.builders.kit_plan import plan_kit; from hirecli.model.loader import load_role;"
+    code = ("from hirecli.builders.kit.plan import plan_kit; from hirecli.model.loader import load_role;"
             f"k = plan_kit(load_role({str(SEED_ROLE)!r}), variant=3);"
             "print('\\n'.join(q.text for q in k.questions))")
     env = {"PYTHONHASHSEED": seed, "PATH": ""}
@@ -199,7 +199,7 @@ def test_generated_questions_read_cleanly(path: Path) -> None:
 
 
 def test_a_skill_name_reads_well_inside_a_sentence() -> None:
-    from hirecli.builders.kit_text import phrase
+    from hirecli.builders.kit.text import phrase
 
     keep = ("Python",)
     assert phrase("Suicide & Risk Assessment Protocols") == "suicide and risk assessment protocols"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hirecli.builders.kit import find_stage, kit_document
-from hirecli.builders.kit_competencies import _protected
-from hirecli.builders.kit_plan import plan_kit
+from hirecli.builders.kit.document import find_stage, kit_document
+from hirecli.builders.kit.competencies import _protected
+from hirecli.builders.kit.plan import plan_kit
 from hirecli.errors import UnknownFormatError, ValidationFailed
 from hirecli.model.loader import load_role_file, load_role_text
 from paths import ROLES, SEED_ROLE
@@ -158,7 +158,7 @@ def test_warnings_reach_stderr(tmp_path: Path) -> None:
 
 
 def test_a_company_default_interview_plan_is_used_when_the_role_has_none() -> None:
-    from hirecli.builders.kit_plan import plan_kit
+    from hirecli.builders.kit.plan import plan_kit
     from hirecli.model.company import Company
     from hirecli.model.loader import load_role_text
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from hirecli.builders.kit import kit_document
-from hirecli.builders.kit_plan import plan_kit, question_key
-from hirecli.builders.scorecard import scorecard_document
+from hirecli.builders.kit.document import kit_document
+from hirecli.builders.kit.plan import plan_kit, question_key
+from hirecli.builders.kit.scorecard import scorecard_document
 from hirecli.model.loader import load_role_text
 from hirecli.writers import render
 from test_robustness_support import to_yaml, valid_role

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from hirecli.builders.kit_coverage import kit_coverage
-from hirecli.builders.kit_plan import plan_kit
+from hirecli.builders.kit.coverage import kit_coverage
+from hirecli.builders.kit.plan import plan_kit
 from hirecli.cli.main import app
 from hirecli.competencies import load_library
 from hirecli.errors import ExitCode, ValidationFailed

@@ -11,10 +11,10 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from golden_util import assert_golden
-from hirecli.builders.kit import kit_document
-from hirecli.builders.kit_model import Kit
-from hirecli.builders.kit_plan import plan_kit
-from hirecli.builders.scorecard import scorecard_document
+from hirecli.builders.kit.document import kit_document
+from hirecli.builders.kit.model import Kit
+from hirecli.builders.kit.plan import plan_kit
+from hirecli.builders.kit.scorecard import scorecard_document
 from hirecli.cli.main import app
 from hirecli.document import Document, from_dict
 from hirecli.model.loader import load_role_file

@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from hirecli.builders.posting import build_posting, build_posting_with_report, resolve_sections
-from hirecli.builders.posting_facts import location_text
-from hirecli.builders.posting_sections import experience_line
+from hirecli.builders.posting.build import build_posting, build_posting_with_report, resolve_sections
+from hirecli.builders.posting.facts import location_text
+from hirecli.builders.posting.sections import experience_line
 from hirecli.document import BulletList, Document, Heading, KeyFacts, Link, Paragraph, plain, to_dict
 from hirecli.errors import UnknownFormatError, UsageError
 from hirecli.model.company import Company

@@ -18,7 +18,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from golden_util import assert_golden
-from hirecli.builders.posting import build_posting
+from hirecli.builders.posting.build import build_posting
 from hirecli.cli.main import app
 from hirecli.document import Heading, from_dict
 from hirecli.model.fields import CONTROL

@@ -27,7 +27,7 @@ EXPLODE = textwrap.dedent(f"""\
         raise RuntimeError("the posting builder broke")
 """)
 BOOM = EXPLODE + textwrap.dedent("""\
-    import hirecli.builders.posting as _posting
+    import hirecli.builders.posting.build as _posting
     _posting.build_posting_with_report = _explode
 """)
 """A sitecustomize.py that breaks the posting builder in every process that starts."""
@@ -43,7 +43,7 @@ def run(args: list[str]) -> Result:
 def exploding_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     namespace: dict[str, object] = {}
     exec(compile(EXPLODE, "boom", "exec"), namespace)
-    monkeypatch.setattr("hirecli.builders.posting.build_posting_with_report", namespace["_explode"])
+    monkeypatch.setattr("hirecli.builders.posting.build.build_posting_with_report", namespace["_explode"])
 
 
 @pytest.mark.usefixtures("exploding_builder")

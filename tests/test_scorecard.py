@@ -3,8 +3,8 @@ neutral option."""
 
 from __future__ import annotations
 
-from hirecli.builders.kit_plan import plan_kit
-from hirecli.builders.scorecard import build_scorecard, scorecard_document
+from hirecli.builders.kit.plan import plan_kit
+from hirecli.builders.kit.scorecard import build_scorecard, scorecard_document
 from hirecli.document import CHECKBOX, Document, Heading, NotesSpace, Paragraph, Table, plain
 from hirecli.model.loader import load_role_file
 from paths import ROLES

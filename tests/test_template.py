@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from hirecli.builders import template as tpl
-from hirecli.builders.posting import build_posting_with_report
-from hirecli.builders.template import load_template, render_template, template_context
+from hirecli.builders.posting import template as tpl
+from hirecli.builders.posting.build import build_posting_with_report
+from hirecli.builders.posting.template import load_template, render_template, template_context
 from hirecli.cli.main import app
 from hirecli.errors import ExitCode, InputFileError, TemplateError
 from hirecli.model.loader import load_company, load_role

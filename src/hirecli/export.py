@@ -47,9 +47,9 @@ DEFAULT_FORMATS = ("docx", "md")
 JSONLD = "jsonld"
 _EXTENSIONS = {"docx": "docx", "md": "md", "html": "html", "json": "json", JSONLD: "jsonld"}
 _BUILDERS = {
-    "posting": ("hirecli.builders.posting", "build_posting_with_report"),
-    "interview-kit": ("hirecli.builders.kit", "build_interview_kit"),
-    "scorecard": ("hirecli.builders.scorecard", "build_scorecard"),
+    "posting": ("hirecli.builders.posting.build", "build_posting_with_report"),
+    "interview-kit": ("hirecli.builders.kit.document", "build_interview_kit"),
+    "scorecard": ("hirecli.builders.kit.scorecard", "build_scorecard"),
 }
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
@@ -212,7 +212,7 @@ def check_settings(settings: Settings) -> None:
 
         get_channel(settings.channel)
     if settings.reference_docx is not None and "docx" in settings.formats:
-        from hirecli.writers.docx_reference import load_base
+        from hirecli.writers.docx.reference import load_base
 
         load_base(settings.reference_docx)
 
@@ -384,7 +384,7 @@ def render_job(job: Job, settings: Settings) -> Rendered:
                 if fmt == JSONLD:
                     if artifact != "posting":
                         continue
-                    from hirecli.builders.jsonld import jsonld_text
+                    from hirecli.builders.posting.jsonld import jsonld_text
 
                     data: str | bytes = jsonld_text(jsonld or {})
                 else:

@@ -26,7 +26,7 @@ def check_file(path: str | Path, stdin: typing.BinaryIO | None = None) -> list[P
         loaded = load_role_file(path, stdin)
         role = loaded.model
         if role.interview_plan is not None or any(c.questions for c in role.competencies):
-            from hirecli.builders.kit_plan import plan_kit
+            from hirecli.builders.kit.plan import plan_kit
 
             plan_kit(role, positions=loaded.positions)
     except ValidationFailed as exc:

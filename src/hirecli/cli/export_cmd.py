@@ -222,7 +222,7 @@ def export(
     env = Env.current()
     if write_reference is not None:
         from hirecli.fileio import write_atomic
-        from hirecli.writers.docx_sample import reference_docx as sample_reference
+        from hirecli.writers.docx.sample import reference_docx as sample_reference
 
         write_atomic(Path(write_reference), sample_reference(parse_date(date)), force=force)
         env.stderr.write(f"Wrote {write_reference}: change its styles in Word, then export with "

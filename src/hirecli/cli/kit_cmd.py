@@ -10,7 +10,7 @@ import typer
 from hirecli.cli.options import ForceOpt, OutputOpt
 
 if TYPE_CHECKING:
-    from hirecli.builders.kit_model import Kit
+    from hirecli.builders.kit.model import Kit
     from hirecli.cli.env import Env
     from hirecli.model.yamlsource import SourceMap
 
@@ -179,9 +179,9 @@ def interview_kit(
 
     Example: hirecli interview-kit roles/software-engineer.yaml --variant 2 --explain
     """
-    from hirecli.builders.kit import find_stage, kit_document
-    from hirecli.builders.kit_plan import plan_kit
-    from hirecli.builders.scorecard import scorecard_document
+    from hirecli.builders.kit.document import find_stage, kit_document
+    from hirecli.builders.kit.plan import plan_kit
+    from hirecli.builders.kit.scorecard import scorecard_document
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
     from hirecli.fileio import refuse_existing
@@ -199,7 +199,7 @@ def interview_kit(
     if strict:
         _strict(kit, loaded.positions)
     if drafts:
-        from hirecli.builders.kit_drafts import drafts_yaml
+        from hirecli.builders.kit.drafts import drafts_yaml
         from hirecli.cli.output import emit
 
         emit(drafts_yaml(kit), output, force=force, env=env)
@@ -215,7 +215,7 @@ def _emit_data(kit: Kit, index: int | None, output: str | None, *, force: bool, 
     """The kit's own model as JSON; with a stage, only that stage and what it asks."""
     from dataclasses import replace
 
-    from hirecli.builders.kit_export import kit_data_json
+    from hirecli.builders.kit.export import kit_data_json
     from hirecli.cli.output import emit
 
     if index is not None:
@@ -243,9 +243,9 @@ def scorecard(
 
     Example: hirecli scorecard roles/wind-turbine-technician.yaml --stage 'Skills interview'
     """
-    from hirecli.builders.kit import find_stage
-    from hirecli.builders.kit_plan import plan_kit
-    from hirecli.builders.scorecard import scorecard_document
+    from hirecli.builders.kit.document import find_stage
+    from hirecli.builders.kit.plan import plan_kit
+    from hirecli.builders.kit.scorecard import scorecard_document
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
     from hirecli.fileio import refuse_existing

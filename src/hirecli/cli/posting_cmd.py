@@ -11,7 +11,7 @@ from hirecli.cli.options import ForceOpt, OutputOpt, parse_date
 
 if TYPE_CHECKING:
 
-    from hirecli.builders.posting import Notice
+    from hirecli.builders.posting.build import Notice
     from hirecli.cli.env import Env
 
 JSONLD = "jsonld"
@@ -116,7 +116,7 @@ def posting(
 
     Example: hirecli posting roles/software-engineer.yaml --channel short --strict
     """
-    from hirecli.builders.posting import build_posting_with_report, resolve_sections
+    from hirecli.builders.posting.build import build_posting_with_report, resolve_sections
     from hirecli.channels import get_channel
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver, emit
@@ -144,7 +144,7 @@ def posting(
     notices = list(result.notices)
 
     if template is not None:
-        from hirecli.builders.template import render_template, template_context
+        from hirecli.builders.posting.template import render_template, template_context
 
         text = render_template(template, template_context(result, loaded.model, profile))
         _report(notices, env, strict=strict, channel=chosen.name)
@@ -153,14 +153,14 @@ def posting(
 
     final = chosen_format or choose_format(None, output, env)
     if final in (JSONLD, "html") and result.jsonld is not None:
-        from hirecli.builders.jsonld import missing_properties
-        from hirecli.builders.posting import Notice
+        from hirecli.builders.posting.jsonld import missing_properties
+        from hirecli.builders.posting.build import Notice
 
         notices += [Notice(f"warning: schema.org JobPosting: {text}")
                     for text in missing_properties(result.jsonld)]
     _report(notices, env, strict=strict, channel=chosen.name)
     if final == JSONLD:
-        from hirecli.builders.jsonld import jsonld_text
+        from hirecli.builders.posting.jsonld import jsonld_text
 
         emit(jsonld_text(result.jsonld or {}), output, force=force, env=env)
         return

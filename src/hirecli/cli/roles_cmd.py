@@ -190,7 +190,7 @@ def schema(
     """
     from pydantic import BaseModel
 
-    from hirecli.builders.kit_export import KitData
+    from hirecli.builders.kit.export import KitData
     from hirecli.cli.env import Env
     from hirecli.cli.output import emit
     from hirecli.model.company import Company

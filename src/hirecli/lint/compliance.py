@@ -198,7 +198,7 @@ def _place(ctx: Context) -> Place | None:
     role = ctx.posting.role
     if role is None:
         return place_from_text(ctx.body)
-    from hirecli.builders.posting_facts import effective_location
+    from hirecli.builders.posting.facts import effective_location
 
     location = effective_location(role, ctx.posting.company)
     return Place.of(location) if location is not None else None

@@ -24,7 +24,7 @@ from hirecli.model.yamlsource import Path as YamlPath
 from hirecli.model.yamlsource import SourceMap, decode, parse
 
 if TYPE_CHECKING:
-    from hirecli.builders.posting import PostingResult
+    from hirecli.builders.posting.build import PostingResult
     from hirecli.model.company import Company
     from hirecli.model.role import Role
 
@@ -233,7 +233,7 @@ def _questions(role: Role, company: Company | None, source: Source, notes: list[
                              -1, dotted(path)))
     if not kit:
         return found
-    from hirecli.builders.kit_plan import plan_kit
+    from hirecli.builders.kit.plan import plan_kit
 
     try:
         planned = plan_kit(role, company, positions=source.positions)
@@ -255,7 +255,7 @@ def _questions(role: Role, company: Company | None, source: Source, notes: list[
 def read_role(text: str, file: str, company_file: Path | None, channel: str,
               *, kit: bool = True) -> Posting:
     """The posting and interview questions of the role in ``text``, traced to their lines."""
-    from hirecli.builders.posting import build_posting_with_report
+    from hirecli.builders.posting.build import build_posting_with_report
     from hirecli.model.company import Company
     from hirecli.model.loader import load_role_text, load_text, read_bytes
 

@@ -52,7 +52,7 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec("html", "hirecli.writers.html", "html", False, "a safe HTML fragment"),
         WriterSpec("text", "hirecli.writers.text", "txt", False, "plain text"),
         WriterSpec("json", "hirecli.writers.json_writer", "json", False, "the document tree as JSON"),
-        WriterSpec("docx", "hirecli.writers.docx", "docx", True, "a Word document"),
+        WriterSpec("docx", "hirecli.writers.docx.writer", "docx", True, "a Word document"),
     )
 }
 ALIASES = {"markdown": "md", "txt": "text", "word": "docx"}

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hirecli.builders.kit_data import kit_data, text
-from hirecli.builders.kit_model import Kit, KitCompetency, KitQuestion, Stage
-from hirecli.builders.kit_plan import plan_kit
-from hirecli.builders.kit_text import fill, lower_words
+from hirecli.builders.kit.data import kit_data, text
+from hirecli.builders.kit.model import Kit, KitCompetency, KitQuestion, Stage
+from hirecli.builders.kit.plan import plan_kit
+from hirecli.builders.kit.text import fill, lower_words
 from hirecli.document import (
     CHECKBOX,
     Block,

@@ -39,10 +39,10 @@ from hirecli.document import (
     plain,
 )
 from hirecli.writers import WriteOptions
-from hirecli.writers import docx_template as tpl
-from hirecli.writers.docx_package import package_bytes
-from hirecli.writers.docx_reference import Base, load_base
-from hirecli.writers.docx_xml import (
+from hirecli.writers.docx import template as tpl
+from hirecli.writers.docx.package import package_bytes
+from hirecli.writers.docx.reference import Base, load_base
+from hirecli.writers.docx.xml import (
     R_ID,
     RTL_LANGUAGES,
     VAL,

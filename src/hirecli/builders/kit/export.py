@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hirecli.builders.kit_model import ROLE_FILE, Kit, KitCompetency, KitQuestion
+from hirecli.builders.kit.model import ROLE_FILE, Kit, KitCompetency, KitQuestion
 from hirecli.competencies import QuestionType
 from hirecli.slug import slugify
 
@@ -122,7 +122,7 @@ def _question_source(question: KitQuestion) -> str:
 
 
 def kit_data(kit: Kit) -> KitData:
-    from hirecli.builders.kit_data import kit_data as guide_data
+    from hirecli.builders.kit.data import kit_data as guide_data
 
     labels = guide_data("guide")["rating_labels"]
     comp_ids = {c.name: _competency_id(c) for c in kit.competencies}

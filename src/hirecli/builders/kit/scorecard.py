@@ -3,10 +3,10 @@ recommendation on a four-point scale with no neutral option."""
 
 from __future__ import annotations
 
-from hirecli.builders.kit import rating_rows
-from hirecli.builders.kit_data import kit_data, text
-from hirecli.builders.kit_model import Kit, KitCompetency
-from hirecli.builders.kit_plan import plan_kit
+from hirecli.builders.kit.document import rating_rows
+from hirecli.builders.kit.data import kit_data, text
+from hirecli.builders.kit.model import Kit, KitCompetency
+from hirecli.builders.kit.plan import plan_kit
 from hirecli.document import (
     CHECKBOX,
     Block,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from jinja2 import Template
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from hirecli.builders.posting import PostingResult
+    from hirecli.builders.posting.build import PostingResult
     from hirecli.model.company import Company
     from hirecli.model.role import Role
 
@@ -309,7 +309,7 @@ def render_template(path: str | Path, context: Mapping[str, Any]) -> str:
 
 def template_context(result: PostingResult, role: Role, company: Company | None) -> dict[str, Any]:
     """What a template sees: plain data about the role, the company and the built posting."""
-    from hirecli.builders.posting_facts import pay_text
+    from hirecli.builders.posting.facts import pay_text
     from hirecli.channels import SECTIONS
 
     strings = result.section_strings()

@@ -113,7 +113,7 @@ def articles(text: str) -> str:
 
 @functools.cache
 def _stopwords() -> frozenset[str]:
-    from hirecli.builders.kit_data import kit_data
+    from hirecli.builders.kit.data import kit_data
 
     return frozenset(kit_data("words")["stopwords"])
 

@@ -11,8 +11,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from hirecli.builders.posting_facts import country_name, effective_location
-from hirecli.builders.posting_title import plain_title
+from hirecli.builders.posting.facts import country_name, effective_location
+from hirecli.builders.posting.title import plain_title
 from hirecli.channels import DEFAULT_CHANNEL
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def build_jsonld(
     channel: str = DEFAULT_CHANNEL,
 ) -> dict[str, Any]:
     """The schema.org JobPosting of ``role``, its description the channel's posting in HTML."""
-    from hirecli.builders.posting import build_posting_with_report
+    from hirecli.builders.posting.build import build_posting_with_report
 
     result = build_posting_with_report(role, company, channel=channel, date=date, valid_days=valid_days)
     return dict(result.jsonld or {})

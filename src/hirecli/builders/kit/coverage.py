@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hirecli.builders.kit_model import Kit
+from hirecli.builders.kit.model import Kit
 from hirecli.families import families
 
 

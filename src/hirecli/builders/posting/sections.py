@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from hirecli.builders.posting_facts import pay_text
-from hirecli.builders.posting_parts import ItemList, Section, one_line, paragraphs
+from hirecli.builders.posting.facts import pay_text
+from hirecli.builders.posting.parts import ItemList, Section, one_line, paragraphs
 from hirecli.channels import PARTS, Channel
 from hirecli.document import Inlines, Link, Strong, inlines
 

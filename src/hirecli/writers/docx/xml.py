@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from hirecli.writers.docx_template import W14_NS, W_NS
+from hirecli.writers.docx.template import W14_NS, W_NS
 
 Element = Any
 """An lxml element (python-docx's own element classes subclass it)."""

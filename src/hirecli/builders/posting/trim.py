@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from hirecli.builders.posting_parts import ItemList, Notice, Section
+from hirecli.builders.posting.parts import ItemList, Notice, Section
 from hirecli.channels import Channel
 from hirecli.document import Inlines, plain
 

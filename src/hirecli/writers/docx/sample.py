@@ -24,7 +24,7 @@ from hirecli.document import (
     Table,
     inlines,
 )
-from hirecli.writers.docx import render_docx
+from hirecli.writers.docx.writer import render_docx
 
 
 def sample_document(date: datetime.date) -> Document:

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from hirecli.builders.posting_facts import effective_location, key_facts
-from hirecli.builders.posting_parts import Notice, Section, one_line, words
-from hirecli.builders.posting_sections import build_section
-from hirecli.builders.posting_title import plain_title, shorten_title
-from hirecli.builders.posting_trim import cap_bullets, fit
+from hirecli.builders.posting.facts import effective_location, key_facts
+from hirecli.builders.posting.parts import Notice, Section, one_line, words
+from hirecli.builders.posting.sections import build_section
+from hirecli.builders.posting.title import plain_title, shorten_title
+from hirecli.builders.posting.trim import cap_bullets, fit
 from hirecli.channels import DEFAULT_CHANNEL, SECTIONS, Channel, get_channel
 from hirecli.document import Block, Document, Heading, Inlines, KeyFacts, Meta
 from hirecli.errors import UnknownFormatError, UsageError
@@ -166,7 +166,7 @@ def build_posting_with_report(
     blocks = tuple(head + _blocks(drafts))
     jsonld = None
     if date is not None:
-        from hirecli.builders.jsonld import jsonld_data
+        from hirecli.builders.posting.jsonld import jsonld_data
 
         description = _description_html(meta, blocks[1:], chosen)
         jsonld = jsonld_data(role, company, date=date, valid_days=valid_days, description=description)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hirecli.builders.kit_model import Kit
+from hirecli.builders.kit.model import Kit
 
 HEADER = (
     "# Draft interview questions for skills the competency library does not know.\n"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from hirecli.builders.posting_parts import one_line
+from hirecli.builders.posting.parts import one_line
 from hirecli.document import Inlines, inlines
 
 if TYPE_CHECKING:

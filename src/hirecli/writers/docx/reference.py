@@ -20,9 +20,9 @@ from typing import Any
 from lxml import etree
 
 from hirecli.errors import UsageError
-from hirecli.writers import docx_template as tpl
-from hirecli.writers.docx_package import package_bytes, read_zip, write_zip
-from hirecli.writers.docx_xml import VAL, W, sub
+from hirecli.writers.docx import template as tpl
+from hirecli.writers.docx.package import package_bytes, read_zip, write_zip
+from hirecli.writers.docx.xml import VAL, W, sub
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_TYPES = {

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hirecli.builders.kit_data import kit_data, text
-from hirecli.builders.kit_model import Anchors, KitQuestion
-from hirecli.builders.kit_text import articles, capitalize, fill, lower_first, sentence, stable_number
+from hirecli.builders.kit.data import kit_data, text
+from hirecli.builders.kit.model import Anchors, KitQuestion
+from hirecli.builders.kit.text import articles, capitalize, fill, lower_first, sentence, stable_number
 from hirecli.competencies import QUESTION_TYPES, Kind, LibraryCompetency, QuestionType
 from hirecli.model.role import CustomQuestion
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from hirecli.builders.kit_model import (
+from hirecli.builders.kit.model import (
     GENERATED,
     ROLE_FILE,
     Anchors,
@@ -19,7 +19,7 @@ from hirecli.builders.kit_model import (
     KitQuestion,
     MatchRow,
 )
-from hirecli.builders.kit_questions import (
+from hirecli.builders.kit.questions import (
     Pool,
     custom_questions,
     generated_anchors,
@@ -27,7 +27,7 @@ from hirecli.builders.kit_questions import (
     generated_pool,
     library_pool,
 )
-from hirecli.builders.kit_text import one_line, phrase, related, sentence, stems, without_examples
+from hirecli.builders.kit.text import one_line, phrase, related, sentence, stems, without_examples
 from hirecli.competencies import Kind, Library, LibraryCompetency, Match, MatchPart, key
 from hirecli.errors import Problem
 from hirecli.model.role import Competency, Role, Skill

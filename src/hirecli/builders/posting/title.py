@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hirecli.builders.posting_facts import country_name
+from hirecli.builders.posting.facts import country_name
 from hirecli.channels import phrase_pattern, title_rules
 
 if TYPE_CHECKING:

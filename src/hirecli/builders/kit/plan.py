@@ -17,9 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from hirecli.builders.kit_competencies import Built, Context, build_competencies, field_phrase, role_phrase
-from hirecli.builders.kit_data import kit_data, text
-from hirecli.builders.kit_model import (
+from hirecli.builders.kit.competencies import Built, Context, build_competencies, field_phrase, role_phrase
+from hirecli.builders.kit.data import kit_data, text
+from hirecli.builders.kit.model import (
     Kit,
     KitCompetency,
     KitQuestion,
@@ -27,7 +27,7 @@ from hirecli.builders.kit_model import (
     Stage,
     Timing,
 )
-from hirecli.builders.kit_text import fill, lower_first, sentence
+from hirecli.builders.kit.text import fill, lower_first, sentence
 from hirecli.competencies import QuestionType, key, load_library
 from hirecli.errors import Problem, UnknownFormatError, ValidationFailed
 from hirecli.families import role_fields

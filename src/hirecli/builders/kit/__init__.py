@@ -1,0 +1,1 @@
+"""The interview kit: competencies matched to the library, the loop plan, and its documents."""

@@ -1,0 +1,1 @@
+"""The Word writer: styles as packaged XML, branded reference documents, the package."""
