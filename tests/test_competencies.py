@@ -122,3 +122,11 @@ def test_any_name_gives_a_valid_match(name: str) -> None:
     for part in found.parts:
         assert part.competency in library()
         assert THRESHOLD <= part.confidence <= 100
+
+
+def test_false_friends_are_not_the_same_word() -> None:
+    from hirecli.competencies import _same_word
+
+    assert not _same_word("patient", "patience")
+    assert not _same_word("market", "marketing")
+    assert _same_word("patients", "patient")

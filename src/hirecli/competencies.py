@@ -161,6 +161,12 @@ def _filler() -> frozenset[str]:
     return frozenset(yaml.load(text, Loader=_Loader)["filler"])
 
 
+@functools.cache
+def _false_friends() -> frozenset[frozenset[str]]:
+    text = (files("hirecli") / "data" / "kit" / "words.yaml").read_text(encoding="utf-8")
+    return frozenset(frozenset(pair) for pair in yaml.load(text, Loader=_Loader)["false_friends"])
+
+
 def content_words(text: str) -> list[str]:
     """The words of a name that carry its meaning (no filler like "strong" or "skills")."""
     filler = _filler()
@@ -412,6 +418,8 @@ def _same_word(a: str, b: str) -> bool:
     """
     if a == b:
         return True
+    if frozenset((a, b)) in _false_friends():
+        return False
     from rapidfuzz import fuzz
 
     short, long_ = sorted((a, b), key=len)
