@@ -98,13 +98,11 @@ def test_every_family_has_a_test_role() -> None:
 
 def _role(tmp_path: Path, skills: str) -> Path:
     path = tmp_path / "role.yaml"
-    path.write_text(textwrap.dedent(f"""\
-        title: Sales Development Representative
-        responsibilities:
-          primary: [Call and email prospects to book first meetings.]
-        skills:
-        {textwrap.indent(textwrap.dedent(skills), '  ')}
-        """))
+    head = ("title: Sales Development Representative\n"
+            "responsibilities:\n"
+            "  primary: [Call and email prospects to book first meetings.]\n"
+            "skills:\n")
+    path.write_text(head + textwrap.indent(textwrap.dedent(skills), "  "))
     return path
 
 
@@ -162,7 +160,7 @@ def test_drafts_are_labelled_reported_and_printable(runner: CliRunner, tmp_path:
     result = runner.invoke(app, ["interview-kit", str(path), "--format", "md"])
     assert result.exit_code == 0
     assert "Draft question: review before use" in result.stdout
-    assert f"{path}:7:9: skill 'Quantum Basket Weaving'" in result.stderr
+    assert f"{path}:7:7: skill 'Quantum Basket Weaving'" in result.stderr
     strict = runner.invoke(app, ["interview-kit", str(path), "--strict"])
     assert strict.exit_code == ExitCode.INVALID
     assert "only draft questions" in strict.stderr
