@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from hirecli.builders.posting.build import build_jsonld
 from hirecli.builders.posting.jsonld import (
     EMPLOYMENT_TYPES,
-    build_jsonld,
     credential_category,
     jsonld_text,
     missing_properties,

@@ -19,7 +19,7 @@ _LAZY = {
     "Company": "hirecli.model.company",
     "Document": "hirecli.document",
     "build_posting": "hirecli.builders.posting.build",
-    "build_jsonld": "hirecli.builders.posting.jsonld",
+    "build_jsonld": "hirecli.builders.posting.build",
     "build_interview_kit": "hirecli.builders.kit.document",
     "build_scorecard": "hirecli.builders.kit.scorecard",
     "get_writer": "hirecli.writers",

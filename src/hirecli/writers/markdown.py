@@ -35,8 +35,8 @@ from hirecli.document import (
     inlines,
 )
 from hirecli.writers import WriteOptions
-from hirecli.writers.html import safe_url
 from hirecli.writers.text import one_line, subtitle, table_grid, title_blocks, trim_inlines
+from hirecli.writers.urls import safe_url
 
 _ALWAYS = frozenset("\\`*_[]<>|~")
 _ENTITY = re.compile(r"&(?=#?\w+;)")

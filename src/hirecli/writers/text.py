@@ -116,7 +116,7 @@ def table_grid(table: Table) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ..
 
 def _inline_text(content: Inlines) -> str:
     """Marks dropped; a link's address follows its text in angle brackets, as in e-mail."""
-    from hirecli.writers.html import safe_url
+    from hirecli.writers.urls import safe_url
 
     out: list[str] = []
     for node in trim_inlines(content):
