@@ -262,3 +262,111 @@ def test_export_without_roles_or_folder_is_a_usage_error(runner: Any, tmp_path: 
         result = runner.invoke(app, ["export", *args])
         assert result.exit_code == 2
         assert "PATH" in result.stderr
+
+
+# ---- the brand reaches tables, headers and every command -------------------------------------
+
+
+def _style_colours(document: Any, name: str) -> set[str]:
+    style = document.styles[name].element
+    found = set()
+    for node in style.iter():
+        for attr in (qn("w:val"), qn("w:color"), qn("w:fill")):
+            value = node.get(attr)
+            if value and len(value) == 6 and all(c in "0123456789ABCDEFabcdef" for c in value):
+                found.add(value.upper())
+    return found
+
+
+def test_table_colours_follow_the_references_accent(tmp_path: Path) -> None:
+    from hirecli.writers.docx import template as tpl
+    from hirecli.writers.docx.reference import brand_palette
+
+    document, _ = rendered(branded(tmp_path))
+    red = str(BRAND_RED)
+    palette = brand_palette(red)
+    for name in ("HC Table", "HC Scorecard", "HC Key Facts", "HC Callout"):
+        colours = _style_colours(document, name)
+        assert not colours & {tpl.NAVY, tpl.ACCENT, tpl.HEADER_FILL, tpl.FACT_FILL, tpl.NOTE_FILL}, name
+        assert colours & set(palette.values()), name
+    default, _ = rendered(save(new_docx(), tmp_path / "default.docx"))
+    heading = default.styles["Heading 1"].font.color.rgb
+    assert str(heading) in _style_colours(default, "HC Table")
+
+
+def test_the_references_own_table_styles_win(tmp_path: Path, runner: Any) -> None:
+    from hirecli.cli.main import app
+
+    reference = tmp_path / "brand.docx"
+    assert runner.invoke(app, ["export", "--write-reference-docx", str(reference)]).exit_code == 0
+    document = new_docx(str(reference))
+    style = document.styles["HC Table"].element
+    for border in style.iter(qn("w:top")):
+        border.set(qn("w:color"), "12AB34")
+    document.save(str(reference))
+    restyled, _ = rendered(reference)
+    assert "12AB34" in _style_colours(restyled, "HC Table")
+
+
+def _with_thumbnail(path: Path) -> Path:
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    rels = parts["_rels/.rels"].decode()
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdThumb" Type="http://schemas.openxmlformats.org/'
+                        'package/2006/relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/>'
+                        "</Relationships>")
+    parts["_rels/.rels"] = rels.encode()
+    types = parts["[Content_Types].xml"].decode().replace(
+        "<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1)
+    parts["[Content_Types].xml"] = types.encode()
+    parts["docProps/thumbnail.jpeg"] = b"\xff\xd8\xff\xe0stale thumbnail\xff\xd9"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_no_stale_thumbnail_is_copied(tmp_path: Path) -> None:
+    reference = _with_thumbnail(branded(tmp_path))
+    _, data = rendered(reference)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert "docProps/thumbnail.jpeg" not in names
+        assert b"thumbnail" not in archive.read("_rels/.rels")
+
+
+@pytest.mark.parametrize("command", [["posting"], ["interview-kit", "--stage", "2"], ["scorecard"]])
+def test_every_command_takes_the_reference(tmp_path: Path, runner: Any, roles_dir: Path,
+                                           command: list[str]) -> None:
+    from hirecli.cli.main import app
+
+    reference = branded(tmp_path)
+    target = tmp_path / "out.docx"
+    args = [command[0], str(roles_dir / "software-engineer.yaml"), *command[1:], "-o", str(target),
+            "--reference-docx", str(reference)]
+    if command[0] == "posting":
+        args += ["--date", "2025-03-14"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    document = new_docx(str(target))
+    assert document.styles["Heading 1"].font.color.rgb == BRAND_RED
+    assert document.sections[0].left_margin == Inches(0.75)
+    assert "ACME letterhead" in "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    wrong = runner.invoke(app, [*(a for a in args if a not in ("-o", str(target))), "--format", "md"])
+    assert wrong.exit_code == 2
+    assert "Word output only" in wrong.stderr
+
+
+def test_a_packet_header_keeps_the_letterhead_and_names_the_stage(tmp_path: Path, roles_dir: Path) -> None:
+    from hirecli.builders.kit.document import kit_document
+    from hirecli.builders.kit.plan import plan_kit
+    from hirecli.model.loader import load_role
+
+    kit = plan_kit(load_role(roles_dir / "software-engineer.yaml"))
+    data = render(kit_document(kit), "docx", WriteOptions(reference_docx=branded(tmp_path)))
+    assert isinstance(data, bytes)
+    document = new_docx(io.BytesIO(data))
+    for section, stage in zip(document.sections[1:], kit.stages, strict=True):
+        header = "\n".join(p.text for p in section.header.paragraphs)
+        assert header.startswith("ACME letterhead")
+        assert stage.name in header

@@ -196,10 +196,10 @@ def test_scorecard_has_rating_columns_and_tick_boxes() -> None:
 
 
 def test_header_names_the_company_and_footer_counts_pages() -> None:
-    document = opened(every_block())
+    document = opened(every_block(kind="posting"))
     section = document.sections[0]
     assert COMPANY in section.header.paragraphs[0].text
-    assert "Interview kit" in section.header.paragraphs[0].text
+    assert "Job posting" in section.header.paragraphs[0].text
     footer = section.footer.paragraphs[0]
     assert "Page" in footer.text
     assert " of " in footer.text
@@ -231,7 +231,7 @@ def test_unsafe_links_become_plain_text(url: str) -> None:
 
 
 def test_page_breaks_start_new_pages() -> None:
-    document = opened(every_block())
+    document = opened(every_block(kind="posting"))
     body = document.element.body
     before = [p for p in body.iter(qn("w:p")) if p.find(f"{PPR}/{qn('w:pageBreakBefore')}") is not None]
     assert [p.xpath("string(.)") for p in before] == ["Scorecard"]
@@ -239,6 +239,19 @@ def test_page_breaks_start_new_pages() -> None:
     assert len(breaks) == 1
     # A break before a table is a paragraph of its own, right before that table.
     assert breaks[0].getparent().getparent().getnext().tag == qn("w:tbl")
+
+
+def test_a_kit_part_starts_a_section_whose_header_names_it() -> None:
+    """In an interview kit, a page break before a part's heading starts a new section: its
+    pages carry the part's name in the header; the footer and page count run on."""
+    document = opened(every_block())
+    assert len(document.sections) == 2
+    first, second = document.sections
+    assert "Interview kit for the hiring team" in "\n".join(p.text for p in first.header.paragraphs)
+    assert "Backend Software Engineer\tScorecard" in [p.text for p in second.header.paragraphs]
+    assert all(COMPANY in "\n".join(p.text for p in s.header.paragraphs) for s in document.sections)
+    assert second.footer.is_linked_to_previous
+    assert "Page" in first.footer.paragraphs[0].text
 
 
 def test_no_page_break_at_the_start_or_the_end() -> None:

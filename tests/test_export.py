@@ -24,10 +24,12 @@ from hirecli.export import (
     Settings,
     available_artifacts,
     output_names,
+    packet_folders,
     parse_list,
     plan_export,
     run_export,
 )
+from hirecli.builders.kit.plan import plan_kit
 from hirecli.model.loader import iter_role_files, load_role
 from paths import ROLES
 
@@ -49,6 +51,8 @@ def copy_roles(target: Path, count: int | None = None, *, company: bool = True) 
     if count is None:
         for source in sources:
             shutil.copy(source, target / source.name)
+        for folder in (p for p in ROLES.iterdir() if p.is_dir()):
+            shutil.copytree(folder, target / folder.name, dirs_exist_ok=True)
         return EXAMPLE_IDS
     ids = []
     for i in range(count):
@@ -73,8 +77,10 @@ def test_exports_every_example_role(runner: CliRunner, tmp_path: Path) -> None:
     artifacts = available_artifacts()
     assert "posting" in artifacts
     for role_id in EXAMPLE_IDS:
-        names = sorted(p.name for p in (out / role_id).iterdir())
+        names = sorted(p.name for p in (out / role_id).iterdir() if p.is_file())
         assert names == sorted(f"{a}.{ext}" for a in artifacts for ext in ("docx", "md")), role_id
+        assert sorted(p.name for p in (out / role_id).iterdir() if p.is_dir()) == [
+            a for a in ("interview-kit", "scorecard") if a in artifacts]
         for artifact in artifacts:
             document = open_docx(str(out / role_id / f"{artifact}.docx"))
             assert document.paragraphs[0].style.name == "Title"
@@ -136,7 +142,8 @@ def test_same_date_gives_byte_identical_files(runner: CliRunner, tmp_path: Path)
     assert export(runner, *roles, "-o", second, "--date", DATE, *formats).exit_code == 0
     assert export(runner, *roles, "-o", third, "--date", DATE, *formats, "--jobs", "2").exit_code == 0
     files = tree(first)
-    assert len(files) == len(roles) * (4 * len(available_artifacts()) + 1)
+    stages = sum(len(plan_kit(load_role(role)).stages) for role in roles)
+    assert len(files) == len(roles) * (4 * len(available_artifacts()) + 1) + 2 * 4 * stages
     assert tree(second) == files
     assert tree(third) == files
     other = tmp_path / "d"
@@ -198,7 +205,7 @@ def test_a_file_where_a_role_folder_goes_is_an_output_error(runner: CliRunner, t
     (out / "software-engineer").write_text("in the way", encoding="utf-8")
     result = export(runner, ROLES, "-o", out, "--date", DATE, "--what", "posting")
     assert result.exit_code == 2
-    assert "cannot write" in result.stderr
+    assert "cannot write" in result.stderr or "cannot be written" in result.stderr
     assert not list(out.rglob(".hirecli-*"))
     assert (out / "software-engineer").read_text(encoding="utf-8") == "in the way"
 
@@ -230,7 +237,7 @@ def test_one_bad_role_does_not_stop_the_others(runner: CliRunner, tmp_path: Path
     for role_id in EXAMPLE_IDS:
         assert (out / role_id / "posting.docx").is_file()
     assert not (out / "broken").exists()
-    assert "invalid" in result.stdout
+    assert "invalid" in result.stdout or "failed" in result.stdout
 
 
 def test_json_report_lists_written_and_failed(runner: CliRunner, tmp_path: Path) -> None:
@@ -337,6 +344,8 @@ def settings(*formats: str) -> Settings:
 def test_output_names() -> None:
     both = Settings(("posting", "scorecard"), ("docx", "jsonld"), datetime.date(2025, 3, 14))
     assert output_names(both) == ["posting.docx", "posting.jsonld", "scorecard.docx"]
+    assert packet_folders(both) == ["scorecard"]
+    assert packet_folders(Settings(("scorecard",), ("jsonld",), datetime.date(2025, 3, 14))) == []
 
 
 def test_parse_list() -> None:
@@ -382,3 +391,52 @@ def test_large_batches_are_summed_up_by_kind_of_file(runner: CliRunner, tmp_path
     assert ["posting", "docx", "14"] in [row[:3] for row in rows]
     assert ["posting", "md", "14"] in [row[:3] for row in rows]
     assert "Wrote 28 files for 14 roles" in result.stdout
+
+
+# ---- one packet per interviewer ------------------------------------------------------------
+
+
+def test_one_packet_and_one_scorecard_per_stage(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    role = ROLES / "mental-health-professional.yaml"
+    result = export(runner, role, "-o", out, "--date", DATE, "--docx", "--md", "--what",
+                    "interview-kit,scorecard")
+    assert result.exit_code == 0, result.output
+    kit = plan_kit(load_role(role))
+    folder = out / "mental-health-professional"
+    for artifact in ("interview-kit", "scorecard"):
+        names = sorted(p.name for p in (folder / artifact).iterdir())
+        expected = [f"{s.number}-{re.sub(r'[^a-z0-9]+', '-', s.name.lower()).strip('-')}.{ext}"
+                    for s in kit.stages for ext in ("docx", "md")]
+        assert names == sorted(expected)
+    for stage in kit.stages:
+        stem = f"{stage.number}-{re.sub(r'[^a-z0-9]+', '-', stage.name.lower()).strip('-')}"
+        packet = open_docx(str(folder / "interview-kit" / f"{stem}.docx"))
+        header = "\n".join(p.text for p in packet.sections[0].header.paragraphs)
+        assert "Mental Health Professional" in header
+        assert f"Stage {stage.number} of {len(kit.stages)}: {stage.name}" in header
+        text = (folder / "interview-kit" / f"{stem}.md").read_text(encoding="utf-8")
+        assert all(q.text in text for q in stage.questions)
+        others = [s for s in kit.stages if s is not stage]
+        assert not any(q.text in text for s in others for q in s.questions)
+    report = [w for w in json.loads(export(runner, role, "-o", tmp_path / "again", "--date", DATE, "--docx",
+                                           "--what", "interview-kit", "--format", "json").stdout)["written"]]
+    assert len(report) == 1 + len(kit.stages)
+
+
+def test_packets_are_refused_or_replaced_like_any_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    role = ROLES / "registered-nurse.yaml"
+    args = ["-o", out, "--date", DATE, "--md", "--what", "interview-kit"]
+    assert export(runner, role, *args).exit_code == 0
+    folder = out / "registered-nurse" / "interview-kit"
+    stale = folder / "9-old-stage.md"
+    stale.write_text("an old packet", encoding="utf-8")
+    keep = folder / "notes.md"
+    keep.write_text("the hiring manager's own notes", encoding="utf-8")
+    refused = export(runner, role, *args)
+    assert refused.exit_code == 2
+    assert "interview-kit" in refused.stderr
+    assert export(runner, role, *args, "--force").exit_code == 0
+    assert not stale.exists()
+    assert keep.read_text(encoding="utf-8") == "the hiring manager's own notes"

@@ -96,14 +96,34 @@ def test_batch_keeps_going_past_a_bad_file(runner: CliRunner, tmp_path: Path) ->
     assert (folder / "warehouse-associate-night-shift.yaml").is_file()
 
 
-def test_batch_refuses_two_inputs_with_one_id(runner: CliRunner, tmp_path: Path) -> None:
+def test_batch_skips_a_second_input_with_the_same_id(runner: CliRunner, tmp_path: Path) -> None:
     copy = tmp_path / "copy.txt"
     copy.write_text(WAREHOUSE.read_text("utf-8"), "utf-8")
     folder = tmp_path / "out"
     result = runner.invoke(app, ["import", str(WAREHOUSE), str(copy), "--out-dir", str(folder)])
     assert result.exit_code == ExitCode.USAGE
+    assert f"skipped {copy}" in result.stderr
     assert "--id" in result.stderr
-    assert not folder.exists()
+    assert [p.name for p in folder.iterdir()] == ["warehouse-associate-night-shift.yaml"]
+    assert "1 written, 1 skipped, 0 failed" in result.stderr
+
+
+def test_batch_writes_the_new_files_and_names_the_existing_ones(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    existing = folder / "warehouse-associate-night-shift.yaml"
+    existing.write_text("# edited by hand\n", "utf-8")
+    result = runner.invoke(app, ["import", str(WAREHOUSE), str(MARKDOWN), "--out-dir", str(folder)])
+    assert result.exit_code == ExitCode.USAGE
+    assert f"skipped {WAREHOUSE}: {existing} exists; use --force" in result.stderr
+    assert (folder / "senior-backend-engineer.yaml").is_file()
+    assert existing.read_text("utf-8") == "# edited by hand\n"
+    assert "imported 2 file(s): 1 written, 1 skipped, 0 failed" in result.stderr
+    forced = runner.invoke(app, ["import", str(WAREHOUSE), str(MARKDOWN), "--out-dir", str(folder),
+                                 "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert "2 written, 0 skipped" in forced.stderr
+    assert existing.read_text("utf-8").startswith("# yaml-language-server")
 
 
 @pytest.mark.parametrize("args", [

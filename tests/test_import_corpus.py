@@ -110,6 +110,9 @@ def test_corpus_labels(source: Path, tmp_path: Path) -> None:
             assert item in found, f"{item!r} not in {path}: {found}"
     for text in labels.get("notes_contain") or []:
         assert text in data.get("notes", ""), text
+    for key, text in (labels.get("company_contains") or {}).items():
+        offered = " ".join(a.text for a in imported.report.company.get(key, []))
+        assert text in offered, (key, text, imported.report.company)
     if labels.get("no_notes"):
         assert "notes" not in data, data.get("notes")
     if "variable_pay_contains" in labels:

@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 
 from hirecli.errors import ExitCode, HirecliError
 from hirecli.importers import Imported, import_bytes
-from hirecli.importers.reader_html import read_html
-from hirecli.importers.reader_markdown import read_markdown
 from hirecli.importers.vocab import table
 from hirecli.model.loader import load_role_text
 
@@ -96,8 +94,3 @@ def test_any_bytes(data: bytes) -> None:
     _check(data, "random.bin")
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=400))
-def test_readers_never_raise(text: str) -> None:
-    read_html(text)
-    read_markdown(text)

@@ -14,15 +14,16 @@ from typing import Any
 
 import pytest
 
-from hirecli.builders.posting.build import build_posting
+from hirecli.builders.posting.build import build_posting, build_posting_with_report
 from hirecli.document import to_dict
 from hirecli.importers import Imported, import_path, import_text
 from hirecli.model.loader import load_company, load_role
 from hirecli.model.role import Role
 from paths import ROLES, SEED_ROLE, SEED_TEXT
 
-NOT_IN_THE_TEXT = {"occupation_code"}
-"""The seed page does not state an O*NET-SOC code; the hand-made role adds one."""
+NOT_IN_THE_TEXT = {"occupation_code", "employment_type"}
+"""The seed page states neither an O*NET-SOC code nor an employment type; the hand-made
+role adds both, and the importer invents neither."""
 
 
 def seed_shaped_text(role: Role) -> str:
@@ -120,12 +121,21 @@ def test_nothing_is_lost_or_parked(imported: Imported) -> None:
 def test_the_posting_carries_the_same_content(imported: Imported, hand_made: Role) -> None:
     company = load_company(ROLES / "company.yaml")
     role = imported.built.role
-    assert to_dict(build_posting(role, company)) == to_dict(build_posting(hand_made, company))
-    assert to_dict(build_posting(role)) == to_dict(build_posting(hand_made))
+    completed = role.model_copy(update={name: getattr(hand_made, name) for name in NOT_IN_THE_TEXT})
+    assert to_dict(build_posting(completed, company)) == to_dict(build_posting(hand_made, company))
+    assert to_dict(build_posting(completed)) == to_dict(build_posting(hand_made))
     date = datetime.date(2026, 1, 15)
-    completed = role.model_copy(update={"occupation_code": hand_made.occupation_code})
     assert to_dict(build_posting(completed, company, date=date)) == to_dict(
         build_posting(hand_made, company, date=date))
+
+
+def test_the_posting_of_the_import_invents_nothing(imported: Imported) -> None:
+    role = imported.built.role
+    assert "employment_type" not in imported.built.data
+    result = build_posting_with_report(role, date=datetime.date(2026, 1, 15))
+    assert all(label != "Employment type" for label, _ in result.facts)
+    assert "employmentType" not in (result.jsonld or {})
+    assert "Full-time" not in str(to_dict(result.document))
 
 
 def test_the_written_file_keeps_the_documented_key_order(imported: Imported) -> None:

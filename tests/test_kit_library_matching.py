@@ -228,3 +228,18 @@ def test_a_company_folder_extends_and_overrides_the_library(runner: CliRunner, t
 
 def test_the_shipped_examples_every_skill_file_loads() -> None:
     assert len(list(iter_role_files([FAMILY_ROLES]))) >= 25
+
+
+def test_lint_warns_of_draft_skills_at_their_line(runner: CliRunner, tmp_path: Path) -> None:
+    path = _role(tmp_path, """\
+        hard:
+          - Prospecting
+          - Quantum Basket Weaving
+        """)
+    result = runner.invoke(app, ["lint", str(path), "--format", "json"])
+    findings = [f for r in json.loads(result.stdout)["files"] for f in r["findings"]] \
+        if "files" in json.loads(result.stdout) else json.loads(result.stdout)[0]["findings"]
+    drafts = [f for f in findings if f["rule"] == "draft-questions"]
+    assert len(drafts) == 1
+    assert (drafts[0]["line"], drafts[0]["column"]) == (7, 7)
+    assert drafts[0]["severity"] == "warning"

@@ -117,8 +117,9 @@ def test_strongly_masculine_posting_is_a_warning() -> None:
     ("Join our salesmen on the road.", "gendered-term", "salesmen"),
     ("We need more manpower.", "gendered-term", "manpower"),
     ("Hey guys, we're hiring!", "gendered-term", "guys"),
-    ("Join our young, energetic team.", "ageism", "young"),
-    ("Ideal for recent graduates.", "ageism", "recent graduates"),
+    ("Join our young, energetic team.", "protected-preference", "young, energetic team"),
+    ("Ideal for recent graduates.", "protected-preference", "Ideal for recent graduates"),
+    ("Digital natives will thrive here.", "ageism", "Digital natives"),
     ("You must be able to stand for 8 hours.", "ability-wording", "able to stand"),
     ("It gets crazy on Fridays.", "ableist-language", "crazy"),
     ("Our ping-pong table is famous.", "hollow-perk", "ping-pong"),
@@ -131,7 +132,8 @@ def test_strongly_masculine_posting_is_a_warning() -> None:
     ("Salary: competitive pay.", "vague-pay", "competitive pay"),
     ("Know HIPPA by heart.", "tool-name-spelling", "HIPPA"),
     ("The successful candidate will travel.", "third-person", "The successful candidate"),
-    ("Native English speaker required.", "origin-wording", "Native English speaker"),
+    ("Native English speaker required.", "protected-preference", "Native English speaker required"),
+    ("Native-level English preferred.", "origin-wording", "Native-level"),
 ])
 def test_word_rules_find_their_words(text: str, rule: str, found: str) -> None:
     assert found in texts(lint_text(text), rule)

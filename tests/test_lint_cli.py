@@ -66,7 +66,7 @@ def test_role_findings_point_at_yaml_lines(runner: CliRunner, role: Path) -> Non
     items = findings(runner, str(role), "--no-kit", "--no-company")
     assert where(items, "hero-title", "Rockstar") == (1, 8)
     assert where(items, "hero-title", "Ninja") == (1, 25)
-    assert where(items, "ageism", "young team") == (3, 13)
+    assert where(items, "protected-preference", "We want a young team member") == (3, 3)
     assert where(items, "pressure-culture", "hustle") == (4, 3)
     assert where(items, "pressure-culture", "crush it") == (4, 24)
     assert where(items, "gendered-term", "guys") == (7, 25)
@@ -91,7 +91,7 @@ def test_inline_role_exceptions(runner: CliRunner, tmp_path: Path) -> None:
     rules = {(f["rule"], f["text"]) for f in findings(runner, str(path), "--no-kit", "--no-company")}
     assert ("gendered-term", "guys") not in rules
     assert not any(rule == "hero-title" for rule, _ in rules)
-    assert ("ageism", "young team") in rules
+    assert ("protected-preference", "We want a young team member") in rules
 
 
 def test_json_format(runner: CliRunner, posting: Path) -> None:
@@ -171,10 +171,10 @@ def test_config_option_and_company_lint_section(runner: CliRunner, tmp_path: Pat
     (tmp_path / "company.yaml").write_text("name: Example Co\nlint:\n  disable: [hero-title]\n",
                                            encoding="utf-8")
     extra = tmp_path / "strict.yaml"
-    extra.write_text("severity:\n  ageism: error\n", encoding="utf-8")
+    extra.write_text("severity:\n  pressure-culture: error\n", encoding="utf-8")
     items = findings(runner, str(role), "--no-kit", "--config", str(extra))
     assert not any(f["rule"] == "hero-title" for f in items)
-    assert {f["severity"] for f in items if f["rule"] == "ageism"} == {"error"}
+    assert {f["severity"] for f in items if f["rule"] == "pressure-culture"} == {"error"}
     [eeo] = [f for f in items if f["rule"] == "eeo-statement-missing"]
     assert "no company profile" not in str(eeo["message"])
 
@@ -215,7 +215,7 @@ def test_docx_postings(runner: CliRunner, tmp_path: Path) -> None:
     document.save(str(path))
     items = findings(runner, str(path))
     assert where(items, "hero-title", "Ninja") == (1, 11)
-    assert where(items, "ageism", "young team") == (3, 13)
+    assert where(items, "protected-preference", "young team") == (3, 13)
 
 
 def test_rules_are_listed(runner: CliRunner) -> None:

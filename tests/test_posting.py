@@ -158,7 +158,8 @@ def test_experience_description_is_used_as_written() -> None:
     (Location(city="Chicago", region="IL", country="US", workplace="hybrid"),
      "Hybrid — Chicago, IL, United States"),
     (Location(city="London", country="GB", workplace="hybrid"), "Hybrid — London, United Kingdom"),
-    (Location(city="Oslo", country="NO"), "On-site — Oslo, Norway"),
+    (Location(city="Oslo", country="NO", workplace="onsite"), "On-site — Oslo, Norway"),
+    (Location(city="Oslo", country="NO"), "Oslo, Norway"),  # workplace not stated: no "On-site"
     (Location(workplace="remote"), "Remote"),
     (None, ""),
 ])
@@ -185,7 +186,7 @@ def test_a_title_only_role_has_no_empty_sections() -> None:
     doc = build_posting(role_from("title: Gardener\n"))
     assert headings(doc, 1) == ["Gardener"]
     assert headings(doc) == []
-    assert [type(b) for b in doc.blocks] == [Heading, KeyFacts]
+    assert [type(b) for b in doc.blocks] == [Heading]  # no employment type is stated: no "Full-time"
 
 
 def test_company_location_is_used_when_the_role_has_none(seed: Role, company: Company) -> None:

@@ -15,12 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from hirecli.errors import InvalidInputError
 from hirecli.families import families
+
+if TYPE_CHECKING:
+    from hirecli.matchindex import WordIndex
 
 QuestionType = Literal["behavioral", "situational", "technical", "work_sample"]
 Kind = Literal["hard", "soft"]
@@ -283,6 +286,13 @@ class Library:
     def index(self) -> _Index:
         return _build_index(self.entries)
 
+    @functools.cached_property
+    def words(self) -> WordIndex:
+        """The library's names by word (:mod:`hirecli.matchindex`): linear time in skills."""
+        from hirecli.matchindex import WordIndex
+
+        return WordIndex(self.index.names, _same_word)
+
     def _fits(self, cid: str, fields: frozenset[str], *, exact: bool) -> bool:
         family = self.entries[cid].family
         fams = families()
@@ -305,7 +315,7 @@ class Library:
                     return part, None
                 refused = refused or part
         best: MatchPart | None = None
-        for name in index.names:
+        for name in self.words.candidates(k):  # the names sharing a word: others score 0
             if name.competency in exclude:
                 continue
             value = score(k, name.key)

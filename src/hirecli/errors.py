@@ -21,7 +21,7 @@ class ExitCode(IntEnum):
     """Usage error: unknown option or format, missing, unreadable or unwritable file,
     a file that would be overwritten without ``--force``."""
     INTERRUPTED = 130
-    """Interrupted by Ctrl-C (SIGINT)."""
+    """Interrupted by Ctrl-C (SIGINT), or stopped by SIGTERM or SIGHUP."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,9 @@ class Problem:
     code: str = "invalid"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        from hirecli.termsafe import safe
+
+        return safe(f"{self.file}:{self.line}:{self.column}: {self.message}")
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -97,3 +99,20 @@ class ValidationFailed(InvalidInputError):
 
 class TemplateError(InvalidInputError):
     """A user template failed to compile or render."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop and clean up exactly as Ctrl-C does (exit code 130)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        import signal
+
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import importlib
+import os
 import re
 import signal
 import threading
@@ -32,7 +33,7 @@ from hirecli.errors import (
     UsageError,
     ValidationFailed,
 )
-from hirecli.fileio import refuse_existing, write_atomic
+from hirecli.fileio import check_targets, write_atomic
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -52,6 +53,13 @@ _BUILDERS = {
     "scorecard": ("hirecli.builders.kit.scorecard", "build_scorecard"),
 }
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+_PARTS = {
+    "interview-kit": ("hirecli.builders.kit.document", "build_interview_kit_parts"),
+    "scorecard": ("hirecli.builders.kit.scorecard", "build_scorecard_parts"),
+}
+"""Artifacts that also get one file per interview stage, in a folder named after them:
+``interview-kit/2-hiring-manager-interview.docx`` is what that stage's interviewer prints."""
+_PART_FILE = re.compile(r"\d+-[a-z0-9-]+\.(?:docx|md|html|json)")
 
 
 def builder(artifact: str) -> Callable[..., Any] | None:
@@ -319,8 +327,23 @@ def plan_export(
     targets = [job.folder / name for job in jobs for name in output_names(settings)]
     for target in targets:
         _inside(target, root)
-    refuse_existing(targets, force=force)
+    packets = [job.folder / name for job in jobs for name in packet_folders(settings)]
+    for folder in packets:
+        _inside(folder, root)
+    _refuse_packets(packets, force=force)
+    check_targets(targets, force=force, estimate=estimated_bytes(settings, len(jobs)))
     return Plan(outdir, tuple(jobs), tuple(failures), tuple(targets))
+
+
+def _refuse_packets(folders: Sequence[Path], *, force: bool) -> None:
+    """Packet folders with files in them are replaced only with ``force``, like any file."""
+    if force:
+        return
+    found = [str(f / path.name) for f in folders if f.is_dir()
+             for path in sorted(f.iterdir()) if _PART_FILE.fullmatch(path.name)]
+    if found:
+        shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        raise OutputError(f"would overwrite {shown}; use --force to replace")
 
 
 def _valid_id(role_id: str) -> bool:
@@ -342,10 +365,37 @@ def _refuse_duplicates(jobs: Sequence[Job], positions: dict[int, Any]) -> None:
         raise ValidationFailed(problems)
 
 
+_SMALLEST = {"docx": 12 * 1024, "md": 1024, "html": 2048, "json": 4096, JSONLD: 1024}
+"""About the least each kind of file takes, for a check of free space before writing."""
+
+
+def estimated_bytes(settings: Settings, roles: int) -> int:
+    """The least an export of ``roles`` roles will write: too little room is refused up front."""
+    names = output_names(settings)
+    return roles * sum(_SMALLEST.get(name.rsplit(".", 1)[-1], 1024) for name in names)
+
+
+def worker_count(jobs: int) -> int:
+    """``--jobs``: 0 is one process per CPU, and never more processes than CPUs."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(jobs or cpus, cpus))
+
+
 def output_names(settings: Settings) -> list[str]:
-    """The file names each role gets, in the order they are written."""
+    """The file names each role gets, in the order they are written (the per-stage packets
+    in :func:`packet_folders` are named once the loop is planned)."""
     return [f"{artifact}.{_EXTENSIONS[fmt]}" for artifact in settings.artifacts for fmt in settings.formats
             if fmt != JSONLD or artifact == "posting"]
+
+
+def packet_folders(settings: Settings) -> list[str]:
+    """The folders of per-stage packets, one for each artifact that has them."""
+    if not any(fmt != JSONLD for fmt in settings.formats):
+        return []
+    return [artifact for artifact in settings.artifacts if artifact in _PARTS]
 
 
 # ---- building and rendering (in this process or a worker) -------------------------
@@ -356,7 +406,10 @@ def _dated(doc: Document, date: datetime.date) -> Document:
     return replace(doc, meta=replace(doc.meta, date=date.isoformat()))
 
 
-def _build(artifact: str, job: Job, settings: Settings) -> tuple[Document, dict[str, Any] | None]:
+def _build(artifact: str, job: Job, settings: Settings) -> tuple[list[tuple[str, Document]],
+                                                                 dict[str, Any] | None]:
+    """The artifact's documents, each with its part name ("" for the whole, or a stage's
+    file name), and the posting's JSON-LD."""
     make = builder(artifact)
     assert make is not None
     if artifact == "posting":
@@ -364,8 +417,13 @@ def _build(artifact: str, job: Job, settings: Settings) -> tuple[Document, dict[
         if settings.channel:
             kwargs["channel"] = settings.channel
         result = make(job.role, job.company, **kwargs)
-        return result.document, result.jsonld
-    return make(job.role, job.company), None
+        return [("", result.document)], result.jsonld
+    if artifact in _PARTS:
+        module_name, function = _PARTS[artifact]
+        parts: list[tuple[str, Document]] = getattr(importlib.import_module(module_name), function)(
+            job.role, job.company)
+        return parts, None
+    return [("", make(job.role, job.company))], None
 
 
 def render_job(job: Job, settings: Settings) -> Rendered:
@@ -376,21 +434,26 @@ def render_job(job: Job, settings: Settings) -> Rendered:
     files: list[OutputFile] = []
     documents = 0
     try:
-        for artifact in settings.artifacts:
-            doc, jsonld = _build(artifact, job, settings)
-            doc = _dated(doc, settings.date)
-            documents += 1
-            for fmt in settings.formats:
-                if fmt == JSONLD:
-                    if artifact != "posting":
-                        continue
-                    from hirecli.builders.posting.jsonld import jsonld_text
+        from hirecli.builders.kit.empty import check_role
 
-                    data: str | bytes = jsonld_text(jsonld or {})
-                else:
-                    data = get_writer(fmt).render(doc, options)
-                payload = data.encode("utf-8") if isinstance(data, str) else data
-                files.append(OutputFile(artifact, fmt, f"{artifact}.{_EXTENSIONS[fmt]}", payload))
+        check_role(job.role, settings.artifacts)  # a loop with nothing to ask fails the role
+        for artifact in settings.artifacts:
+            parts, jsonld = _build(artifact, job, settings)
+            for part, built in parts:
+                doc = _dated(built, settings.date)
+                documents += 1
+                stem = f"{artifact}/{part}" if part else artifact
+                for fmt in settings.formats:
+                    if fmt == JSONLD:
+                        if artifact != "posting":
+                            continue
+                        from hirecli.builders.posting.jsonld import jsonld_text
+
+                        data: str | bytes = jsonld_text(jsonld or {})
+                    else:
+                        data = get_writer(fmt).render(doc, options)
+                    payload = data.encode("utf-8") if isinstance(data, str) else data
+                    files.append(OutputFile(artifact, fmt, f"{stem}.{_EXTENSIONS[fmt]}", payload))
     except ValidationFailed as exc:
         return Rendered(job.index, problems=exc.problems)
     except UsageError as exc:
@@ -405,6 +468,25 @@ def render_job(job: Job, settings: Settings) -> Rendered:
 def _quiet_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops the batch and cleans up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: Any) -> None:
+    """End the worker processes at once: an interrupted export (Ctrl-C, SIGTERM, SIGHUP) must
+    leave none behind. Workers only render in memory, so ending them loses nothing."""
+    found = [p for p in (getattr(pool, "_processes", None) or {}).values() if p is not None]
+    for process in found:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    deadline = time.monotonic() + 5
+    for process in found:
+        try:
+            process.join(max(0.0, deadline - time.monotonic()))
+        except (Exception, KeyboardInterrupt):  # a second signal: stop waiting, end them anyway
+            pass
+        with contextlib.suppress(Exception):
+            if process.is_alive():
+                process.kill()
+                process.join(1)
 
 
 @contextlib.contextmanager
@@ -440,6 +522,9 @@ def _results(jobs: Sequence[Job], settings: Settings, workers: int) -> Generator
             futures = [pool.submit(render_job, job, settings) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
+    except BaseException:  # interrupted, or stopped early by the writer: no worker may live on
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -481,6 +566,22 @@ class _Writer:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _remove_stale_packets(plan: Plan, settings: Settings, done: dict[int, list[Written]]) -> None:
+    """With ``force``, packets of stages the loop no longer has would mislead interviewers:
+    remove the packet files this export did not write (only files named like packets)."""
+    for index, written in done.items():
+        job = plan.jobs[index]
+        fresh = {w.path for w in written}
+        for artifact in packet_folders(settings):
+            folder = job.folder / artifact
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.iterdir()):
+                if path not in fresh and path.is_file() and _PART_FILE.fullmatch(path.name):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+
+
 def run_export(
     plan: Plan,
     settings: Settings,
@@ -510,6 +611,8 @@ def run_export(
             if on_role is not None:
                 on_role(job, result)
         writer.collect(wait=True)
+        if force:
+            _remove_stale_packets(plan, settings, writer.done)
     finally:
         results.close()
         writer.close()

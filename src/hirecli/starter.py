@@ -69,7 +69,30 @@ benefits: []                    # role-specific benefits, shown after the compan
 
 
 def starter_role(title: str, slug: str | None = None) -> str:
-    """The YAML text of a new role, with the title quoted safely."""
+    """The YAML text of a new role, with the title quoted safely.
+
+    A title the role file could not hold (empty, several lines, control characters, text
+    that is not valid Unicode) is a usage error: ``new`` never writes a file that
+    ``validate`` refuses.
+    """
     role_id = slug or slugify(title)
     quoted = json.dumps(title.strip(), ensure_ascii=False)
-    return _TEMPLATE.format(modeline=SCHEMA_MODELINE, id=role_id, title=quoted)
+    text = _TEMPLATE.format(modeline=SCHEMA_MODELINE, id=role_id, title=quoted)
+    _check(text, title)
+    return text
+
+
+def _check(text: str, title: str) -> None:
+    from hirecli.errors import UsageError, ValidationFailed
+    from hirecli.model.loader import load_role_text
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"the title {title!r} is not valid text (a file name or argument in another "
+                         "encoding?); write it again in UTF-8") from None
+    try:
+        load_role_text(text, "<new role>")
+    except ValidationFailed as exc:
+        messages = "; ".join(p.message for p in exc.problems[:3])
+        raise UsageError(f"cannot start a role with the title {title!r}: {messages}") from None

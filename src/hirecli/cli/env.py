@@ -28,15 +28,25 @@ class Env:
 
     @classmethod
     def current(cls) -> Env:
-        """The process's streams as they are now (CliRunner swaps them per call)."""
+        """The process's streams as they are now (CliRunner swaps them per call).
+
+        Messages written to ``stderr`` quote values and file names from files; every
+        control character or bidi override in them is shown as an escape
+        (:mod:`hirecli.termsafe`), never passed to the terminal.
+        """
+        from hirecli.termsafe import SafeStream
+
         stdin = cast(BinaryIO, getattr(sys.stdin, "buffer", sys.stdin))
-        return cls(stdin, sys.stdout, sys.stderr, _isatty(sys.stdout), _isatty(sys.stderr))
+        stderr = cast(TextIO, SafeStream(sys.stderr))
+        return cls(stdin, sys.stdout, stderr, _isatty(sys.stdout), _isatty(sys.stderr))
 
     def console(self, *, stderr: bool = False) -> Console:
         """A rich console on stdout or stderr that follows NO_COLOR and the terminal's width."""
         from rich.console import Console
 
-        stream = self.stderr if stderr else self.stdout
+        from hirecli.termsafe import raw_stream
+
+        stream = raw_stream(self.stderr) if stderr else self.stdout
         tty = self.stderr_isatty if stderr else self.stdout_isatty
         return Console(
             file=stream,

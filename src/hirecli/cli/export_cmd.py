@@ -188,6 +188,21 @@ def export(
                      help="Write a .docx that shows every style the Word documents use, to restyle "
                           "in Word and pass back with --reference-docx; then stop."),
     ] = None,
+    feed: Annotated[
+        str | None,
+        typer.Option("--feed", metavar="NAME",
+                     help="Instead of documents, write one job feed of every role to -o FILE: indeed "
+                          "(Indeed's XML feed), linkedin (LinkedIn's XML feed) or jsonld (a schema.org "
+                          "ItemList of JobPostings). Roles missing what the feed requires are named and "
+                          "left out (exit code 1)."),
+    ] = None,
+    ats: Annotated[
+        str | None,
+        typer.Option("--ats", metavar="NAME",
+                     help="Instead of documents, write per role OUTDIR/<role-id>/ the JSON payloads of an "
+                          "applicant tracking system's API: greenhouse (Harvest: job post, interview "
+                          "stages with their interview kits, scorecard attributes)."),
+    ] = None,
 ) -> None:
     """Export postings, interview kits and scorecards of many roles at once.
 
@@ -211,13 +226,23 @@ def export(
     Example: hirecli export roles/ -o site/ --html --jsonld --what posting --format json
 
     Example: hirecli export --write-reference-docx brand.docx
+
+    Example: hirecli export roles/ --feed indeed -o feed.xml
+
+    Example: hirecli export roles/ --ats greenhouse -o greenhouse/
     """
     import json
-    import os
 
     from hirecli.cli.env import Env
     from hirecli.errors import UsageError
-    from hirecli.export import ARTIFACTS, Settings, available_artifacts, parse_list, plan_export
+    from hirecli.export import (
+        ARTIFACTS,
+        Settings,
+        available_artifacts,
+        parse_list,
+        plan_export,
+        worker_count,
+    )
 
     env = Env.current()
     if write_reference is not None:
@@ -227,6 +252,12 @@ def export(
         write_atomic(Path(write_reference), sample_reference(parse_date(date)), force=force)
         env.stderr.write(f"Wrote {write_reference}: change its styles in Word, then export with "
                          f"--reference-docx {write_reference}\n")
+        return
+    if feed is not None or ats is not None:
+        from hirecli.feeds.cli import run as run_feeds
+
+        run_feeds(paths, output, feed=feed, ats=ats, force=force, company=company, date=date,
+                  json_report=fmt == ReportFormat.json, env=env)
         return
     if not paths or output is None:
         raise UsageError("export needs role files or folders (PATH...) and an output folder (-o OUTDIR)")
@@ -246,7 +277,7 @@ def export(
         for line in failure.lines():
             env.stderr.write(line + "\n")
     env.stderr.flush()
-    workers = jobs or os.cpu_count() or 1
+    workers = worker_count(jobs)
     progress = fmt == ReportFormat.text and env.stderr_isatty
     report = _run(plan, settings, force=force, jobs=workers, env=env, progress=progress)
     if fmt == ReportFormat.json:

@@ -44,9 +44,17 @@ def import_roles(
     headings people use, and writes a role file that `hirecli validate` accepts. Text
     that fits nowhere is kept in the role's notes, page navigation is left out, and
     damage from copying web pages is mended; --report lists every such decision so you
-    can check them. Existing files are never replaced without --force. Exit codes: 1 when
-    a file has no usable job description (empty, no sections, no title), 2 when it cannot
-    be read (missing, binary, too large) or the output exists.
+    can check them. Facts the ad does not state (employment type, workplace, pay) are left
+    out, never guessed, and the report lists them. Skills are read from the lines that
+    name them (tools, methods, knowledge), each traced to its line. Text about the
+    employer (about, equal opportunity, how to apply) is offered in the report for
+    company.yaml.
+
+    Several files are imported one by one into --out-dir: a file that exists is named and
+    skipped (replaced with --force), the others are written, and a summary says which.
+    Exit codes: 1 when a file has no usable job description (empty, no sections, no
+    title), 2 when it cannot be read (missing, binary, too large) or an output exists
+    and was skipped.
 
     Example: hirecli import job.txt -o roles/mental-health-professional.yaml
 
@@ -54,8 +62,8 @@ def import_roles(
 
     Example: pbpaste | hirecli import - --id night-nurse > roles/night-nurse.yaml
     """
-    from hirecli.errors import ExitCode, HirecliError, OutputError, UsageError
-    from hirecli.fileio import refuse_existing, write_atomic
+    from hirecli.errors import ExitCode, HirecliError, UsageError
+    from hirecli.fileio import write_atomic
     from hirecli.importers import import_path
 
     env = Env.current()
@@ -81,18 +89,12 @@ def import_roles(
             continue
         _tell(imported, env, full=report or env.stderr_isatty)
         done.append(imported)
+    skipped: list[str] = []
     if out_dir is not None:
-        targets = [Path(out_dir) / f"{item.report.role_id}.{chosen}" for item in done]
-        seen: dict[Path, str] = {}
-        for target, item in zip(targets, done, strict=True):
-            if target in seen:
-                raise OutputError(f"{seen[target]} and {item.report.source} both give the id "
-                                  f"{item.report.role_id!r}; import them one at a time with --id")
-            seen[target] = item.report.source
-        refuse_existing(targets, force=force)
-        for target, item in zip(targets, done, strict=True):
-            write_atomic(target, item.built.text, force=force)
-            env.stderr.write(f"wrote {target}\n")
+        skipped = _write_batch(done, Path(out_dir), chosen, force=force, env=env)
+        if len(files) > 1:
+            env.stderr.write(f"imported {len(files)} file(s): {len(done) - len(skipped)} written, "
+                             f"{len(skipped)} skipped, {len(failed)} failed\n")
     elif done:
         if output in (None, "-"):
             env.stdout.write(done[0].built.text)
@@ -100,8 +102,40 @@ def import_roles(
         else:
             write_atomic(Path(str(output)), done[0].built.text, force=force)
             env.stderr.write(f"wrote {output}\n")
-    if failed:
-        raise typer.Exit(max(int(exc.exit_code) for exc in failed) or ExitCode.INVALID)
+    codes = [int(exc.exit_code) for exc in failed] + ([int(ExitCode.USAGE)] if skipped else [])
+    if codes:
+        raise typer.Exit(max(codes) or ExitCode.INVALID)
+
+
+def _write_batch(done: list[Imported], folder: Path, fmt: str, *, force: bool, env: Env) -> list[str]:
+    """Write each imported role to ``folder`` by its id; a file that exists (without
+    --force), or that an earlier input of the batch already wrote, is named and skipped."""
+    from hirecli.errors import OutputError
+    from hirecli.fileio import write_atomic
+
+    written: dict[Path, str] = {}
+    skipped: list[str] = []
+    for item in done:
+        target = folder / f"{item.report.role_id}.{fmt}"
+        source = item.report.source
+        if target in written:
+            env.stderr.write(f"skipped {source}: its id {item.report.role_id!r} is the one {written[target]} "
+                             f"was written as ({target}); import it alone with --id\n")
+            skipped.append(source)
+            continue
+        if target.exists() and not force:
+            env.stderr.write(f"skipped {source}: {target} exists; use --force to replace it\n")
+            skipped.append(source)
+            continue
+        try:
+            write_atomic(target, item.built.text, force=force)
+        except OutputError as exc:
+            env.stderr.write(f"skipped {source}: {exc.message}\n")
+            skipped.append(source)
+            continue
+        written[target] = source
+        env.stderr.write(f"wrote {target}\n")
+    return skipped
 
 
 def _tell(imported: Imported, env: Env, *, full: bool) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hirecli.cli.options import ForceOpt, OutputOpt
+from hirecli.cli.reference_opt import ReferenceDocxOpt
 
 if TYPE_CHECKING:
     from hirecli.builders.kit.model import Kit
@@ -119,6 +120,16 @@ def _strict(kit: Kit, positions: SourceMap | None) -> None:
     raise ValidationFailed(problems)
 
 
+def _refuse_empty(kit: Kit, *, drafts: bool = False) -> None:
+    """A loop that asks nothing about the role is an error (exit 1), with what to add."""
+    from hirecli.builders.kit.empty import empty_loop
+    from hirecli.errors import InvalidInputError
+
+    problem = None if drafts else empty_loop(kit)
+    if problem:
+        raise InvalidInputError(problem)
+
+
 def _check_format(fmt: str | None) -> str | None:
     from hirecli.writers import writer_spec
 
@@ -160,6 +171,7 @@ def interview_kit(
         typer.Option("--drafts", help="Print, as YAML for the role file's competencies: block, the "
                                       "draft questions of skills the library does not know."),
     ] = False,
+    reference_docx: ReferenceDocxOpt = None,
 ) -> None:
     """Write a structured interview kit: the loop, questions, rating scales and guides.
 
@@ -184,6 +196,8 @@ def interview_kit(
     from hirecli.builders.kit.scorecard import scorecard_document
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
+    from hirecli.cli.reference_opt import reference_options
+    from hirecli.companyfind import announce
     from hirecli.fileio import refuse_existing
     from hirecli.model.loader import company_for, load_role_file
 
@@ -196,6 +210,7 @@ def interview_kit(
                    competencies=competency or None, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
     _report(kit, env, explain=explain, positions=loaded.positions)
+    _refuse_empty(kit, drafts=drafts)
     if strict:
         _strict(kit, loaded.positions)
     if drafts:
@@ -208,7 +223,9 @@ def interview_kit(
         _emit_data(kit, index, output, force=force, env=env)
         return
     doc = scorecard_document(kit, index) if scorecard else kit_document(kit, stage)
-    deliver(doc, choose_format(chosen, output, env), output, force=force, env=env)
+    final = choose_format(chosen, output, env)
+    announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
+    deliver(doc, final, output, force=force, env=env, options=reference_options(reference_docx, final))
 
 
 def _emit_data(kit: Kit, index: int | None, output: str | None, *, force: bool, env: Env) -> None:
@@ -231,6 +248,7 @@ def scorecard(
     force: ForceOpt = False,
     company: CompanyOpt = None,
     variant: VariantOpt = 0,
+    reference_docx: ReferenceDocxOpt = None,
 ) -> None:
     """Write the scorecard for a role's interview loop.
 
@@ -248,6 +266,8 @@ def scorecard(
     from hirecli.builders.kit.scorecard import scorecard_document
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
+    from hirecli.cli.reference_opt import reference_options
+    from hirecli.companyfind import announce
     from hirecli.fileio import refuse_existing
     from hirecli.model.loader import company_for, load_role_file
 
@@ -259,10 +279,14 @@ def scorecard(
     kit = plan_kit(loaded.model, company_for(role, company), variant=variant, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
     _report(kit, env, explain=False, positions=loaded.positions)
+    _refuse_empty(kit)
     if chosen == DATA:
         _emit_data(kit, index, output, force=force, env=env)
         return
-    deliver(scorecard_document(kit, index), choose_format(chosen, output, env), output, force=force,
+    final = choose_format(chosen, output, env)
+    announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
+    deliver(scorecard_document(kit, index), final, output, force=force,
+            options=reference_options(reference_docx, final),
             env=env)
 
 

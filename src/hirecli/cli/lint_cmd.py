@@ -17,6 +17,7 @@ class LintFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class FailOn(StrEnum):
@@ -35,8 +36,8 @@ def lint(
     fmt: Annotated[
         LintFormat | None,
         typer.Option("--format", help="terminal (a report with charts), text (file:line:col lines), "
-                                      "json, or github (workflow annotations). Default: terminal on a "
-                                      "terminal, text in a pipe."),
+                                      "json, github (workflow annotations) or sarif (SARIF 2.1.0 for code "
+                                      "scanning). Default: terminal on a terminal, text in a pipe."),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
@@ -68,6 +69,19 @@ def lint(
     list_rules: Annotated[
         bool, typer.Option("--rules", help="List every rule with its category and severity, and exit.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", metavar="FILE", help="Report and fail only on findings that FILE (from "
+                                                        "--write-baseline) does not record."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in FILE for "
+                                                              "--baseline, and exit 0."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Replace the --write-baseline file when it exists.")
+    ] = False,
 ) -> None:
     """Check postings and interview questions before you publish.
 
@@ -87,9 +101,15 @@ def lint(
     Example: hirecli lint job-ad.html --format json --fail-on warning
 
     Example: hirecli lint roles/*.yaml --format github
+
+    Example: hirecli lint roles/ --format sarif > hirecli.sarif
+
+    Example: hirecli lint roles/ --write-baseline .hirecli-baseline.json
+
+    Example: hirecli lint roles/ --baseline .hirecli-baseline.json
     """
     from hirecli.errors import UsageError
-    from hirecli.lint.engine import Options, iter_lint_paths, lint_file
+    from hirecli.lint.engine import Options, lint_paths
     from hirecli.lint.report import failed, to_github, to_json, to_text
 
     env = Env.current()
@@ -100,23 +120,34 @@ def lint(
         raise UsageError("give at least one PATH to lint (or --rules to list the rules)")
     options = Options(company=company, use_company=not no_company, channel=channel, config=config, kit=kit)
     reports, levels = [], []
-    for path in iter_lint_paths(paths):
-        report, settings = lint_file(path, options, env.stdin)
+    for report, settings in lint_paths(paths, options, env.stdin):
         reports.append(report)
         levels.append(fail_on.value if fail_on else settings.fail_on or "error")
+    if write_baseline is not None or baseline is not None:
+        from hirecli.lint.baseline import use_baseline
+
+        if use_baseline(reports, baseline=baseline, write=write_baseline, force=force, env=env):
+            return
     chosen = fmt or (LintFormat.terminal if env.stdout_isatty else LintFormat.text)
+    from hirecli.cli.lintview import prepare
+
+    counted, reports = reports, prepare(reports, chosen.value)  # bounded, and safe on a terminal
     if chosen is LintFormat.terminal:
         from hirecli.lint.terminal import print_reports
 
         print_reports(reports, env.console())
     else:
-        if chosen is LintFormat.json:
+        if chosen is LintFormat.sarif:
+            from hirecli.lint.sarif import to_sarif
+
+            rendered = to_sarif(reports)
+        elif chosen is LintFormat.json:
             rendered = to_json(reports, levels)
         else:
             rendered = to_github(reports) if chosen is LintFormat.github else to_text(reports)
         env.stdout.write(rendered)
         env.stdout.flush()
-    if any(failed(report, level) for report, level in zip(reports, levels, strict=True)):
+    if any(failed(report, level) for report, level in zip(counted, levels, strict=True)):
         raise typer.Exit(ExitCode.INVALID)
 
 

@@ -14,7 +14,14 @@ from typer.core import MarkupMode, TyperCommand, TyperGroup
 from typer.main import get_command_from_info
 
 from hirecli.__about__ import __version__
-from hirecli.errors import ExitCode, HirecliError, ValidationFailed
+from hirecli.cli.guard import (
+    install_stop_signals,
+    open_standard_fds,
+    output_failure,
+    restore_signals,
+    sane_terminal_size,
+)
+from hirecli.errors import ExitCode, HirecliError, Interrupted, ValidationFailed
 
 try:  # newer Typer releases carry their own copy of Click
     from typer import _click as click
@@ -30,40 +37,38 @@ _ABORTS = (typer.Abort, getattr(click.exceptions, "Abort", typer.Abort), Keyboar
 
 
 def _say(message: str) -> None:
+    from hirecli.termsafe import safe
+
     try:
-        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.write(safe(message.rstrip("\n")) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
 
 
-def _quiet_broken_pipe() -> int:
-    """stdout's reader went away (``| head``): stop quietly, as a filter should."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    return ExitCode.OK
-
-
-def _interrupted(exc: BaseException) -> bool:
-    """Ctrl-C that surfaced as another error while a file was being closed (zipfile raises
-    ValueError when it is interrupted between opening and closing a member)."""
+def _interruption(exc: BaseException) -> KeyboardInterrupt | None:
+    """Ctrl-C (or SIGTERM) that surfaced as another error while a file was being closed
+    (zipfile raises ValueError when it is interrupted between opening and closing a member)."""
     seen: set[int] = set()
     cause: BaseException | None = exc
     while cause is not None and id(cause) not in seen:
         if isinstance(cause, KeyboardInterrupt):
-            return True
+            return cause
         seen.add(id(cause))
         cause = cause.__context__
-    return False
+    return None
 
 
 def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
     """Report ``exc`` on stderr in one line (a line per problem) and return its exit code."""
-    if not isinstance(exc, HirecliError | KeyboardInterrupt) and _interrupted(exc):
-        exc = KeyboardInterrupt()
+    if not isinstance(exc, HirecliError | KeyboardInterrupt):
+        exc = _interruption(exc) or exc
+    failed_output = output_failure(exc)
+    if failed_output is not None:
+        code, message = failed_output
+        if message:
+            _say(f"error: {message}")
+        return code
     if isinstance(exc, ValidationFailed):
         for problem in exc.problems:
             _say(str(problem))
@@ -74,13 +79,17 @@ def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
     if isinstance(exc, _EXITS):
         return int(exc.exit_code)
     if isinstance(exc, click.ClickException):
+        from hirecli.termsafe import safe
+
+        exc.message = safe(exc.message)
         exc.show(file=sys.stderr)
         return ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code
+    if isinstance(exc, Interrupted):
+        _say(f"interrupted ({exc.name})")
+        return ExitCode.INTERRUPTED
     if isinstance(exc, _ABORTS):
         _say("interrupted")
         return ExitCode.INTERRUPTED
-    if isinstance(exc, BrokenPipeError):
-        return _quiet_broken_pipe()
     if isinstance(exc, MemoryError):
         _say("error: out of memory")
         return ExitCode.INVALID
@@ -139,26 +148,46 @@ class HirecliGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        from hirecli import companyfind
+
+        companyfind.reset()
+        open_standard_fds()
+        sane_terminal_size()
         _tolerant_streams()
         traceback = "--traceback" in argv or os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
+        previous = install_stop_signals()
         try:
-            result = super().main(argv, prog_name or "hirecli", complete_var, False, **extra)
-            code = result if isinstance(result, int) else ExitCode.OK
-            if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C in a command into Exit(130)
-                _say("interrupted")
-        except BaseException as exc:
-            if isinstance(exc, SystemExit):
-                raise
-            code = exit_code_for(exc, traceback=traceback)
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            code = _quiet_broken_pipe()
-        except (OSError, ValueError):
-            pass
+            try:
+                result = super().main(argv, prog_name or "hirecli", complete_var, False, **extra)
+                code = result if isinstance(result, int) else ExitCode.OK
+                if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C in a command into Exit(130)
+                    _say("interrupted")
+            except BaseException as exc:
+                if isinstance(exc, SystemExit) and output_failure(exc) is None:
+                    raise
+                code = exit_code_for(exc, traceback=traceback)
+            code = _flush_stdout(code)
+        except Interrupted as exc:  # a signal while the error was being reported
+            code = exit_code_for(exc)
+        finally:
+            restore_signals(previous)
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
+
+
+def _flush_stdout(code: int) -> int:
+    """Flush standard output; a reader gone is quiet, a full disk an error (exit 2)."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        failed = output_failure(exc)
+        if failed is not None:
+            new_code, message = failed
+            if message and code == ExitCode.OK:
+                _say(f"error: {message}")
+            return new_code if code == ExitCode.OK else code
+    return code
 
 
 def _listed(name: str, info: CommandInfo, markup: MarkupMode) -> TyperCommand:
@@ -197,12 +226,24 @@ def _root(
         typer.Option("--traceback", help=f"Show Python tracebacks of internal errors "
                      f"(or set {TRACEBACK_ENV}=1)."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Print a long preview straight to the terminal instead of "
+                                        "through a pager (PAGER, or less)."),
+    ] = False,
 ) -> None:
     """Job postings, structured interview kits and scorecards from role files kept in git.
 
     Exit codes: 0 success; 1 invalid input or findings at the failing level; 2 usage error
     (unknown option, missing or unwritable file); 130 interrupted.
     """
+    terminal = sys.modules.get("hirecli.writers.terminal")
+    if no_pager and terminal is None:
+        import importlib
+
+        terminal = importlib.import_module("hirecli.writers.terminal")
+    if terminal is not None:
+        setattr(terminal, "PAGING", not no_pager)  # noqa: B010 - set on the module, which stays lazy
 
 
 def main() -> None:

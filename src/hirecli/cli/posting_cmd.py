@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hirecli.cli.options import ForceOpt, OutputOpt, parse_date
+from hirecli.cli.options import ForceOpt, OutputOpt, check_days_after, parse_date
+from hirecli.cli.reference_opt import ReferenceDocxOpt
 
 if TYPE_CHECKING:
 
@@ -97,6 +98,7 @@ def posting(
                      help="Render your own Jinja2 template instead of a format (HTML-escaped when the "
                           "file name ends in .html or .htm)."),
     ] = None,
+    reference_docx: ReferenceDocxOpt = None,
 ) -> None:
     """Write a job posting from a role file, ready to publish.
 
@@ -120,6 +122,7 @@ def posting(
     from hirecli.channels import get_channel
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver, emit
+    from hirecli.companyfind import announce
     from hirecli.errors import UsageError
     from hirecli.fileio import refuse_existing
     from hirecli.model.loader import company_for, load_role_file
@@ -131,6 +134,7 @@ def posting(
         raise UsageError("--template and --format cannot be used together; the template sets the format")
     chosen = get_channel(channel)
     posted = parse_date(date)
+    check_days_after(posted, valid_days)
     order = resolve_sections(sections.split(",")) if sections is not None else None
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
@@ -152,11 +156,12 @@ def posting(
         return
 
     final = chosen_format or choose_format(None, output, env)
+    announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
     if final in (JSONLD, "html") and result.jsonld is not None:
-        from hirecli.builders.posting.jsonld import missing_properties
         from hirecli.builders.posting.build import Notice
+        from hirecli.builders.posting.jsonld import missing_properties
 
-        notices += [Notice(f"warning: schema.org JobPosting: {text}")
+        notices += [Notice(f"warning: schema.org JobPosting: {text}", strict=False)
                     for text in missing_properties(result.jsonld)]
     _report(notices, env, strict=strict, channel=chosen.name)
     if final == JSONLD:
@@ -164,8 +169,10 @@ def posting(
 
         emit(jsonld_text(result.jsonld or {}), output, force=force, env=env)
         return
+    from hirecli.cli.reference_opt import reference_options
+
     deliver(result.document, final, output, force=force, env=env,
-            options=WriteOptions(channel_html=chosen.html_tags))
+            options=reference_options(reference_docx, final, WriteOptions(channel_html=chosen.html_tags)))
 
 
 def register(app: typer.Typer) -> None:

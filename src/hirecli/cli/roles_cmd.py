@@ -11,6 +11,8 @@ import typer
 from hirecli.cli.options import ForceOpt, OutputOpt, ReportFormat, ReportFormatOpt
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from hirecli.cli.env import Env
 
 PathsArg = Annotated[
@@ -19,32 +21,54 @@ PathsArg = Annotated[
 ]
 
 
-def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
+def validate(
+    paths: PathsArg,
+    fmt: ReportFormatOpt = ReportFormat.text,
+    dependents: Annotated[
+        bool, typer.Option("--dependents/--no-dependents",
+                           help="Also check the roles that extend a file named here (directly or "
+                                "not), found in its catalogue: the folder with company.yaml or .git."),
+    ] = True,
+) -> None:
     """Check role files and report every problem as file:line:col: message.
 
     Folders are searched for *.yaml and *.yml; a company.yaml found there is checked
     as a company profile. Besides keys and values, interview_plan focus names and
-    custom interview questions are checked (protected topics are errors).
-    Exit 0 when every file is valid, 1 when any is not.
+    custom interview questions are checked (protected topics are errors). A role that
+    says extends: is checked with everything it inherits, and a problem in an inherited
+    value is placed in the file that holds it; a family file is checked together with
+    every role that extends it. Exit 0 when every file is valid, 1 when any is not.
 
     Example: hirecli validate roles/
+
+    Example: hirecli validate roles/software-engineer-family.yaml
     """
     import json
 
     from hirecli.cli.env import Env
     from hirecli.errors import ExitCode
+    from hirecli.model.inherit import dependents as find_dependents
     from hirecli.model.loader import iter_role_files
-    from hirecli.validation import check_file
+    from hirecli.termsafe import safe
+    from hirecli.validation import check_file, duplicate_ids
 
     env = Env.current()
-    results = [(str(path) if path != "-" else "<stdin>", check_file(path, env.stdin))
-               for path in iter_role_files(paths, with_company=True)]
+    files: list[str | Path] = list(iter_role_files(paths, with_company=True, with_abstract=True))
+    if dependents:
+        files += find_dependents([Path(f) for f in files if f != "-"])
+    warned: dict[str, list] = {}  # type: ignore[type-arg]  # folded items, missing facts: not invalid
+    results = [(str(path) if path != "-" else "<stdin>",
+                check_file(path, env.stdin, warned.setdefault(str(path) if path != "-" else "<stdin>", [])))
+               for path in files]
+    twins = duplicate_ids(files)  # export refuses two roles with one id, so validate does too
+    results = [(name, problems + twins.get(name, [])) for name, problems in results]
     invalid = sum(1 for _, problems in results if problems)
     if fmt is ReportFormat.json:
         payload = {
             "valid": invalid == 0,
             "files": [
-                {"file": name, "valid": not problems, "problems": [p.to_dict() for p in problems]}
+                {"file": name, "valid": not problems, "problems": [p.to_dict() for p in problems],
+                 "warnings": [w.to_dict() for w in warned.get(name, [])]}
                 for name, problems in results
             ],
             "summary": {"files": len(results), "invalid": invalid,
@@ -52,9 +76,11 @@ def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
         }
         env.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
-        for _, problems in results:
+        for name, problems in results:
             for problem in problems:
                 env.stdout.write(f"{problem}\n")
+            for w in warned.get(name, []):
+                env.stdout.write(safe(f"{w.file}:{w.line}:{w.column}: warning: {w.message}") + "\n")
         if env.stdout_isatty:
             _validate_table(env, results)
         else:
@@ -66,6 +92,8 @@ def validate(paths: PathsArg, fmt: ReportFormatOpt = ReportFormat.text) -> None:
 def _validate_table(env: Env, results: list[tuple[str, list]]) -> None:  # type: ignore[type-arg]
     from rich.table import Table
 
+    from hirecli.termsafe import safe
+
     table = Table(title="Validation", title_justify="left")
     table.add_column("File")
     table.add_column("Status")
@@ -74,7 +102,7 @@ def _validate_table(env: Env, results: list[tuple[str, list]]) -> None:  # type:
         status = "[red]invalid[/]" if problems else "[green]valid[/]"
         from rich.markup import escape
 
-        table.add_row(escape(name), status, str(len(problems)))
+        table.add_row(escape(safe(name)), status, str(len(problems)))
     env.console().print(table)
 
 
@@ -82,9 +110,10 @@ def list_roles(
     path: Annotated[str, typer.Argument(help="A folder of role files, or one file.")] = "roles",
     fmt: ReportFormatOpt = ReportFormat.text,
 ) -> None:
-    """Show the roles in a folder: id, title, tags, pay and how much each holds.
+    """Show the roles in a folder: id, title, family, tags, pay and how much each holds.
 
-    Invalid files are named on stderr and make the exit code 1.
+    The family is the file a role extends at the top of its line (a family file itself
+    is marked "(family)"). Invalid files are named on stderr and make the exit code 1.
 
     Example: hirecli list roles/ --format json
     """
@@ -98,17 +127,22 @@ def list_roles(
     env = Env.current()
     rows = []
     failed = 0
-    for file in iter_role_files([path]):
+    for file in iter_role_files([path], with_abstract=True):
         try:
-            role = load_role_file(file, env.stdin).model
+            loaded = load_role_file(file, env.stdin)
         except ValidationFailed as exc:
             failed += 1
             env.stderr.write(f"{exc.message}\n")
             continue
+        role = loaded.model
+        top = loaded.ancestors[-1] if loaded.ancestors else None
         rows.append({
             "id": role.slug,
             "title": role.title,
             "file": str(file),
+            "family": top.id if top else (role.slug if role.abstract else None),
+            "extends": [a.id for a in loaded.ancestors],
+            "abstract": role.abstract,
             "tags": role.tags,
             "compensation": format_pay(role.compensation) if role.compensation else None,
             "responsibilities": len(role.responsibilities.primary) + len(role.responsibilities.secondary),
@@ -121,10 +155,13 @@ def list_roles(
         from rich.table import Table
 
         table = Table(title=f"Roles in {escape(path)}", title_justify="left")
-        for column in ("ID", "Title", "Tags", "Compensation", "Duties", "Skills"):
-            table.add_column(column, justify="right" if column in ("Duties", "Skills") else "left")
+        longest = max((len(str(row["title"])) for row in rows), default=5)
+        for column in ("ID", "Title", "Family", "Tags", "Compensation", "Duties", "Skills"):
+            table.add_column(column, justify="right" if column in ("Duties", "Skills") else "left",
+                             min_width=min(longest, 32) if column == "Title" else None,
+                             max_width=24 if column == "Family" else None, no_wrap=column == "Family")
         for row in rows:
-            table.add_row(escape(str(row["id"])), escape(str(row["title"])),
+            table.add_row(escape(str(row["id"])), escape(str(row["title"])), escape(_family(row)),
                           escape(", ".join(row["tags"])),  # type: ignore[arg-type]
                           escape(str(row["compensation"] or "-")),
                           str(row["responsibilities"]), str(row["skills"]))
@@ -134,9 +171,17 @@ def list_roles(
             env.stdout.write("\t".join([
                 str(row["id"]), str(row["title"]), ", ".join(row["tags"]),  # type: ignore[arg-type]
                 str(row["compensation"] or ""), str(row["responsibilities"]), str(row["skills"]),
+                _family(row),
             ]) + "\n")
     if failed:
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _family(row: Mapping[str, object]) -> str:
+    """The family column: the top of the role's line, or "(family)" for a family file."""
+    if row.get("abstract"):
+        return "(family)"
+    return str(row.get("family") or "")
 
 
 def new(

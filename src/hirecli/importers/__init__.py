@@ -1,7 +1,8 @@
 """``hirecli import``: job descriptions in text, Markdown, HTML or DOCX to role files.
 
-The stages, each its own module: a reader per format yields raw lines (source.py picks
-the reader and refuses what it cannot read); mend.py repairs scrape damage;
+The stages, each its own module: :mod:`hirecli.readers` reads each format into one
+source model (readers/source.py picks the reader and refuses what it cannot read) and
+lines.py turns its blocks into raw lines; mend.py repairs scrape damage;
 classify.py decides headings, bullets and paragraphs; sections.py maps headings to
 parts of a role; place.py and fields.py/money.py put every line somewhere; build.py
 orders and validates the role; report.py says what went where.
@@ -12,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
-from hirecli.errors import InputFileError, InvalidInputError
+from hirecli.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from hirecli.importers.build import Built
     from hirecli.importers.report import ImportReport
-    from hirecli.importers.source import Format, Source
+    from hirecli.readers.source import Format, Source
 
 _RECOGNISED = frozenset({"preamble", "other", "company", "apply", "equal_opportunity"})
 
@@ -29,29 +30,10 @@ class Imported:
 
 
 def _read(source: Source) -> tuple[list, str, str | None]:  # type: ignore[type-arg]
-    from hirecli.importers.lines import Read
+    from hirecli.importers.lines import from_doc
+    from hirecli.readers import read_source
 
-    read: Read
-    if source.fmt == "docx":
-        from hirecli.importers.reader_docx import read_docx
-
-        try:
-            read = read_docx(source.data)
-        except Exception as exc:  # python-docx raises many kinds on a damaged package
-            raise InputFileError(f"{source.name}: cannot read this .docx file "
-                                 f"({type(exc).__name__}: {exc})") from None
-    elif source.fmt == "html":
-        from hirecli.importers.reader_html import read_html
-
-        read = read_html(source.text)
-    elif source.fmt == "markdown":
-        from hirecli.importers.reader_markdown import read_markdown
-
-        read = read_markdown(source.text)
-    else:
-        from hirecli.importers.reader_text import read_text
-
-        read = read_text(source.text)
+    read = from_doc(read_source(source))
     return read.lines, read.unit, read.title_hint
 
 
@@ -81,12 +63,16 @@ def import_source(source: Source, *, role_id: str | None = None, fmt: str = "yam
         raise InvalidInputError(
             f"{source.name}: no job description sections found (such as Responsibilities, "
             "Requirements or Skills); nothing to import")
-    return Imported(build(draft, report, role_id=role_id, fmt=fmt), report)
+    built = build(draft, report, role_id=role_id, fmt=fmt)
+    from hirecli.model.missing import missing_facts
+
+    report.missing = [fact.message for fact in missing_facts(built.role)]
+    return Imported(built, report)
 
 
 def import_bytes(data: bytes, name: str, *, hint: Format | None = None, role_id: str | None = None,
                  fmt: str = "yaml") -> Imported:
-    from hirecli.importers.source import detect
+    from hirecli.readers.source import detect
 
     return import_source(detect(data, name, hint), role_id=role_id, fmt=fmt)
 
@@ -94,7 +80,7 @@ def import_bytes(data: bytes, name: str, *, hint: Format | None = None, role_id:
 def import_path(path: str, stdin: BinaryIO | None = None, *, hint: Format | None = None,
                 role_id: str | None = None, fmt: str = "yaml") -> Imported:
     """Import the file at ``path`` (``-`` reads standard input)."""
-    from hirecli.importers.source import read_input
+    from hirecli.readers.source import read_input
 
     data, name = read_input(path, stdin)
     return import_bytes(data, name, hint=hint, role_id=role_id, fmt=fmt)

@@ -61,20 +61,17 @@ def _ordered(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _notes(draft: Draft) -> str | None:
-    groups: list[tuple[str | None, list[tuple[str, str]]]] = []
-    for heading, kind, text in draft.notes:
-        if groups and groups[-1][0] == heading:
-            groups[-1][1].append((kind, text))
-        else:
-            groups.append((heading, [(kind, text)]))
-    parts = []
-    for heading, lines in groups:
-        if heading and len(lines) == 1 and lines[0][0] != "bullet":
-            parts.append(f"{heading}: {lines[0][1]}")
-            continue
-        body = "\n".join(f"- {text}" if kind == "bullet" else text for kind, text in lines)
-        parts.append(f"{heading}:\n{body}" if heading else body)
-    return "\n\n".join(parts) or None
+    """Leftovers under one heading that says what they are (so a posting never publishes
+    them), each with the line it came from and the heading it stood under."""
+    from hirecli.builders.posting.notes import IMPORTED
+
+    if not draft.notes:
+        return None
+    lines = [f"{IMPORTED} (not published; move each line to its field, or delete it):"]
+    for heading, _kind, text, pos in draft.notes:
+        under = f" (under {heading!r})" if heading else ""
+        lines.append(f"- {draft.unit} {pos}{under}: {text}")
+    return "\n".join(lines)
 
 
 def _block(text: str | None) -> str | None:

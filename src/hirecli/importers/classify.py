@@ -29,6 +29,14 @@ _MARKER_ONLY = re.compile(rf"^(?:[-*+{_GLYPHS}]|\d{{1,2}}[.)])$")
 _ATX = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*#*$")
 _WHOLE_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)\1(?P<colon>:?)$")
 _SENTENCE_END = (".", "!", "?", ",", ";")
+_NOT_HEADING_LEADS = frozenset({"strong", "excellent", "solid", "good", "great", "advanced", "proven", "able",
+                                "ability", "clear", "deep", "working", "basic", "must", "experience",
+                                "knowledge", "proficient", "proficiency", "familiarity", "familiar"})
+_MAIL_HEADER = re.compile(r"^(?:subject|from|to|cc|bcc|date|sent|re|fwd?)\s*:\s*\S", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.:;!?]{0,30}[,!:]?$",
+                       re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^(?:thanks|thank\s+you|many\s+thanks|best|best\s+regards|kind\s+regards"
+                       r"|warm\s+regards|regards|cheers|sincerely|all\s+the\s+best)\s*[,!.]?$", re.IGNORECASE)
 
 
 def _is_emoji(char: str) -> bool:
@@ -92,6 +100,8 @@ class Classifier:
         self.seen_heading = False
         """A line at least this long was probably wrapped by a text editor, not ended."""
         self.last_length = 0
+        self.signature = 0
+        """Lines after an e-mail's sign-off ("Thanks,") that still belong to its signature."""
 
     def run(self) -> list[Block]:
         lengths = sorted(len(line.text.strip()) for line in self.lines if line.joinable and line.text.strip())
@@ -141,6 +151,8 @@ class Classifier:
             self._add("paragraph", text, line)
             return
         indent = len(line.text) - len(line.text.lstrip())
+        if self._mail(line, text):
+            return
         if self._continues(line, text, indent):
             return
         if is_noise(text):
@@ -165,6 +177,20 @@ class Classifier:
             return
         self._other(line, text, index)
 
+    def _mail(self, line: RawLine, text: str) -> bool:
+        """An e-mail's header lines, greeting, sign-off and signature: left out."""
+        if self.signature and len(text.split()) <= 6 and not text.endswith(":"):
+            self.signature -= 1
+            self._add("noise", text, line, cue="email")
+            return True
+        self.signature = 0
+        first = not any(b.kind in ("heading", "bullet") for b in self.blocks)
+        if (first and (_MAIL_HEADER.match(text) or _GREETING.match(text))) or _SIGN_OFF.match(text):
+            self.signature = 2 if _SIGN_OFF.match(text) else 0
+            self._add("noise", text, line, cue="email")
+            return True
+        return False
+
     def _in_list(self, index: int) -> bool:
         previous = self._previous()
         if previous is not None and previous.kind == "bullet":
@@ -183,6 +209,11 @@ class Classifier:
         if (previous.kind == "bullet" and _DASH_TIGHT.match(text)) or split_emoji(text)[0]:
             return False
         lower = text[0].islower()
+        first = text.split()[0].lower().strip(",:;")
+        before = previous.text.split()[0].lower().strip(",:;")
+        if (not lower and previous.kind == "paragraph" and first in verb_set()
+                and previous.text[:1].isupper() and before in verb_set()):
+            return False  # "Lead the team" then "Hit targets": two flat list items, not a wrapped line
         if not lower and (self._heading_cue(line, text, -1) or fields.split_label(text)
                           or fields.split_label(previous.text) or is_noise(text)
                           or is_fact(text) or is_fact(previous.text)):
@@ -226,6 +257,7 @@ class Classifier:
         once a heading has been seen, unless it opens with a verb, as list items do."""
         first = text.split()[0].lower().strip(",:;")
         return (text[0].isupper() and len(text.split()) <= 5 and first not in verb_set()
+                and first not in _NOT_HEADING_LEADS
                 and not re.search(r"[:\d$£€¥]", text) and not is_fact(text) and self.seen_heading)
 
     def _other(self, line: RawLine, text: str, index: int) -> None:

@@ -27,8 +27,11 @@ class Draft:
     exp_min: int | None = None
     exp_max: int | None = None
     exp_description: str | None = None
-    notes: list[tuple[str | None, str, str]] = field(default_factory=list)
-    """(heading, block kind, text) in document order."""
+    notes: list[tuple[str | None, str, str, int]] = field(default_factory=list)
+    """(heading, block kind, text, source position) in document order."""
+    unit: str = "line"
+    where: dict[str, int] = field(default_factory=dict)
+    """The source position of each list item and experience line, by its text."""
 
     def add(self, path: str, text: str) -> None:
         self.lists.setdefault(path, []).append(text)

@@ -12,6 +12,9 @@ from hirecli.importers.lines import Block
 from hirecli.importers.money import Pay, find_pay
 from hirecli.importers.report import ImportReport
 
+_ABBREVIATED = re.compile(r"\b(?:Ltd|Inc|Co|Corp|LLC|LLP|PLC)\.$")
+"""A company name's abbreviation ("Okanagan Mechanical Ltd."): not the end of a sentence."""
+
 
 class Facts:
     """Sets facts on a :class:`Draft`; ``count`` and ``note`` report where a line went."""
@@ -31,6 +34,8 @@ class Facts:
         """Consume a "Label: value" line or a line that is only pay (any pay, in a pay section)."""
         if block.kind == "heading":
             return False
+        if self.meta(block, labels_only=True):
+            return True
         label = fields.split_label(block.text)
         if label:
             name = fields.label_field(label[0])
@@ -58,7 +63,12 @@ class Facts:
             return True
         if name == "workplace":
             found = fields.workplace(value)
-            return found is not None and self.set_workplace(found, block, how)
+            if found is None or not self.set_workplace(found, block, how):
+                return False
+            days = fields.office_days(value)
+            if days:
+                self.office_days(days, block)
+            return True
         if name == "employment_type":
             kind = fields.employment_type(value)
             if kind is None or not self.set_field("employment_type", kind, block, how):
@@ -141,6 +151,7 @@ class Facts:
             for name in ("city", "region", "country", "postal_code"):
                 setattr(current, name, getattr(place, name))
             current.remote_regions = list(place.remote_regions)
+            how = f"{how}; {place.inferred}" if place.inferred else how
             shown = ", ".join(str(v) for v in (place.city, place.region, place.country) if v)
             if place.remote_regions:
                 shown = (shown + "; " if shown else "") + "applicants in " + ", ".join(place.remote_regions)
@@ -178,51 +189,136 @@ class Facts:
             return False
         return self.set_field("tags", fields.split_tags(block.text), block, "a line of tags run together")
 
-    def meta(self, block: Block) -> bool:
-        """A line like "Full-time | Remote | Denver, CO". With separators, short parts that are
-        not understood (a company name) go to notes; a single part must be understood."""
-        if block.kind == "heading" or fields.split_label(block.text):
+    def meta(self, block: Block, *, labels_only: bool = False) -> bool:
+        """A line of job facts: "Full-time | Remote | Denver, CO", "Acme — Tacoma, WA — Full-time",
+        "Location: Austin, TX · Team: Platform · Type: Full-time". Parts are split at middle
+        dots, bars, bullets and spaced dashes; each part may be a "Label: value" pair, pay,
+        an employment type, a workplace or a place. One short part that is none of these
+        (a company name) is offered as the company's name; a line with a longer unknown part
+        is not a line of facts. With ``labels_only``, only lines with a label pair count."""
+        if block.kind == "heading":
             return False
-        whole = fields.parse_location(block.text)
-        found: list[str | fields.Place | Pay] = [whole] if whole else []
-        pay = find_pay(block.text)
-        text = block.text.replace(pay.matched, "\x00") if pay else block.text
-        parts = [] if whole else [p.strip() for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", text) if p.strip()]
-        unknown = []
-        for part in parts:
-            if pay and "\x00" in part:
-                part_pay = find_pay(part.replace("\x00", pay.matched))
-                if part_pay is None or not part_pay.pay_only:
-                    return False
-                found.append(part_pay)
-                continue
-            kind = fields.employment_type(part, whole=True) or (
-                fields.employment_type(part) if len(part.split()) <= 3 else None)
-            place = None if kind else fields.parse_location(part)
-            if kind:
-                found.append(kind)
-            elif place:
-                found.append(place)
-            elif len(parts) > 1 and len(part.split()) <= 5:
-                unknown.append(part)
-            else:
+        parts = fields.meta_parts(block.text)
+        if len(parts) < 2:
+            if labels_only or fields.split_label(block.text):
                 return False
-        if not found:
+            return self._single_meta(block)
+        found: list[tuple[str, object, str]] = []
+        unknown: list[str] = []
+        labelled = False
+        for part in parts:
+            reading = self._read_part(part)
+            if reading is not None and reading[0] == "place" and reading[2]:
+                unknown.append(reading[2])
+            if reading is None:
+                ended = re.search(r"[.!?]$", part) and not _ABBREVIATED.search(part)
+                if len(part.split()) <= 5 and not ended:
+                    unknown.append(part)
+                    continue
+                return False
+            labelled = labelled or reading[0] == "label"
+            found.append(reading)
+        if (not found or len(unknown) > 1 or (labels_only and (not labelled or unknown))
+                or all(kind == "other" for kind, _, _ in found)):
             return False
+        if (self.draft.title is None and unknown and unknown[0] == parts[0]
+                and not any(kind in ("place", "pay") for kind, _, _ in found)):
+            return False  # "Warehouse Associate - Night Shift": a title with its shift, not an employer
         kept = True
-        for value in found:
-            if isinstance(value, str):
+        for kind, value, extra in found:
+            if kind == "label":
+                kept = self._labeled(str(value), extra, block, "a line of job facts") and kept
+            elif kind == "type":
                 kept = self.set_field("employment_type", value, block, "a line of job facts") and kept
-            elif isinstance(value, Pay):
-                kept = self.set_pay(value, block) and kept
+            elif kind == "pay":
+                kept = self.set_pay(value, block) and kept  # type: ignore[arg-type]
+            elif kind == "workplace":
+                kept = self.set_workplace(str(value), block, "a line of job facts") and kept
+                if extra:
+                    self.office_days(extra, block)
+            elif kind == "other":
+                other = Block("paragraph", str(value), block.pos, block.end)
+                self.note(other, "a fact a role has no field for")
             else:
-                self.set_place(value, block, "a line of job facts")
+                self.set_place(value, block, "a line of job facts")  # type: ignore[arg-type]
         if not kept:
             self.note(block, "job facts that repeat or contradict earlier ones")
-        elif unknown:
-            rest = Block("paragraph", " · ".join(unknown), block.pos, block.end)
-            self.note(rest, "part of a line of job facts that was not understood (a company name?)")
+        for part in unknown:
+            self.report.suggest_company("name", part, block.pos, "the part of a line of job facts that "
+                                        "names no fact (the employer?)")
+            self.count("company profile")
         return True
+
+    def _read_part(self, part: str) -> tuple[str, object, str] | None:
+        """What one part of a line of facts states: (kind, value, extra), or None."""
+        label = fields.split_label(part)
+        if label:
+            name = fields.label_field(label[0])
+            return ("label", name, label[1]) if name else ("other", part, "")
+        pay = find_pay(part)
+        if pay is not None and pay.pay_only:
+            return "pay", pay, ""
+        kind = fields.employment_type(part, whole=True) or (
+            fields.employment_type(part) if len(part.split()) <= 3 else None)
+        if kind:
+            return "type", kind, ""
+        if fields.is_shift(part):
+            return "label", "schedule", part
+        place = fields.workplace(part)
+        days = fields.office_days(part)
+        if place and (fields.workplace(part, whole=True) or days or len(part.split()) <= 3):
+            located = fields.parse_location(part)
+            if located is not None and (located.city or located.country or located.remote_regions):
+                return "place", located, ""
+            return "workplace", place, days
+        located = fields.parse_location(part)
+        if located is not None:
+            return "place", located, ""
+        head, _, tail = part.rpartition(",")
+        located = fields.parse_location(tail.strip()) if head.strip() and len(head.split()) <= 5 else None
+        if located is not None and located.city:  # "Kirkstall Valley Academy, Leeds"
+            return "place", located, head.strip()
+        return None
+
+    def _single_meta(self, block: Block) -> bool:
+        """A line that is only a place, only an employment type, or places and types run
+        together with commas ("Remote, US", "Part-time, Remote")."""
+        text = block.text
+        whole = fields.parse_location(text)
+        if whole is not None:
+            self.set_place(whole, block, "a line of job facts")
+            return True
+        reading = self._read_part(text)
+        if reading is not None and reading[0] == "place" and reading[2]:  # "The Grey Heron, Edinburgh"
+            self.set_place(reading[1], block, "a line naming the employer and its place")  # type: ignore[arg-type]
+            self.report.suggest_company("name", reading[2], block.pos, "the employer named beside the place")
+            self.count("company profile")
+            return True
+        pieces = [p.strip() for p in text.split(",") if p.strip()]
+        readings = [self._read_part(p) for p in pieces] if len(pieces) > 1 else []
+        if not readings or any(r is None or r[0] in ("label", "pay") for r in readings):
+            kind = fields.employment_type(text, whole=True)
+            return bool(kind) and self.set_field("employment_type", kind, block, "a line of job facts")
+        for reading in readings:
+            assert reading is not None
+            kind_, value, extra = reading
+            if kind_ == "type":
+                self.set_field("employment_type", value, block, "a line of job facts")
+            elif kind_ == "workplace":
+                self.set_workplace(str(value), block, "a line of job facts")
+                if extra:
+                    self.office_days(extra, block)
+            else:
+                self.set_place(value, block, "a line of job facts")  # type: ignore[arg-type]
+        return True
+
+    def office_days(self, days: str, block: Block) -> None:
+        """Days in the office of a hybrid job: kept in the schedule, which says when one works."""
+        if self.draft.schedule and days.lower() in self.draft.schedule.lower():
+            return
+        self.draft.schedule = f"{self.draft.schedule}; {days}" if self.draft.schedule else days
+        self.report.fact("schedule", days, block.pos, "days in the office of a hybrid job")
+        self.count("schedule")
 
 
 def _pay_text(pay: Pay) -> str:

@@ -124,10 +124,24 @@ class Place:
     workplace: str | None = None
     remote_regions: list[str] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
+    known_city: bool = False
+    inferred: str = ""
+    """Why the country was inferred from the city alone, when it was."""
 
     @property
     def found(self) -> bool:
         return bool(self.city or self.region or self.country or self.workplace or self.remote_regions)
+
+
+@cache
+def _cities() -> dict[str, tuple[str, str | None]]:
+    """Well-known cities that name their country on their own ("Leeds" -> GB)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for country, names in table("places").get("cities", {}).items():
+        for entry in names:
+            name, _, region = str(entry).partition("/")
+            out[normalize(name)] = (str(country), region or None)
+    return out
 
 
 @cache
@@ -171,9 +185,9 @@ def parse_location(text: str, *, labeled: bool = False) -> Place | None:
             continue
         if part.upper() == part and part.isalpha() and place.city and not place.region:
             owners = [c for c, codes in region_codes.items() if part in codes]
-            if owners:
+            if owners:  # ambiguous codes (WA, NT) read as the first country listed: US, then CA
                 place.region = part
-                place.country = place.country or (owners[0] if len(owners) == 1 else None)
+                place.country = place.country or owners[0]
                 continue
         if key in region_names and place.city:
             place.country, place.region = region_names[key][0], region_names[key][1]
@@ -187,6 +201,11 @@ def parse_location(text: str, *, labeled: bool = False) -> Place | None:
             continue
         if bare:
             place.leftover.append(part)
+    known = _cities().get(normalize(place.city)) if place.city else None
+    if known and place.region is None and place.country is None:
+        place.country, place.region = known
+        place.known_city = True
+        place.inferred = f"{place.city} read as the city in {known[0]}"
     if place.region is None and place.city and place.country is None and not labeled:
         return None
     if place.workplace == "remote" and place.country and not place.city:
@@ -196,6 +215,60 @@ def parse_location(text: str, *, labeled: bool = False) -> Place | None:
         return None
     place.remote_regions = list(dict.fromkeys(place.remote_regions))
     return place
+
+
+_META_SPLIT = re.compile(r"\s*[|·•▪]\s*|\s+[-–—]\s+|\s*[–—]\s*(?=[A-Z])")
+_DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_KEEP_TOGETHER = re.compile(
+    rf"\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*[-–—]\s*\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+    rf"|\b{_DAYS}\s*[-–—]\s*{_DAYS}\b|\d\s*[-–—]\s*\d", re.IGNORECASE)
+_OFFICE_DAYS = re.compile(
+    r"\b(?P<days>(?:\d|one|two|three|four|five)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four|five))?\s+days?"
+    r"(?:\s+(?:a|per|each|every)\s+week)?\s+(?:in|at)\s+(?:the\s+|our\s+)?(?:office|studio|site|clinic|"
+    r"lab|hq|headquarters|store|workplace)(?:\s+(?:in|per|each|a)\s+\w+)?)", re.IGNORECASE)
+
+
+_SENTENCES = re.compile(r"(?<=[a-z\d)])\.\s+(?=[A-Z])")
+
+
+def meta_parts(text: str) -> list[str]:
+    """The parts of a line of job facts, split at middle dots, bars, bullets and spaced
+    dashes; pay ranges, times ("8 am - 5 pm") and day ranges are not split."""
+    from hirecli.importers.money import find_pay
+
+    kept: list[str] = []
+
+    def hold(value: str) -> str:
+        kept.append(value)
+        return f"\x00{len(kept) - 1}\x00"
+
+    masked = text
+    pay = find_pay(text)
+    if pay is not None and pay.matched:
+        masked = masked.replace(pay.matched, hold(pay.matched), 1)
+    masked = _KEEP_TOGETHER.sub(lambda m: hold(m.group()), masked)
+    parts = [p.strip(" ,;") for p in _META_SPLIT.split(masked) if p and p.strip(" ,;")]
+    if len(parts) == 1:  # "Acme School, Leeds. Permanent, full-time. Start date: May."
+        sentences = [p.strip(" .") for p in _SENTENCES.split(masked) if p.strip(" .")]
+        if len(sentences) > 1 and all(len(p.split()) <= 6 for p in sentences):
+            parts = sentences
+    return [re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], p) for p in parts]
+
+
+_SHIFT = re.compile(r"^(?:(?:day|night|evening|weekend|morning|afternoon|overnight|rotating|swing|early|late)"
+                    r"s?(?:\s+shifts?)?|(?:days|nights|evenings|weekends)(?:\s*(?:/|and|&)\s*\w+)?)$",
+                    re.IGNORECASE)
+
+
+def is_shift(text: str) -> bool:
+    """A part of a line of facts that names when one works ("Nights", "Day shift")."""
+    return bool(_SHIFT.match(text.strip()))
+
+
+def office_days(text: str) -> str:
+    """"3 days a week in the office" from a hybrid workplace's description, or ""."""
+    found = _OFFICE_DAYS.search(text)
+    return found.group("days").strip() if found else ""
 
 
 def _years(token: str | None) -> int | None:
@@ -311,7 +384,7 @@ def uncap(text: str) -> str:
         lower = word.lower()
         if lower in _SMALL_WORDS:
             words.append(lower if index else lower.capitalize())
-        elif len(word.strip("()[],.-/")) <= 3:
+        elif all(len(part) <= 3 for part in word.strip("()[],./").split("-")):
             words.append(word)
         else:
             words.append("-".join(part.capitalize() for part in lower.split("-")))

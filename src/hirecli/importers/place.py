@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from hirecli.importers import fields
+from hirecli.importers import fields, leftovers
 from hirecli.importers.draft import Draft
 from hirecli.importers.facts import Facts
 from hirecli.importers.lines import Block
@@ -38,7 +38,7 @@ class Placer:
     """Walks the segments and fills a :class:`Draft`, recording every decision."""
 
     def __init__(self, report: ImportReport, title_hint: str | None = None) -> None:
-        self.draft = Draft()
+        self.draft = Draft(unit=report.unit)
         self.report = report
         self.facts = Facts(self.draft, report, self._count, self._note)
         self.title_hint = title_hint
@@ -104,12 +104,14 @@ class Placer:
             return
         self.noted.add(id(block))
         heading = self.segment.heading.text if self.segment and self.segment.heading else None
-        self.draft.notes.append((heading, block.kind, block.text))
+        self.draft.notes.append((heading, block.kind, block.text, block.pos))
         self.report.notes.append(Aside(block.pos, block.text, why))
         self._count("notes")
 
     def _drop(self, block: Block) -> None:
-        self.report.dropped.append(Aside(block.pos, block.text, "navigation or page furniture"))
+        why = ("e-mail header, greeting or signature" if block.cue == "email"
+               else "navigation or page furniture")
+        self.report.dropped.append(Aside(block.pos, block.text, why))
         self._count("left out")
 
     # ---- sections -----------------------------------------------------------------
@@ -118,7 +120,7 @@ class Placer:
         for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
-            elif self._top_fact(block):
+            elif self._top_fact(block) or self._placed_elsewhere(block, "preamble") or self._employer(block):
                 continue
             elif block.kind == "paragraph" or block.kind == "heading":
                 self.prose.append((block.pos, block.text))
@@ -130,11 +132,13 @@ class Placer:
         for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
-            elif self._fact(block):
+            elif self._fact(block) or self._placed_elsewhere(block, "summary"):
                 continue
             elif block.kind == "paragraph":
                 self.draft.summary.append(block.text)
                 self._count("summary")
+            elif leftovers.is_duty(block.text):
+                self._put("responsibilities.primary", block.text)
             else:
                 self._note(block, f"a list item under {segment.title!r}")
 
@@ -143,7 +147,7 @@ class Placer:
         for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
-            elif self._fact(block):
+            elif self._fact(block) or self._variable(block) or self._placed_elsewhere(block, segment.kind):
                 continue
             elif block.kind == "bullet" or (not bullets and not block.text.endswith(":")):
                 self._item(segment.kind, block)
@@ -155,7 +159,7 @@ class Placer:
         for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
-            elif self._fact(block):
+            elif self._fact(block) or self._variable(block) or self._placed_elsewhere(block, segment.kind):
                 continue
             elif segment.kind == "schedule" and self.draft.schedule is None:
                 schedule.append(block)
@@ -186,25 +190,73 @@ class Placer:
         return False
 
     def _notes_section(self, segment: Segment) -> None:
-        why = {"company": "about the company; it belongs in company.yaml",
-               "apply": "how to apply", "equal_opportunity": "equal opportunity statement"}
         for block in self._each(segment):
             if block.kind == "noise":
                 self._drop(block)
-            elif self._fact(block):
+            elif self._fact(block) or self._placed_elsewhere(block, segment.kind):
                 continue
             else:
                 if segment.kind == "other" and block.kind == "paragraph" and self.line is not None:
                     self.other_prose.append((block.pos, block.text, self.line))
-                self._note(block, why.get(segment.kind, f"under {segment.title!r}, a heading with no "
-                                          "place in a role"))
+                self._note(block, f"under {segment.title!r}, a heading with no place in a role")
+
+    def _placed_elsewhere(self, block: Block, kind: str) -> bool:
+        """Text about the employer, equal opportunity or applying: offered for the company
+        profile (in the report), since it is the same for every role of the employer."""
+        text = block.text
+        if kind == "equal_opportunity" or leftovers.is_eeo(text):
+            self.report.suggest_company("eeo_statement", text, block.pos, "equal opportunity statement")
+            self._count("company profile (eeo_statement)")
+            return True
+        if kind == "apply" or leftovers.is_apply(text):
+            for key, value in leftovers.contacts(text):
+                self.report.suggest_company(f"apply_{key}", value, block.pos, "how to apply")
+            self.report.dropped.append(Aside(block.pos, text, "how to apply: the company profile's apply "
+                                             "url or email says it in every posting"))
+            self._count("company profile (apply)")
+            return True
+        if kind == "company":
+            self.report.suggest_company("about", text, block.pos, "about the employer")
+            self._count("company profile (about)")
+            return True
+        return False
 
     # ---- items ----------------------------------------------------------------------
 
+    def _variable(self, block: Block) -> bool:
+        """A pay differential, bonus or commission line outside a pay section: variable pay."""
+        if block.kind == "heading" or not leftovers.is_variable_pay(block.text):
+            return False
+        self.draft.variable_pay.append(block.text)
+        self.report.fact("compensation.variable_pay", block.text, block.pos, "a pay differential, bonus "
+                         "or commission")
+        self._count("compensation.variable_pay")
+        return True
+
     def _top_fact(self, block: Block) -> bool:
-        """At the top, besides labels and pay: a line of facts, the title, a line of tags."""
+        """At the top, besides labels and pay: a line of facts, the title, a line of tags.
+        Before the title is known, a line like "Home Health Aide - Per Diem" is the title
+        (with its employment type), not a company name and a type."""
         facts = self.facts
+        if self.draft.title is None and block.kind != "bullet":
+            title, place, kind = fields.clean_title(block.text)
+            if (place or kind) and title != block.text.strip() and fields.parse_location(title) is None \
+                    and not fields.split_label(block.text) and facts.title(block):
+                return True
         return facts.meta(block) or self._fact(block) or facts.title(block) or facts.tags(block)
+
+    def _employer(self, block: Block) -> bool:
+        """A short line in Title Case right under the title ("Cedar & Pine Home Goods"):
+        the employer's name, offered for the company profile."""
+        text = block.text.strip()
+        words = text.split()
+        if (self.draft.title is None or self.draft.summary or self.prose or "name" in self.report.company
+                or block.kind != "paragraph" or not 1 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text)
+                or not all(w[0].isupper() or w in ("&", "and", "of", "the", "de", "+") for w in words)):
+            return False
+        self.report.suggest_company("name", text, block.pos, "a short line under the title (the employer?)")
+        self._count("company profile (name)")
+        return True
 
     def _fact(self, block: Block) -> bool:
         pay_section = self.segment is not None and self.segment.kind == "compensation"
@@ -224,6 +276,7 @@ class Placer:
             self._count("left out")
             return
         self.draft.add(path, text)
+        self.draft.where.setdefault(text, self.block.pos if self.block else 0)
         self._count(path)
 
     def _experience(self, text: str, block: Block) -> None:
@@ -237,6 +290,7 @@ class Placer:
         if low is not None and high is not None and high < low:
             low, high = high, low
         self.draft.exp_description = text
+        self.draft.where.setdefault(text, block.pos)
         self.draft.exp_min, self.draft.exp_max = low, high
         span = f"{low}-{high} years" if high is not None else (f"{low}+ years" if low is not None else "")
         how = "a line stating years of experience" if span else (
@@ -257,19 +311,49 @@ class Placer:
             self.top.placed["notes" if has_summary else "summary"] += moved
         if has_summary:
             for pos, text in self.prose:
-                draft.notes.append((None, "paragraph", text))
+                draft.notes.append((None, "paragraph", text, pos))
                 self.report.notes.append(Aside(pos, text, "text at the top, besides the summary section"))
         else:
             self._summary_from_elsewhere()
         self._infer()
+        self._skills()
+
+    def _skills(self) -> None:
+        """Skills from the requirement and duty lines, when the ad lists none of its own."""
+        from hirecli.competencies import load_library
+        from hirecli.families import role_fields
+        from hirecli.importers.report import SkillLine
+        from hirecli.importers.skills import read_skills
+
+        draft = self.draft
+        if draft.lists.get("skills.hard") or draft.lists.get("skills.soft"):
+            return
+        lists = draft.lists
+        asked = [*lists.get("qualifications.required", []), *lists.get("education.minimum", []),
+                 *([draft.exp_description] if draft.exp_description else []),
+                 *lists.get("qualifications.preferred", []), *lists.get("experience.preferred", [])]
+        duties = [*draft.lists.get("responsibilities.primary", []),
+                  *draft.lists.get("responsibilities.secondary", [])]
+        found = read_skills([(t, draft.where.get(t, 0)) for t in asked],
+                            [(t, draft.where.get(t, 0)) for t in duties])
+        if not found:
+            return
+        fields = role_fields(draft.title or "", draft.tags, [*duties, *asked]).fields
+        library = load_library()
+        for skill in found:
+            draft.add(f"skills.{skill.kind}", skill.name)
+            match = library.match(skill.name, fields)
+            self.report.skills.append(SkillLine(skill.name, skill.kind, skill.pos, skill.line, skill.how,
+                                                match.parts[0].competency if match.parts else ""))
 
     def _summary_from_elsewhere(self) -> None:
         """No summary heading: the text at the top, or else under the first unknown heading."""
         if self.prose:
             source, where = self.prose, "at the top"
-        else:
-            source, where = [(pos, text) for pos, text, _ in self.other_prose[:1]], "under an unknown heading"
-            for _, _, line in self.other_prose[:1]:
+        else:  # a description of a dozen words or more, not a lone line ("Lift 50 lb.")
+            first = [p for p in self.other_prose if len(p[1].split()) >= 12][:1]
+            source, where = [(pos, text) for pos, text, _ in first], "under an unknown heading"
+            for _, _, line in first:
                 line.placed["notes"] -= 1
                 line.placed["summary"] += 1
                 if line.placed["notes"] <= 0:

@@ -40,6 +40,19 @@ class Aside:
     why: str
 
 
+@dataclass(frozen=True, slots=True)
+class SkillLine:
+    """A skill read from a line of the ad: its name, kind, the line, and what it matched."""
+
+    name: str
+    kind: str
+    pos: int
+    line: str
+    how: str
+    competency: str = ""
+    """The library competency it matched ("" when none: the kit drafts questions)."""
+
+
 @dataclass(slots=True)
 class ImportReport:
     source: str
@@ -52,6 +65,37 @@ class ImportReport:
     dropped: list[Aside] = field(default_factory=list)
     notes: list[Aside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    company: dict[str, list[Aside]] = field(default_factory=dict)
+    """What the ad says about the employer, for its company profile (company.yaml):
+    name, about, eeo_statement, apply_url, apply_email, website."""
+    skills: list[SkillLine] = field(default_factory=list)
+    """Skills read from requirement and duty lines, each with the line it came from."""
+    missing: list[str] = field(default_factory=list)
+    """Facts a posting should have that the ad does not state (left out, not guessed)."""
+
+    def suggest_company(self, key: str, value: str, pos: int, why: str) -> None:
+        values = self.company.setdefault(key, [])
+        if all(a.text != value for a in values):
+            values.append(Aside(pos, value, why))
+
+    def company_yaml(self) -> str:
+        """The company profile suggestion as YAML lines, ready to merge into company.yaml."""
+        from hirecli.importers.yamlout import Folded, dump_yaml
+
+        data: dict[str, Any] = {}
+        if "name" in self.company:
+            data["name"] = self.company["name"][0].text
+        if "website" in self.company:
+            data["website"] = self.company["website"][0].text
+        if "about" in self.company:
+            data["about"] = Folded(" ".join(a.text for a in self.company["about"]))
+        if "eeo_statement" in self.company:
+            data["eeo_statement"] = Folded(" ".join(a.text for a in self.company["eeo_statement"]))
+        apply = {key: self.company[f"apply_{key}"][0].text for key in ("url", "email")
+                 if f"apply_{key}" in self.company}
+        if apply:
+            data["apply"] = apply
+        return dump_yaml(data) if data else ""
 
     def fact(self, name: str, value: object, pos: int, how: str) -> None:
         self.facts.append(FactLine(name, str(value), pos, how))
@@ -73,6 +117,10 @@ class ImportReport:
             "left_out": [{self.unit: a.pos, "text": a.text, "why": a.why} for a in self.dropped],
             "notes": [{self.unit: a.pos, "text": a.text, "why": a.why} for a in self.notes],
             "warnings": list(self.warnings),
+            "skills": [{"name": k.name, "kind": k.kind, self.unit: k.pos, "from": k.line, "how": k.how,
+                        "competency": k.competency or None} for k in self.skills],
+            "missing": list(self.missing),
+            "company_profile": {key: [a.text for a in values] for key, values in self.company.items()},
         }
 
     def render(self) -> str:
@@ -109,6 +157,20 @@ class ImportReport:
         if self.notes:
             out.append("Kept in notes")
             out += [f"  {unit} {a.pos}: {_short(a.text, 60)!r} ({a.why})" for a in self.notes]
+        if self.skills:
+            out.append("Skills (from the lines they name them in)")
+            width = max(len(k.name) for k in self.skills)
+            for skill in self.skills:
+                match = (f" -> {skill.competency}" if skill.competency
+                         else " (not in the library: draft questions)")
+                out.append(f"  {skill.name:<{width}}  {skill.kind}{match}  ({unit} {skill.pos}: "
+                           f"{_short(skill.line, 50)!r}; {skill.how})")
+        if self.company:
+            out.append("Company profile suggestion (merge into company.yaml; not part of the role)")
+            out += [f"  {line}" for line in self.company_yaml().splitlines()]
+        if self.missing:
+            out.append("Not stated in the ad (left out, not guessed; add them if a posting should say)")
+            out += [f"  {m}" for m in self.missing]
         if self.warnings:
             out.append("Warnings")
             out += [f"  {w}" for w in self.warnings]

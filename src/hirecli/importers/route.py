@@ -19,6 +19,8 @@ list of soft skills (communication, empathy, ...).
 
 from __future__ import annotations
 
+import re
+
 from hirecli.importers import fields
 from hirecli.importers.vocab import word_pattern
 
@@ -47,11 +49,17 @@ ROUTED_KINDS = frozenset({"requirements", "preferred", "education_experience", "
 """Sections whose items are sorted one by one."""
 
 
+_PREFERRED_TAIL = re.compile(
+    r"\b(?:preferred|(?:is\s+)?a\s+plus|(?:is\s+)?an\s+asset|(?:is\s+)?desirable"
+    r"|nice\s+to\s+have|(?:is\s+)?a\s+bonus|advantageous|welcome)\W*$", re.IGNORECASE)
+
+
 def route(kind: str, text: str, *, have_experience: bool) -> str:
     """The role path for an item of a ``kind`` section; :data:`EXPERIENCE` for a line that
-    may fill experience.description (when ``have_experience`` is false)."""
+    may fill experience.description (when ``have_experience`` is false). A requirement
+    that ends by calling itself preferred ("... is a plus") is a preferred one."""
     if kind in ("requirements", "education_experience", "preferred"):
-        preferred = kind == "preferred"
+        preferred = kind == "preferred" or (";" not in text and bool(_PREFERRED_TAIL.search(text)))
         if fields.mentions_years(text):
             if preferred:
                 return "experience.preferred"

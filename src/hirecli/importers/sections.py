@@ -8,13 +8,12 @@ sub-headings ("Preferred:", "Minimum:") take their meaning from the section abov
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from hirecli.importers.fields import normalize
 from hirecli.importers.lines import Block
-from hirecli.importers.vocab import table
+from hirecli.readers.vocabulary import Match, heading_key, match_heading
+
+__all__ = ["CHILDREN", "Match", "Segment", "Segmenter", "heading_key", "match_heading", "segment"]
 
 CHILDREN: dict[str, frozenset[str]] = {
     "responsibilities": frozenset({"responsibilities.primary", "responsibilities.secondary"}),
@@ -40,13 +39,6 @@ _QUALIFIED = {
 NOTES_KINDS = frozenset({"company", "apply", "equal_opportunity", "other"})
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    kind: str
-    confidence: float
-    how: str
-
-
 @dataclass(slots=True)
 class Segment:
     """A heading and the blocks under it, resolved to a kind of section."""
@@ -61,57 +53,6 @@ class Segment:
     @property
     def title(self) -> str:
         return self.heading.text if self.heading else "(top of the document)"
-
-
-@cache
-def _table() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...], frozenset[str]]:
-    data = table("headings")
-    exact: dict[str, str] = {}
-    for kind, headings in data["sections"].items():
-        for heading in headings:
-            exact[normalize(str(heading))] = str(kind)
-    fillers = frozenset(str(w) for w in data["fillers"])
-    stripped: dict[str, str] = {}
-    for heading, kind in exact.items():
-        key = _without(heading, fillers)
-        if key:
-            stripped.setdefault(key, kind)
-    keywords = tuple((str(pair[0]), str(pair[1])) for pair in data["keywords"])
-    return exact, stripped, keywords, fillers
-
-
-def _without(text: str, fillers: frozenset[str]) -> str:
-    return " ".join(word for word in text.split() if word not in fillers)
-
-
-def heading_key(text: str) -> str:
-    """A heading normalised for look-up: no emoji, asides in brackets or trailing colon."""
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
-    return normalize(text)
-
-
-def match_heading(text: str, *, fuzzy: bool = True) -> Match | None:
-    """The section a heading names, or None when it names none we know."""
-    exact, stripped, keywords, fillers = _table()
-    key = heading_key(text)
-    if not key:
-        return None
-    if key in exact:
-        return Match(exact[key], 1.0, "exact")
-    bare = _without(key, fillers)
-    if bare and bare in stripped:
-        return Match(stripped[bare], 0.9, "exact")
-    if len(key.split()) <= 10:
-        for phrase, kind in keywords:
-            if re.search(r"(?<!\w)" + re.escape(phrase), key):
-                return Match(kind, 0.7, f"phrase {phrase!r}")
-    if fuzzy and len(key) >= 5:
-        from rapidfuzz import fuzz, process
-
-        best = process.extractOne(key, list(exact), scorer=fuzz.ratio, score_cutoff=88)
-        if best:
-            return Match(exact[best[0]], 0.6, f"near spelling of {best[0]!r}")
-    return None
 
 
 def family(kind: str) -> str:

@@ -15,7 +15,12 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "import"
 
 @cache
 def table(name: str) -> dict[str, Any]:
-    """The mapping in ``data/import/<name>.yaml``."""
+    """The mapping in ``data/import/<name>.yaml`` (the headings are the readers' shared
+    section vocabulary, ``data/readers/sections.yaml``)."""
+    if name == "headings":
+        from hirecli.readers.vocabulary import sections_data
+
+        return sections_data()
     text = (DATA_DIR / f"{name}.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=_Loader)
     if not isinstance(data, dict):

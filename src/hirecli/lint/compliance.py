@@ -43,6 +43,11 @@ class Law:
     checked: date
     note: str
     benefits_note: str
+    max_width: float | None = None
+    """The widest range the law allows (yearly pay, in ``currency``)."""
+    exempt_above: float | None = None
+    """Postings whose yearly pay starts above this are not covered."""
+    currency: str | None = None
 
     def label(self) -> str:
         since = f", since {self.effective.isoformat()}" if self.effective else ""
@@ -62,6 +67,7 @@ def laws() -> dict[str, Law]:
             int(entry["min_employees"]), bool(entry["benefits"]), bool(entry.get("covers_remote")),
             entry["checked"], " ".join(str(entry.get("note", "")).split()),
             " ".join(str(entry.get("benefits_note", "")).split()),
+            entry.get("max_width"), entry.get("exempt_above"), entry.get("currency"),
         )
     return found
 
@@ -204,6 +210,11 @@ def _place(ctx: Context) -> Place | None:
     return Place.of(location) if location is not None else None
 
 
+def job_place(ctx: Context) -> Place | None:
+    """Where the posting's job is, from the role (or company) location or a "Location:" line."""
+    return _place(ctx)
+
+
 def _covered(ctx: Context) -> list[Law]:
     chosen = laws_for(_place(ctx))
     table = laws()
@@ -220,7 +231,8 @@ def check_pay(ctx: Context) -> None:
     ctx.stats["jurisdictions"] = [{"id": law.id, "name": law.name, "checked": law.checked.isoformat()}
                                   for law in covered]
     size = ctx.employees
-    applying = [law for law in covered if size is None or size >= law.min_employees]
+    applying = [law for law in covered
+                if (size is None or size >= law.min_employees) and not _exempt(ctx, law)]
     current = [law for law in applying if law.effective is None or law.effective <= ctx.today]
     coming = [law for law in applying if law not in current]
     if status == "missing":
@@ -240,10 +252,38 @@ def check_pay(ctx: Context) -> None:
         if not current:
             ctx.report("pay-range-open-ended", "Open-ended pay: state both ends of the range", where, start,
                        end, severity=Severity.info)
+    for law in current:
+        _check_width(ctx, law, where)
     if current and not _has_benefits(ctx):
         for law in (law for law in current if law.benefits):
             ctx.report("benefits-missing", f"No description of benefits, which {law.label()} requires",
                        where, why=_why(law, "benefits-missing"))
+
+
+def _yearly(ctx: Context, law: Law) -> tuple[float, float | None] | None:
+    """The role's yearly pay range in the law's currency, when the role gives one."""
+    role = ctx.posting.role
+    comp = role.compensation if role is not None else None
+    if comp is None or comp.min is None or law.currency is None or comp.currency != law.currency:
+        return None
+    if comp.period != "year":
+        return None
+    return float(comp.min), float(comp.max) if comp.max is not None else None
+
+
+def _exempt(ctx: Context, law: Law) -> bool:
+    pay = _yearly(ctx, law) if law.exempt_above is not None else None
+    return pay is not None and law.exempt_above is not None and pay[0] > law.exempt_above
+
+
+def _check_width(ctx: Context, law: Law, where: Segment | None) -> None:
+    pay = _yearly(ctx, law) if law.max_width is not None else None
+    if pay is None or pay[1] is None or law.max_width is None:
+        return
+    width = pay[1] - pay[0]
+    if width > law.max_width:
+        ctx.report("pay-range-too-wide", f"The pay range is {law.currency} {width:,.0f} wide; {law.label()} "
+                   f"allows at most {law.currency} {law.max_width:,.0f}", where, why=_why(law))
 
 
 def _threshold(law: Law, size: int | None) -> str:
@@ -256,6 +296,11 @@ def _why(law: Law, rule: str = "pay-range-missing") -> str | None:
     """The rule's reason, with what the law's entry notes about pay or about benefits."""
     note = law.benefits_note if rule == "benefits-missing" else law.note
     return f"{rules()[rule].why} {note}" if note else None
+
+
+def eeo_pattern() -> re.Pattern[str]:
+    """An equal-opportunity statement."""
+    return _patterns()["eeo"]
 
 
 def check_eeo(ctx: Context) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hirecli.lint.model import Finding, Posting, Segment, Severity
+from hirecli.lint.normalize import Normalized, normalize
 from hirecli.lint.rules import rules
 from hirecli.lint.tokens import Token, tokenize
 
@@ -20,6 +21,8 @@ class Context:
     """Spans of allowed terms: findings inside them are dropped, coded words not counted."""
     findings: list[Finding] = field(default_factory=list)
     stats: dict[str, object] = field(default_factory=dict)
+    claimed: list[tuple[Segment, int, int]] = field(default_factory=list)
+    """Spans the protected-characteristic screen reported; word lists do not report them again."""
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
     _joined: tuple[str, list[int]] | None = None
 
@@ -37,13 +40,31 @@ class Context:
             self._joined = ("\n".join(s.text for s in self.body), starts)
         return self._joined
 
+    def normal(self, segment: Segment) -> Normalized:
+        """The segment's text as checks match it (:func:`~hirecli.lint.normalize.normalize`)."""
+        return normalize(segment.text)
+
     def tokens(self, segment: Segment) -> list[Token]:
-        """The tokens of a segment, cut once and shared by every check."""
+        """The tokens of a segment's normalised text, cut once and shared by every check.
+
+        Their offsets are into ``self.normal(segment).text``; map them back with its ``span``.
+        """
         key = id(segment)
         found = self._tokens.get(key)
         if found is None:
-            found = self._tokens[key] = tokenize(segment.text)
+            found = self._tokens[key] = tokenize(self.normal(segment).text)
         return found
+
+    @property
+    def checked(self) -> list[Segment]:
+        """Every text that word checks read: the posting, and the file's other text fields."""
+        return [*self.posting.segments, *self.posting.fields]
+
+    def claim(self, segment: Segment, start: int, end: int) -> None:
+        self.claimed.append((segment, start, end))
+
+    def is_claimed(self, segment: Segment, start: int, end: int) -> bool:
+        return any(s is segment and a < end and start < b for s, a, b in self.claimed)
 
     def is_allowed(self, segment: Segment, start: int, end: int) -> bool:
         return any(s is segment and a <= start and end <= b for s, a, b in self.allowed)

@@ -6,22 +6,15 @@ the body's paragraphs) and the column inside the paragraph.
 
 from __future__ import annotations
 
-import io
-
-from hirecli.errors import InputFileError
 from hirecli.lint.layout import LayoutBuilder
 from hirecli.lint.model import Locator, Posting
 
 
 def read_docx(data: bytes, file: str) -> Posting:
     """A posting from the paragraphs of a .docx file, with Word's heading and list styles."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from hirecli.ziplimits import open_docx
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputFileError(f"{file}: not a readable .docx file ({exc})") from None
+    document = open_docx(data, file)  # zip and XML limits first; any failure is an input error
     builder = LayoutBuilder(file)
     for number, paragraph in enumerate(document.paragraphs, start=1):
         text = paragraph.text

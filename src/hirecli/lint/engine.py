@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from hirecli.errors import InputFileError, ValidationFailed
-from hirecli.lint import compliance, structure, wordchecks
+from hirecli.lint import compliance, lawcheck, structure, wordchecks
 from hirecli.lint.config import Settings, company_settings, find_settings, load_settings
 from hirecli.lint.context import Context
 from hirecli.lint.model import FileReport, Finding, Posting, Segment, Severity
@@ -41,7 +42,7 @@ def _allowed(posting: Posting, terms: tuple[str, ...]) -> list[tuple[Segment, in
     spans: list[tuple[Segment, int, int]] = []
     for term in terms:
         pattern = _allow_pattern(term)
-        for segment in (*posting.segments, *posting.questions):
+        for segment in (*posting.segments, *posting.fields, *posting.questions):
             spans += [(segment, m.start(), m.end()) for m in pattern.finditer(segment.text)]
     return spans
 
@@ -50,9 +51,17 @@ def check_questions(ctx: Context) -> None:
     """Interview questions that touch protected topics, each with the question to ask instead."""
     for question in ctx.posting.questions:
         for hit in find_protected_topics(question.text):
+            law = f" ({hit.law})" if hit.law else ""
             ctx.report("protected-topic-question", f'Interview question asks about {hit.topic}: '
-                       f'"{hit.matched}"', question, hit.start, hit.end,
+                       f'"{hit.matched}"{law}', question, hit.start, hit.end,
                        suggestion=f"Ask instead: {hit.alternative}", why=hit.why)
+
+
+def check_drafts(ctx: Context) -> None:
+    """Skills the library does not know: their questions are drafts until a person reviews them."""
+    for skill in ctx.posting.drafts:
+        ctx.report("draft-questions", f"Skill '{skill.text}' has only draft interview questions: no "
+                   "library competency of this role's field matches it", skill)
 
 
 def lint_posting(posting: Posting, settings: Settings | None = None, *,
@@ -61,13 +70,19 @@ def lint_posting(posting: Posting, settings: Settings | None = None, *,
     settings = settings or Settings()
     ctx = Context(posting, today or date.today(), settings.jurisdictions, settings.employees)
     ctx.allowed = _allowed(posting, (*settings.allow, *posting.allow))
+    lawcheck.check_screen(ctx)
     wordchecks.check_terms(ctx, term_index())
     if settings.ban:
         wordchecks.check_terms(ctx, wordchecks.banned_index(settings.ban))
-    wordchecks.check_gender(ctx)
-    for check in (structure.check_length, structure.check_bullets, structure.check_requirements,
-                  structure.check_readability, structure.check_duplicates, structure.check_damage,
-                  structure.check_mojibake, compliance.check_pay, compliance.check_eeo, check_questions):
+    wordchecks.check_gender(ctx, balance=posting.kind != "company")
+    checks: tuple[Callable[[Context], None], ...] = (
+        structure.check_length, structure.check_bullets, structure.check_requirements,
+        structure.check_readability, structure.check_duplicates, structure.check_damage,
+        structure.check_mojibake, compliance.check_pay, compliance.check_eeo, check_questions,
+        check_drafts)
+    if posting.kind == "company":  # a profile is not a posting: no length, pay or structure checks
+        checks = (structure.check_mojibake, compliance.check_eeo)
+    for check in checks:
         check(ctx)
     disabled = settings.disable | set(posting.disable)
     findings = [_with_severity(f, settings.severity) for f in ctx.findings if f.rule not in disabled]
@@ -160,14 +175,19 @@ def _invalid(name: str, exc: ValidationFailed) -> FileReport:
 
 def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tuple[FileReport, Settings]:
     """Read and lint one file (``-`` is a posting on standard input)."""
-    from hirecli.model.loader import read_bytes
+    from hirecli.model.loader import is_company_file, read_bytes
 
     data, name = read_bytes(path, stdin)
     suffix = "" if path == STDIN else Path(path).suffix.lower()
     company = _company_for(path, options)
     try:
         settings = settings_for(path, options, company)
-        if suffix in ROLE_SUFFIXES:
+        if suffix in ROLE_SUFFIXES and is_company_file(path):
+            from hirecli.lint.rolesource import read_company
+            from hirecli.model.yamlsource import decode
+
+            posting = read_company(decode(data, name), name)
+        elif suffix in ROLE_SUFFIXES:
             from hirecli.lint.rolesource import read_role
             from hirecli.model.yamlsource import decode
 
@@ -184,9 +204,11 @@ def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tup
 
 def iter_lint_paths(paths: list[str]) -> list[str]:
     """Files named, and role files and postings found (recursively, sorted) in folders."""
-    from hirecli.model.loader import is_company_file
 
     found: list[str] = []
+    from hirecli.companyfind import note_roots
+
+    note_roots(paths)  # a company profile is looked for no higher than the folder given
     for raw in paths:
         if raw == STDIN:
             found.append(STDIN)
@@ -196,7 +218,7 @@ def iter_lint_paths(paths: list[str]) -> list[str]:
             found += sorted(
                 str(p) for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in (*ROLE_SUFFIXES, *POSTING_SUFFIXES)
-                and not is_company_file(p) and not p.name.startswith(".")
+                and not p.name.startswith(".")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.exists():
@@ -204,3 +226,27 @@ def iter_lint_paths(paths: list[str]) -> list[str]:
         else:
             raise InputFileError(f"{raw}: no such file or folder")
     return found
+
+
+def lint_paths(paths: list[str], options: Options,
+               stdin: BinaryIO | None = None) -> list[tuple[FileReport, Settings]]:
+    """Lint every file named or found; a company profile in the run is reported once, as itself.
+
+    Role files show their company profile's text in the posting; when the profile is
+    linted in the same run, findings that point into it are left to its own report
+    instead of being repeated for every role.
+    """
+    from hirecli.model.loader import is_company_file
+
+    files = iter_lint_paths(paths)
+    results = [lint_file(path, options, stdin) for path in files]
+    profiles = {Path(path).resolve() for path in files if is_company_file(path)}
+    if not profiles:
+        return results
+    trimmed: list[tuple[FileReport, Settings]] = []
+    for path, (report, settings) in zip(files, results, strict=True):
+        if not is_company_file(path):
+            report.findings = [f for f in report.findings
+                               if f.file == report.file or Path(f.file).resolve() not in profiles]
+        trimmed.append((report, settings))
+    return trimmed

@@ -3,6 +3,10 @@
 Each stem is matched as the whole word forms it stands for (``gender.yaml``), so
 "responsibilities" is not "responsive" and "SharePoint" is not "share". Hyphenated
 words are tried whole first ("self-reliant"), then part by part ("results-driven").
+
+Words that are part of a name are not traits: the company's own name ("Fernhollow
+Commons Cooperative"), and a run of capitalised words that ends in a word organisations
+are named with ("Trust Bank", "Collaborative Care Network").
 """
 
 from __future__ import annotations
@@ -80,10 +84,68 @@ def _words(tokens: list[Token], text: str) -> list[tuple[str, int, int]]:
     return joined
 
 
-def coded_words(text: str, tokens: list[Token]) -> list[CodedWord]:
-    """Every gender-coded word of ``text``, minus the uses its stem's ``unless`` excuses."""
+_ORG_WORDS = frozenset((
+    "cooperative", "co-operative", "co-op", "coop", "inc", "incorporated", "llc", "ltd", "limited",
+    "llp", "plc", "gmbh", "corp", "corporation", "company", "group", "partners", "partnership",
+    "foundation", "trust", "trusts", "society", "association", "union", "alliance", "network",
+    "institute", "university", "college", "school", "academy", "hospital", "hospitals", "clinic",
+    "clinics", "center", "centre", "centers", "centres", "labs", "laboratories", "bank", "agency",
+    "council", "collective", "federation", "fund", "consulting", "solutions", "systems", "technologies",
+    "health", "healthcare", "services", "commons", "studio", "studios", "ventures", "capital",
+    "holdings", "industries", "enterprises", "media", "ministries", "church", "charity", "league",
+    "club",
+))
+_NAME_RUN = 4
+"""How many capitalised words after a coded word may stand before the organisation word."""
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _name_words(tokens: list[Token], text: str) -> set[int]:
+    """Start offsets of words inside an organisation's name (a capitalised run ending in an org word)."""
+    inside: set[int] = set()
+    words = [t for t in tokens if t.text[0].isalpha() or t.text == "-"]
+    for index, token in enumerate(words):
+        if not _capitalised(token) or token.key not in _ORG_WORDS:
+            continue
+        run = [token]
+        back = index - 1
+        while back >= 0 and len(run) <= _NAME_RUN and _capitalised(words[back]) \
+                and text[words[back].end:run[-1].start].strip() in ("", "&", "-"):
+            run.append(words[back])
+            back -= 1
+        if len(run) > 1:
+            inside.update(t.start for t in run)
+    return inside
+
+
+def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    folded = text.casefold()
+    for name in names:
+        key = name.strip().casefold()
+        if len(key) < 3:
+            continue
+        at = folded.find(key)
+        while at >= 0:
+            spans.append((at, at + len(key)))
+            at = folded.find(key, at + 1)
+    return spans
+
+
+def coded_words(text: str, tokens: list[Token], names: tuple[str, ...] = ()) -> list[CodedWord]:
+    """Every gender-coded word of ``text``, minus the uses its stem's ``unless`` excuses.
+
+    ``names`` are proper names (the company's) whose words are not counted.
+    """
     found: list[CodedWord] = []
+    in_names = _name_words(tokens, text)
+    spans = _name_spans(text, names) if names else []
     for word, start, end in _words(tokens, text):
+        if start in in_names or any(a <= start < b for a, b in spans):
+            continue
         parts = [(word, start, end)]
         if stem_of(word) is None and "-" in word:
             parts, offset = [], start

@@ -106,6 +106,14 @@ class Posting:
     """(must-have, preferred) when the source knows them; else counted from sections."""
     notes: list[str] = field(default_factory=list)
     """What the reader could not do (e.g. kit questions unavailable), for the report."""
+    fields: list[Segment] = field(default_factory=list)
+    """Text fields of the file that the posting does not show (a role's internal notes, its
+    interview plan, a company profile's name): word-checked and screened for protected
+    characteristics, but not counted in the posting's length, structure or gender balance."""
+    kind: str = "posting"
+    """"posting", "role" or "company": what was read."""
+    drafts: list[Segment] = field(default_factory=list)
+    """Skills whose interview questions are only drafts, each at its place in the role file."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,11 @@
 The patterns (``data/lint/protected.yaml``) look for the shape of a question
 ("are you married", "what year did you graduate") rather than for bare words, so
 job duties such as "support a client's family" or "patients of all ages" are not
-hits. The interview-kit builder calls :func:`find_protected_topics` on custom
-questions, so its signature and :class:`ProtectedHit` stay stable.
+hits. Text is matched normalised (:mod:`hirecli.lint.normalize`), so look-alike
+letters, zero-width characters and typographic quotes change nothing; offsets are
+into the text as given. The interview-kit builder and ``validate`` call
+:func:`find_protected_topics` on custom questions, so its signature and
+:class:`ProtectedHit` stay stable (new fields only ever come last, with defaults).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from hirecli.lint.data import apostrophes, load_data
+from hirecli.lint.data import load_data
+from hirecli.lint.fastre import FastPattern, PatternSet, lower_text
+from hirecli.lint.normalize import normalize_loose
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,8 @@ class ProtectedHit:
     """A job-related question to ask instead."""
     why: str
     """Why the question is a problem."""
+    law: str = ""
+    """The law or guidance the topic rests on, e.g. "ADA, 42 U.S.C. 12112(d)"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,25 +44,107 @@ class _Topic:
     topic: str
     why: str
     alternative: str
+    law: str
 
 
 @functools.cache
-def _table() -> tuple[re.Pattern[str], tuple[_Topic, ...]]:
-    """One combined pattern with a named group per topic, compiled once per process."""
+def _table() -> tuple[tuple[int, ...], PatternSet, tuple[_Topic, ...]]:
+    """Every pattern (with the index of its topic), compiled once per process."""
     data = load_data("protected.yaml")
     topics: list[_Topic] = []
-    groups: list[str] = []
+    owners: list[int] = []
+    patterns: list[FastPattern] = []
     for index, entry in enumerate(data["topics"]):
         topics.append(_Topic(entry["topic"], " ".join(entry["why"].split()),
-                             " ".join(entry["alternative"].split())))
-        body = "|".join(f"(?:{apostrophes(p)})" for p in entry["patterns"])
-        groups.append(f"(?P<t{index}>{body})")
-    return re.compile("|".join(groups), re.IGNORECASE), tuple(topics)
+                             " ".join(entry["alternative"].split()),
+                             " ".join(str(entry.get("law", "")).split())))
+        for source in entry["patterns"]:
+            owners.append(index)
+            patterns.append(FastPattern(source))  # text is normalised: apostrophes are straight
+    return tuple(owners), PatternSet(patterns), tuple(topics)
+
+
+@dataclass(frozen=True)
+class _Generic:
+    question: re.Pattern[str]
+    you: re.Pattern[str]
+    bare: re.Pattern[str]
+    skip: tuple[re.Pattern[str], ...]
+    work: re.Pattern[str]
+    own: re.Pattern[str]
+    topics: tuple[tuple[int, re.Pattern[str]], ...]
+
+
+@functools.cache
+def _generic() -> _Generic:
+    """The generic check: a term of a topic in a question put to the candidate."""
+    data = load_data("protected.yaml")["generic"]
+    names = {topic.topic: index for index, topic in enumerate(_table()[2])}
+
+    def compile_(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, re.IGNORECASE)
+
+    return _Generic(
+        compile_(data["question"]), compile_(data["you"]), compile_(data["bare"]),
+        tuple(compile_(p) for p in data["skip"]), compile_(data["work"]), compile_(data["own"]),
+        tuple((names[name], compile_(pattern)) for name, pattern in data["topics"].items()),
+    )
+
+
+_KIN = re.compile(r"\byour (?:parents?|family|mother|father|mom|mum|dad|husband|wife|spouse|partner|folks|"
+                  r"grandparents|ancestors|relatives|people)(?: (?:are|were|is|was|have|had|ever|still))? ?$",
+                  re.IGNORECASE)
+"""Questions about the candidate's own family are about the candidate ("were your parents...")."""
+
+_BARE_TOPICS = (
+    (re.compile(r"kids|children|little ones", re.IGNORECASE), "children and childcare"),
+    (re.compile(r"pregnant|expecting", re.IGNORECASE), "pregnancy"),
+    (re.compile(r"religious|christian|muslim|jewish|catholic", re.IGNORECASE), "religion"),
+    (re.compile(r"disabled", re.IGNORECASE), "disability, medical history or medications"),
+    (re.compile(r"citizen|american", re.IGNORECASE), "citizenship beyond work authorization"),
+    (re.compile(r"nationality", re.IGNORECASE), "birthplace or national origin"),
+    (re.compile(r"age|birth", re.IGNORECASE), "age"),
+)
+
+
+def _generic_hit(text: str) -> tuple[int, int, int] | None:
+    """(topic index, start, end) of the first topic term in a question to the candidate."""
+    check = _generic()
+    topics = _table()[2]
+    bare = check.bare.match(text)
+    if bare is not None:
+        words = bare.group().strip(" ?!.,;:")
+        name = next((n for p, n in _BARE_TOPICS if p.search(words)), "marital or family status")
+        index = next(i for i, t in enumerate(topics) if t.topic == name)
+        start = text.index(words)
+        return index, start, start + len(words)
+    if not check.question.search(text) or not check.you.search(text):
+        return None
+    skipped = any(p.search(text) for p in check.skip)
+    for index, pattern in check.topics:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            before = text[max(start - 60, 0):start]
+            own = (before.lower().endswith("your ") or "your " in match.group().lower()
+                   or _KIN.search(before) is not None)
+            if skipped and not own:
+                continue
+            if not own and (check.work.search(before) or not check.own.search(before + match.group()[:3])):
+                continue
+            if before.lower().endswith("your "):
+                start -= 5
+            return index, start, end
+    return None
 
 
 def protected_topics() -> list[str]:
     """The names of every topic checked, in the data file's order."""
-    return [topic.topic for topic in _table()[1]]
+    return [topic.topic for topic in _table()[2]]
+
+
+def patterns() -> list[str]:
+    """Every pattern's source, for tests (linear time, no stray flags)."""
+    return [pattern.source for pattern in _table()[1].patterns]
 
 
 def _word_end(text: str, end: int) -> int:
@@ -75,12 +164,28 @@ def find_protected_topics(text: str) -> list[ProtectedHit]:
 
 @functools.lru_cache(maxsize=4096)
 def _find(text: str) -> tuple[ProtectedHit, ...]:
-    pattern, topics = _table()
+    owners, table, topics = _table()
+    normal = normalize_loose(text)
+    searched = normal.text
+    lowered = lower_text(searched)
+    found = sorted((start, owners[number], number, end) for number, start, end in table.matches(lowered))
+    if not found:
+        generic = _generic_hit(searched)
+        if generic is not None:
+            found = [(generic[1], generic[0], -1, generic[2])]
     hits: list[ProtectedHit] = []
-    for match in pattern.finditer(text):
-        assert match.lastgroup is not None
-        topic = topics[int(match.lastgroup[1:])]
-        end = _word_end(text, match.end())
-        hits.append(ProtectedHit(topic.topic, text[match.start():end], match.start(), end,
-                                 topic.alternative, topic.why))
+    taken = 0
+    for first, topic_index, _, end in found:
+        if first < taken:
+            continue
+        last = _word_end(searched, end)
+        while last > first and not searched[last - 1].isalnum():
+            last -= 1
+        if last <= first:
+            continue
+        taken = last
+        topic = topics[topic_index]
+        start, end = normal.span(first, last)
+        hits.append(ProtectedHit(topic.topic, text[start:end], start, end, topic.alternative, topic.why,
+                                 topic.law))
     return tuple(hits)

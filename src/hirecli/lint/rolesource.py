@@ -20,6 +20,7 @@ from hirecli.document import plain
 from hirecli.errors import HirecliError
 from hirecli.lint.align import align
 from hirecli.lint.model import Anchor, Locator, Posting, Segment, SegmentKind
+from hirecli.lint.yamlmap import SourceText
 from hirecli.model.yamlsource import Path as YamlPath
 from hirecli.model.yamlsource import SourceMap, decode, parse
 
@@ -59,13 +60,17 @@ class Source:
     lines: list[str]
     positions: SourceMap
     data: Any
+    text: SourceText
 
     @classmethod
     def read(cls, text: str, file: str) -> Source:
         data, positions, _ = parse(text, file)
-        return cls(file, text.splitlines(), positions, data)
+        return cls(file, text.splitlines(), positions, data, SourceText(text))
 
     def locator(self, path: YamlPath, text: str) -> Locator:
+        exact = self.text.locator(path, text)
+        if exact is not None:
+            return exact
         pos = self.positions.locate(path)
         return align(text, self.lines, pos.line, pos.column)
 
@@ -104,19 +109,30 @@ class _Origins:
 
     def __init__(self, sources: list[Source]) -> None:
         self.exact: dict[str, _Origin] = {}
+        self.all: list[_Origin] = []
         for source in sources:
             for path, value in source.strings():
                 text = fold(value)
                 if text and path:
-                    self.exact.setdefault(text, _Origin(source, path, text))
+                    origin = _Origin(source, path, text)
+                    self.all.append(origin)
+                    self.exact.setdefault(text, origin)
         self.by_length = sorted((o for o in self.exact.values() if len(o.text) >= _MIN_PIECE),
                                 key=lambda o: -len(o.text))
+        self.used: set[tuple[str, YamlPath]] = set()
+
+    def _use(self, origin: _Origin) -> None:
+        self.used.add((origin.source.file, origin.path))
 
     def place(self, text: str, fallback: tuple[Source, YamlPath]) -> tuple[str, Locator, str | None, bool]:
         """The file, locator and dotted field of posting ``text``, and whether hirecli wrote it."""
         origin = self.exact.get(text)
         if origin is not None:
+            self._use(origin)
             return origin.source.file, origin.source.locator(origin.path, text), dotted(origin.path), False
+        inside = self._inside(text)
+        if inside is not None:
+            return inside
         pieces: list[tuple[int, _Origin]] = []
         taken: list[tuple[int, int]] = []
         for candidate in self.by_length:
@@ -128,6 +144,8 @@ class _Origins:
         source, path = fallback
         if not pieces:
             return source.file, source.field_locator(path), dotted(path), True
+        for _, origin in pieces:
+            self._use(origin)
         pieces.sort(key=lambda item: item[0])
         first = pieces[0][1]
         same_file = [(at, o) for at, o in pieces if o.source is first.source]
@@ -139,6 +157,43 @@ class _Origins:
             head = first.source.positions.locate(first.path)
             anchors.insert(0, Anchor(0, head.line, head.column))
         return first.source.file, Locator(tuple(anchors)), dotted(first.path), False
+
+
+    def _inside(self, text: str) -> tuple[str, Locator, str | None, bool] | None:
+        """``text`` as part of one longer value (a paragraph of a multi-paragraph block)."""
+        if len(text) < _MIN_PIECE:
+            return None
+        for origin in self.by_length:
+            if len(origin.text) <= len(text):
+                break
+            at = _word_find(origin.text, text)
+            if at < 0:
+                continue
+            self._use(origin)
+            whole = origin.source.locator(origin.path, origin.text)
+            anchors = [Anchor(max(a.offset - at, 0), *_shifted(whole, a, at)) for a in whole.anchors
+                       if a.offset + _run(whole, a) > at]
+            first_line, first_column = whole.position(at)
+            anchors = [Anchor(0, first_line, first_column), *[a for a in anchors if a.offset > 0]]
+            limit = whole.limit - at if whole.limit < (1 << 30) else 1 << 30
+            return origin.source.file, Locator(tuple(anchors), max(limit, 0)), dotted(origin.path), False
+        return None
+
+    def unused(self) -> list[_Origin]:
+        """Values no posting text was traced to, in file order."""
+        return [o for o in self.all if (o.source.file, o.path) not in self.used]
+
+
+def _run(locator: Locator, anchor: Anchor) -> int:
+    """How many characters an anchor covers before the next one."""
+    later = [a.offset for a in locator.anchors if a.offset > anchor.offset]
+    return (min(later) if later else 1 << 30) - anchor.offset
+
+
+def _shifted(locator: Locator, anchor: Anchor, at: int) -> tuple[int, int]:
+    if anchor.offset >= at:
+        return anchor.line, anchor.column
+    return locator.position(at)
 
 
 def _word_find(text: str, piece: str) -> int:
@@ -225,7 +280,7 @@ def _custom_questions(role: Source) -> Iterator[tuple[YamlPath, str]]:
 
 
 def _questions(role: Role, company: Company | None, source: Source, notes: list[str],
-               kit: bool) -> list[Segment]:
+               kit: bool, drafts: list[Segment]) -> list[Segment]:
     """Custom questions where they are written, then (with ``kit``) the kit's other questions."""
     found: list[Segment] = []
     for path, text in _custom_questions(source):
@@ -242,6 +297,9 @@ def _questions(role: Role, company: Company | None, source: Source, notes: list[
                      "were checked on their own")
         return found
     paths = {comp.name: comp.path for comp in planned.competencies}
+    for comp in planned.drafts:
+        drafts.append(Segment(comp.name, "paragraph", source.field_locator(comp.path), source.file,
+                              "skills", "", -1, dotted(comp.path)))
     for question in planned.questions:
         if question.custom:
             continue
@@ -249,6 +307,29 @@ def _questions(role: Role, company: Company | None, source: Source, notes: list[
         for text in (question.text, *question.probes):
             found.append(Segment(text, "question", source.field_locator(path), source.file, "interview",
                                  question.competency, -1, f"kit: {question.competency}"))
+    return found
+
+
+_SKIP_KEYS = frozenset({
+    "id", "lint", "occupation_code", "currency", "period", "workplace", "employment_type", "country",
+    "region", "postal_code", "url", "email", "website", "apply", "$schema", "tags", "type", "kind",
+    "id_prefix",
+    "min", "max", "openings", "date", "valid_through", "posted", "language", "locale", "logo",
+})
+_NOT_PROSE = re.compile(r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|[a-z][\w+.-]*://\S+|[\w./-]*\.(?:yaml|yml|json|png|jpg|svg)|"
+                        r"[\d\s.,:/$€£%-]+)$", re.IGNORECASE)
+
+
+def _field_segments(origins: _Origins) -> list[Segment]:
+    """Text fields the posting does not show (or that could not be traced), to lint on their own."""
+    found: list[Segment] = []
+    for origin in origins.unused():
+        if any(isinstance(part, str) and part in _SKIP_KEYS for part in origin.path):
+            continue
+        if _NOT_PROSE.match(origin.text) or len(origin.text) < 3:
+            continue
+        found.append(Segment(origin.text, "paragraph", origin.source.locator(origin.path, origin.text),
+                             origin.source.file, "", "", -1, dotted(origin.path)))
     return found
 
 
@@ -261,7 +342,7 @@ def read_role(text: str, file: str, company_file: Path | None, channel: str,
 
     loaded = load_role_text(text, file)
     role = loaded.model
-    role_source = Source(file, text.splitlines(), loaded.positions, parse(text, file)[0])
+    role_source = Source(file, text.splitlines(), loaded.positions, parse(text, file)[0], SourceText(text))
     company: Company | None = None
     company_source: Source | None = None
     if company_file is not None:
@@ -274,6 +355,47 @@ def read_role(text: str, file: str, company_file: Path | None, channel: str,
     segments = _Segments(origins, role_source, company_source)
     _posting_segments(result, segments)
     notes: list[str] = []
-    questions = _questions(role, company, role_source, notes, kit)
+    drafts: list[Segment] = []
+    questions = _questions(role, company, role_source, notes, kit, drafts)
+    for path, _ in _custom_questions(role_source):
+        origins.used.add((role_source.file, path))
     return Posting(file, segments.items, questions, role, company, tuple(role.lint.allow),
-                   tuple(role.lint.disable), _requirement_counts(result), notes)
+                   tuple(role.lint.disable), _requirement_counts(result), notes, _field_segments(origins),
+                   "role", drafts)
+
+
+_COMPANY_KINDS = {"about": "about", "eeo_statement": "eeo", "benefits": "benefits", "apply": "apply",
+                  "name": "title"}
+
+
+def read_company(text: str, file: str) -> Posting:
+    """A company profile as a posting of its own: every text field, located, by section."""
+    from hirecli.model.company import Company
+    from hirecli.model.loader import load_text
+
+    company = load_text(text, file, Company).model
+    source = Source.read(text, file)
+    segments: list[Segment] = []
+    group = -1
+    last_list: YamlPath | None = None
+    for path, value in sorted(source.strings(), key=lambda item: _order(source, item[0])):
+        if not path or any(isinstance(part, str) and part in _SKIP_KEYS for part in path):
+            continue
+        folded = fold(value)
+        if len(folded) < 2 or _NOT_PROSE.match(folded):
+            continue
+        top = str(path[0])
+        kind: SegmentKind = "title" if top == "name" else "paragraph"
+        if isinstance(path[-1], int):
+            kind = "bullet"
+            if path[:-1] != last_list:
+                group += 1
+                last_list = path[:-1]
+        segments.append(Segment(folded, kind, source.locator(path, folded), file, _COMPANY_KINDS.get(top, ""),
+                                top, group if kind == "bullet" else -1, dotted(path)))
+    return Posting(file, segments, company=company, kind="company")
+
+
+def _order(source: Source, path: YamlPath) -> tuple[int, int]:
+    pos = source.positions.locate(path)
+    return pos.line, pos.column

@@ -5,10 +5,15 @@ from __future__ import annotations
 import functools
 
 from hirecli.lint.context import Context
-from hirecli.lint.gender import MASCULINE, CodedWord, balance, coded_words
+from hirecli.lint.gender import MASCULINE, CodedWord, coded_words
+from hirecli.lint.gender import balance as tally
 from hirecli.lint.model import Segment, Severity
 from hirecli.lint.rules import rules
+from hirecli.lint.screen import accommodation
 from hirecli.lint.terms import Entry, TermIndex, add_phrase
+
+_RESTATED = frozenset({"ageism", "origin-wording", "gendered-term", "ability-wording", "gendered-pronoun"})
+"""Word-list rules that an error of the protected-characteristic screen already covers."""
 
 _SUGGEST_BALANCE = ("Keep words that are right for the job; where a word only sets a tone, prefer one "
                     "about support, teamwork and growth.")
@@ -17,13 +22,39 @@ _SUGGEST_BALANCE = ("Keep words that are right for the job; where a word only se
 def check_terms(ctx: Context, index: TermIndex) -> None:
     """A finding for every phrase of the word lists in the posting's text."""
     titles = rules()
-    for segment in ctx.body:
+    for segment in ctx.checked:
         if segment.generated:
             continue
-        for hit in index.find(segment.text, ctx.tokens(segment)):
-            text = segment.text[hit.start:hit.end]
-            ctx.report(hit.entry.rule, f'{titles[hit.entry.rule].title}: "{text}"', segment, hit.start,
-                       hit.end, suggestion=hit.entry.suggest, severity=hit.entry.severity)
+        normal = ctx.normal(segment)
+        for hit in index.find(normal.text, ctx.tokens(segment)):
+            if hit.entry.rule == "ability-wording" and accommodated(ctx, segment):
+                continue
+            start, end = normal.span(hit.start, hit.end)
+            if hit.entry.rule in _RESTATED and ctx.is_claimed(segment, start, end):
+                continue
+            text = segment.text[start:end]
+            ctx.report(hit.entry.rule, f'{titles[hit.entry.rule].title}: "{text}"', segment, start,
+                       end, suggestion=hit.entry.suggest, severity=hit.entry.severity)
+
+
+def accommodated(ctx: Context, segment: Segment) -> bool:
+    """True when the segment, or the lead-in of its list, has an accommodation clause."""
+    clause = accommodation()
+    if clause.search(ctx.normal(segment).text):
+        return True
+    if segment.group < 0:
+        return False
+    body = ctx.body
+    try:
+        index = next(i for i, s in enumerate(body) if s is segment)
+    except StopIteration:
+        return False
+    first = index
+    while first > 0 and body[first - 1].group == segment.group:
+        first -= 1
+    lead = body[first - 1] if first > 0 else None
+    return lead is not None and lead.kind in ("heading", "paragraph") and bool(
+        clause.search(ctx.normal(lead).text))
 
 
 @functools.cache
@@ -35,16 +66,26 @@ def banned_index(terms: tuple[tuple[str, str, str], ...]) -> TermIndex:
     return TermIndex(folded, {}, {})
 
 
-def check_gender(ctx: Context) -> None:
-    """Count gender-coded words, report masculine ones and the overall balance."""
+def _eeo(ctx: Context, segment: Segment) -> bool:
+    from hirecli.lint.compliance import eeo_pattern
+
+    return bool(eeo_pattern().search(ctx.normal(segment).text))
+
+
+def check_gender(ctx: Context, *, balance: bool = True) -> None:
+    """Count gender-coded words, report masculine ones and (with ``balance``) the overall verdict."""
     found: list[tuple[Segment, CodedWord]] = []
+    company = ctx.posting.company
+    names = (company.name,) if company is not None and company.name else ()
     for segment in ctx.body:
-        if segment.generated:
-            continue
-        for word in coded_words(segment.text, ctx.tokens(segment)):
-            if not ctx.is_allowed(segment, word.start, word.end):
-                found.append((segment, word))
-    result = balance([word for _, word in found])
+        if segment.generated or segment.section == "eeo" or _eeo(ctx, segment):
+            continue  # the equal-opportunity statement is legal boilerplate, not the job's tone
+        normal = ctx.normal(segment)
+        for word in coded_words(normal.text, ctx.tokens(segment), names):
+            start, end = normal.span(word.start, word.end)
+            if not ctx.is_allowed(segment, start, end):
+                found.append((segment, CodedWord(word.stem, start, end)))
+    result = tally([word for _, word in found])
     ctx.stats["gender"] = result
     for segment, word in found:
         if word.stem.side == MASCULINE:
@@ -52,9 +93,9 @@ def check_gender(ctx: Context) -> None:
             hint = f"Consider: {word.stem.suggest}." if word.stem.suggest else _SUGGEST_BALANCE
             ctx.report("masculine-coded-word", f'Masculine-coded word: "{text}"', segment, word.start,
                        word.end, suggestion=hint)
-    if result.verdict != "neutral":
+    if balance and result.verdict != "neutral":
         masc, fem = sum(result.masculine.values()), sum(result.feminine.values())
-        severity = Severity.warning if result.verdict == "strongly masculine" else None
+        severity = Severity.warning if "masculine" in result.verdict else None
         ctx.report("gender-coded-balance",
                    f"Gender-coded wording is {result.verdict}: {fem} feminine-coded and {masc} "
                    f"masculine-coded words (score {result.score:+d})",

@@ -25,6 +25,33 @@ class Apply(BaseModel):
         return self
 
 
+class Feeds(BaseModel):
+    """What job boards and feeds need beyond the posting (``hirecli export --feed``)."""
+
+    model_config = STRICT
+
+    job_url: Line | None = Field(
+        None, pattern=r"^https?://\S+$",
+        description="The page of each job on your site, with {id} where the role id goes, e.g. "
+                    "https://example.com/careers/{id}; feeds link each job there (default: apply.url)",
+    )
+    publisher: Line | None = Field(None, description="The feed's publisher (default: name)")
+    publisher_url: Line | None = Field(
+        None, pattern=r"^https?://\S+$", description="The publisher's web address (default: website)"
+    )
+    linkedin_company_id: Line | None = Field(
+        None, pattern=r"^[0-9]+$",
+        description="Your company's id on LinkedIn (from the admin address of your LinkedIn page)",
+    )
+    poster_email: Line | None = Field(
+        None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="Who posts the jobs, for LinkedIn's job poster email (default: apply.email)",
+    )
+
+    def job_url_for(self, role_id: str) -> str | None:
+        return self.job_url.replace("{id}", role_id) if self.job_url else None
+
+
 class Company(BaseModel):
     """What ``company.yaml`` holds."""
 
@@ -48,6 +75,7 @@ class Company(BaseModel):
         None, description="A folder of the company's own competency files (relative to this "
                           "file) that extend or override the packaged library",
     )
+    feeds: Feeds | None = Field(None, description="Job page address and ids for job feeds and boards")
     _folder: Path | None = PrivateAttr(None)
 
     def competency_folders(self) -> tuple[str, ...]:

@@ -14,8 +14,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hirecli.errors import InputFileError, Problem, ValidationFailed
+from hirecli.model import inherit
 from hirecli.model.company import Company
-from hirecli.model.fields import CONTROL
+from hirecli.model.fields import CONTROL, error_message
+from hirecli.model.inherit import Ancestor
 from hirecli.model.role import Role
 from hirecli.model.yamlsource import MAX_BYTES, Position, SourceMap, decode, parse
 from hirecli.slug import slugify
@@ -47,6 +49,8 @@ class Loaded(Generic[T]):
     model: T
     source: str
     positions: SourceMap
+    ancestors: tuple[Ancestor, ...] = ()
+    """The files a role inherits from through ``extends:``, nearest first."""
 
 
 def read_bytes(path: str | Path, stdin: typing.BinaryIO | None = None) -> tuple[bytes, str]:
@@ -142,7 +146,7 @@ def _problems(exc: ValidationError, model: type[BaseModel], smap: SourceMap) -> 
                 loc, f"{_dotted(loc)}: expected {_TYPE_WORDS[kind]}, got "
                 f"{_describe(error.get('input'))}", "type"))
         else:
-            found.append(smap.problem(loc, f"{_dotted(loc)}: {error['msg']}", kind))
+            found.append(smap.problem(loc, f"{_dotted(loc)}: {error_message(error)}", kind))
     return found
 
 
@@ -157,9 +161,9 @@ def _control_problem(text: str, offset: int, char: str, smap: SourceMap) -> Prob
                    f"control character U+{ord(char):04X}{field}; remove it", "control_character")
 
 
-def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded[M]:
-    """Validate YAML text as ``model``; raise :class:`ValidationFailed` with every problem."""
-    text = decode(text_or_bytes, source) if isinstance(text_or_bytes, bytes) else text_or_bytes
+def parse_checked(text: str, source: str, model: type[BaseModel]) -> tuple[dict[str, Any], SourceMap,
+                                                                           list[Problem]]:
+    """The mapping in YAML ``text``, its source map and the problems found so far."""
     controls = [m for m in CONTROL.finditer(text) if m.group() not in "\t\r\x85"]
     if controls:
         text = CONTROL.sub(lambda m: m.group() if m.group() in "\t\r\x85" else " ", text)
@@ -171,23 +175,47 @@ def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded
             [Problem(source, 1, 1, f"the file holds {what}; a {model.__name__.lower()} file "
                      "must be a mapping of keys (like 'title: ...')", "not-a-mapping")]
         )
+    return data, smap, problems
+
+
+def check_model(data: dict[str, Any], smap: SourceMap, problems: list[Problem], model: type[M]) -> M:
+    """``data`` validated as ``model``; raise :class:`ValidationFailed` with every problem."""
+    loaded: M | None = None
     try:
         loaded = model.model_validate(data)
     except ValidationError as exc:
         problems = problems + _problems(exc, model, smap)
-    if problems:
-        problems.sort(key=lambda p: (p.line, p.column))
+    if problems or loaded is None:
+        problems = sorted(problems, key=lambda p: (p.file != smap.source, p.file, p.line, p.column))
         raise ValidationFailed(problems)
-    return Loaded(loaded, source, smap)
-
-
-def load_role_text(text: str | bytes, source: str = "<string>") -> Loaded[Role]:
-    loaded = load_text(text, source, Role)
-    if loaded.model.id is None:
-        stem = "" if source.startswith("<") else Path(source).stem
-        role = loaded.model.model_copy(update={"id": slugify(stem)})
-        return Loaded(role, loaded.source, loaded.positions)
     return loaded
+
+
+def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded[M]:
+    """Validate YAML text as ``model``; raise :class:`ValidationFailed` with every problem."""
+    text = decode(text_or_bytes, source) if isinstance(text_or_bytes, bytes) else text_or_bytes
+    data, smap, problems = parse_checked(text, source, model)
+    return Loaded(check_model(data, smap, problems, model), source, smap)
+
+
+def load_role_text(text: str | bytes, source: str = "<string>", *,
+                   reader: inherit.Reader | None = None) -> Loaded[Role]:
+    """A role from YAML text; ``extends:`` is followed from ``source``'s folder (or through
+    ``reader``, e.g. into a git commit)."""
+    text = decode(text, source) if isinstance(text, bytes) else text
+    data, smap, problems = parse_checked(text, source, Role)
+    ancestors: tuple[Ancestor, ...] = ()
+    if inherit.EXTENDS in data:
+        data, smap, ancestors, more = inherit.resolve(data, smap, Role, reader or inherit.FileReader())
+        problems = problems + more
+    try:
+        role = check_model(data, smap, problems, Role)
+    except ValidationFailed as exc:
+        raise ValidationFailed(inherit.without_inherited_gaps(list(exc.problems))) from None
+    if role.id is None:
+        stem = "" if source.startswith("<") else Path(inherit.file_part(source)).stem
+        role = role.model_copy(update={"id": slugify(stem)})
+    return Loaded(role, source, smap, ancestors)
 
 
 def load_role_file(path: str | Path, stdin: typing.BinaryIO | None = None) -> Loaded[Role]:
@@ -208,16 +236,11 @@ def load_company(path: str | Path) -> Company:
 
 
 def find_company(start: str | Path) -> Path | None:
-    """``company.yaml`` next to ``start`` or in the nearest parent folder that has one."""
-    if str(start) == STDIN:
-        start = Path.cwd() / "role.yaml"
-    folder = Path(start).resolve()
-    folder = folder if folder.is_dir() else folder.parent
-    for candidate in (folder, *folder.parents):
-        profile = candidate / COMPANY_FILE
-        if profile.is_file():
-            return profile
-    return None
+    """``company.yaml`` next to ``start`` or in the nearest parent folder that has one, no higher
+    than the repository root or the folder given (:mod:`hirecli.companyfind`)."""
+    from hirecli import companyfind
+
+    return companyfind.find_company(start)
 
 
 def company_for(role: str | Path, explicit: str | Path | None = None) -> Company | None:
@@ -226,15 +249,31 @@ def company_for(role: str | Path, explicit: str | Path | None = None) -> Company
     return load_company(path) if path is not None else None
 
 
+def is_abstract_file(path: Path) -> bool:
+    """Whether a role file says ``abstract: true``: a family that only other roles extend."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_BYTES)
+    except OSError:
+        return False
+    return b"abstract" in head and inherit.is_abstract_text(head.decode("utf-8", errors="replace"))
+
+
 def iter_role_files(
-    paths: Iterable[str | Path], *, with_company: bool = False
+    paths: Iterable[str | Path], *, with_company: bool = False, with_abstract: bool = False,
 ) -> Iterator[Path | str]:
     """Role files named or found (recursively, sorted) in folders; ``-`` passes through.
 
     Company profiles and lint settings found in folders are skipped unless
-    ``with_company`` asks for company profiles too.
+    ``with_company`` asks for company profiles too; so are family files that say
+    ``abstract: true`` unless ``with_abstract`` asks for them (a file named on its
+    own is always given).
     """
     skip = _NOT_ROLES - {COMPANY_FILE, "company.yml"} if with_company else _NOT_ROLES
+    paths = list(paths)
+    from hirecli.companyfind import note_roots
+
+    note_roots(paths)  # a company profile is looked for no higher than the folder given
     for raw in paths:
         if str(raw) == STDIN:
             yield STDIN
@@ -246,7 +285,7 @@ def iter_role_files(
                 if p.suffix in ROLE_SUFFIXES and p.name not in skip and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-            yield from found
+            yield from (p for p in found if with_abstract or not is_abstract_file(p))
         elif path.exists():
             yield path
         else:

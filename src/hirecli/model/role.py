@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, GetJsonSchemaHandler, model_validator
+from pydantic import AfterValidator, BaseModel, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
@@ -16,8 +16,11 @@ from hirecli.model.fields import (
     Int,
     Line,
     Number,
+    OccupationCode,
     Slug,
+    StageName,
     Text,
+    distinct_stages,
 )
 
 EmploymentType = Literal[
@@ -72,9 +75,18 @@ class Compensation(BaseModel):
             return self
         if self.min <= 0:
             raise _cross_field("min", "compensation.min must be greater than 0")
+        from hirecli.pay import amount_problem, plain_number
+
+        for field in ("min", "max"):
+            value = getattr(self, field)
+            problem = None if value is None else amount_problem(
+                value, self.currency, self.period, f"compensation.{field}")
+            if problem:
+                raise _cross_field(field, problem)
         if self.max is not None and self.max < self.min:
             raise _cross_field(
-                "max", f"compensation.max ({self.max:g}) is less than compensation.min ({self.min:g})"
+                "max", f"compensation.max ({plain_number(self.max)}) is less than compensation.min "
+                       f"({plain_number(self.min)})"
             )
         return self
 
@@ -211,7 +223,7 @@ class Competency(BaseModel):
 class Stage(BaseModel):
     model_config = STRICT
 
-    name: Line
+    name: StageName
     minutes: Int = Field(ge=5, le=480)
     focus: list[Line] = Field(
         default_factory=list, description="Competency or skill names this stage assesses"
@@ -222,7 +234,7 @@ class Stage(BaseModel):
 class InterviewPlan(BaseModel):
     model_config = STRICT
 
-    stages: list[Stage] = Field(min_length=1)
+    stages: Annotated[list[Stage], AfterValidator(distinct_stages)] = Field(min_length=1)
 
 
 class LintExceptions(BaseModel):
@@ -240,11 +252,23 @@ class Role(BaseModel):
     model_config = STRICT
 
     id: Slug | None = Field(None, description="Slug [a-z0-9-]; default: the file's stem")
+    extends: Line | None = Field(
+        None,
+        description="The role this one builds on: a file path relative to this file, or a role id "
+                    "in the catalogue. Every field is inherited; a value written here replaces the "
+                    "inherited one, mappings are merged key by key, and a list is replaced unless "
+                    "written as {add: [...], remove: [...]}",
+    )
+    abstract: Bool = Field(
+        False,
+        description="A family or level file that other roles extend: validated and linted, but "
+                    "left out of exports, feeds and diffs of a folder",
+    )
     title: Line
     tags: list[Line] = Field(default_factory=list)
     department: Line | None = None
     reports_to: Line | None = None
-    occupation_code: str | None = Field(
+    occupation_code: OccupationCode | None = Field(
         None, pattern=r"^\d{2}-\d{4}(\.\d{2})?$", description="O*NET-SOC code, e.g. 21-1014.00"
     )
     openings: Int | None = Field(None, ge=1)

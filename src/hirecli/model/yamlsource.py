@@ -46,6 +46,9 @@ class SourceMap:
     source: str
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+    origins: dict[Path, tuple[str, Position]] = field(default_factory=dict)
+    """Values a role inherits through ``extends:``: the file and place each was written in.
+    Their entry in ``values`` is the ``extends:`` line of this file."""
 
     def locate(self, path: Path, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -59,9 +62,23 @@ class SourceMap:
             probe = probe[:-1]
         return self.values.get((), Position(1, 1))
 
+    def where(self, path: Path, *, key: bool = False) -> tuple[str, Position]:
+        """The file and position of ``path``: where an inherited value was written, else here."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in self.origins:
+                return self.origins[probe]
+            if probe in table or (key and probe in self.values):
+                break
+            probe = probe[:-1]
+        return self.source, self.locate(path, key=key)
+
     def problem(self, path: Path, message: str, code: str = "invalid", *, key: bool = False) -> Problem:
-        pos = self.locate(path, key=key)
-        return Problem(self.source, pos.line, pos.column, message, code)
+        file, pos = self.where(path, key=key)
+        if file != self.source:
+            message += f" (inherited by {self.source})"
+        return Problem(file, pos.line, pos.column, message, code)
 
 
 def _pos(mark: Any) -> Position:

@@ -3,12 +3,18 @@
 Every piece of role text goes into a rich ``Text`` object, never into markup, so
 "[bold]" in a responsibility prints as those seven characters. ``render`` records
 the same preview at a fixed width with fixed colours, so that it can be saved and
-tested; ``print_document`` draws it on the user's console at its own width.
+tested; ``print_document`` draws it on the user's console at its own width, through a
+pager when it is longer than the screen (as git does: ``PAGER``, else ``less`` with
+``LESS=FRX``; ``hirecli --no-pager`` or an empty ``PAGER`` turns it off). Below
+``NARROW`` columns a table becomes "label: value" lines, so no word is cut short.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
 from typing import TYPE_CHECKING
 
 from hirecli.document import (
@@ -30,8 +36,9 @@ from hirecli.document import (
     Table,
 )
 from hirecli.writers import WriteOptions
-from hirecli.writers.html import CHECKBOX_MARK, safe_url
+from hirecli.writers.html import CHECKBOX_MARK
 from hirecli.writers.text import cell_text, one_line, opens_with_title, table_grid, trim_inlines
+from hirecli.writers.urls import safe_url
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -44,6 +51,10 @@ RECORD_HEIGHT = 50
 """Given with the width so that no environment variable (``TERM=dumb``, ``COLUMNS``) changes it."""
 ACCENT = "cyan"
 CALLOUT_COLOURS = {"tip": "green", "warning": "yellow", "note": "blue"}
+NARROW = 80
+"""Below this many columns, tables are shown as stacked "label: value" lines."""
+PAGING = True
+"""Whether a long preview on a terminal goes through a pager (``hirecli --no-pager`` sets it off)."""
 
 
 def _text(content: str, style: str = "") -> Text:
@@ -76,8 +87,9 @@ def _inline(content: Inlines, *, hyperlinks: bool) -> Text:
 class _Preview:
     """Turns blocks into rich renderables."""
 
-    def __init__(self, *, hyperlinks: bool) -> None:
+    def __init__(self, *, hyperlinks: bool, width: int = RECORD_WIDTH) -> None:
         self.hyperlinks = hyperlinks
+        self.narrow = width < NARROW
 
     def inline(self, content: Inlines) -> Text:
         return _inline(content, hyperlinks=self.hyperlinks)
@@ -122,10 +134,48 @@ class _Preview:
             grid.add_row(_text(label.strip().removesuffix(":")), self.inline(value))
         return grid
 
+    def stacked(self, block: Table) -> RenderableType:
+        """A table for a narrow terminal: each row under its first cell in bold, short cells
+        (tick boxes, numbers) side by side, long ones as "label: value" lines."""
+        from rich.console import Group
+        from rich.text import Text
+
+        header, rows = table_grid(block)
+        parts: list[RenderableType] = []
+        if block.caption:
+            parts.append(_text(block.caption, "bold"))
+        for number, row in enumerate(rows):
+            if number:
+                parts.append(Text(""))
+            shown = [CHECKBOX_MARK if cell == CHECKBOX else cell for cell in row]
+            labels = [header[i] if header and i < len(header) else "" for i in range(len(row))]
+            first = 1 if shown and shown[0] and shown[0] != CHECKBOX_MARK else 0
+            if first:
+                parts.append(Text(shown[0], "bold"))
+            short = Text()
+            for label, cell in zip(labels[first:], shown[first:], strict=True):
+                if not cell and not label:
+                    continue
+                if len(cell) <= 12 and len(label) <= 12:
+                    short.append(f"{label} " if label else "", "bold")
+                    short.append(cell + "   ")
+                    continue
+                line = Text()
+                if label:
+                    line.append(f"{label}: ", "bold")
+                line.append(cell)
+                parts.append(line)
+            if short.plain.strip():
+                short.rstrip()
+                parts.append(short)
+        return Group(*parts)
+
     def table(self, block: Table) -> RenderableType:
         from rich import box
         from rich.table import Table as RichTable
 
+        if self.narrow:
+            return self.stacked(block)
         header, rows = table_grid(block)
         caption = _text(block.caption or "", "bold")
         table = RichTable(title=caption if caption.plain else None, title_justify="left",
@@ -156,8 +206,12 @@ class _Preview:
         from rich.text import Text
 
         label = cell_text(block.label).removesuffix(":") or "Notes"
-        return Panel(Text("\n" * (max(block.lines, 1) - 1)), title=_text(label, "italic"),
-                     title_align="left", border_style="dim")
+        space = Text("\n" * (max(block.lines, 1) - 1))
+        if self.narrow and len(label) > 40:
+            from rich.console import Group
+
+            return Group(_text(label, "italic"), Panel(space, border_style="dim"))
+        return Panel(space, title=_text(label, "italic"), title_align="left", border_style="dim")
 
     def block(self, block: Block) -> RenderableType:
         from rich.rule import Rule
@@ -197,9 +251,61 @@ class _Preview:
         return Constrain(Group(*parts), width=MAX_WIDTH)
 
 
+def pager_command(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
+    """The pager to use, as git chooses it: ``PAGER``, else ``less`` when installed; None
+    when paging is off (``PAGER`` empty or ``cat``)."""
+    environ = os.environ if environ is None else environ
+    command = environ.get("PAGER")
+    if command is None:
+        return "less" if shutil.which("less") else None
+    return None if command.strip() in ("", "cat") else command
+
+
+def page(text: str, command: str) -> bool:
+    """Show ``text`` through ``command``; False when the pager could not be started."""
+    environ = dict(os.environ)
+    environ.setdefault("LESS", "FRX")
+    environ.setdefault("LV", "-c")
+    try:
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environ)
+    except OSError:
+        return False
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode("utf-8", errors="replace"))
+        process.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass
+    try:
+        process.wait()
+    except KeyboardInterrupt:
+        process.wait()
+    return True
+
+
+def _real_terminal(console: Console) -> bool:
+    """The console writes to a terminal a person reads (not a recording, a pipe or a test)."""
+    isatty = getattr(console.file, "isatty", None)
+    try:
+        return bool(console.is_terminal and not console.record and isatty is not None and isatty())
+    except (OSError, ValueError):
+        return False
+
+
 def print_document(doc: Document, console: Console) -> None:
-    """Draw ``doc`` on ``console`` (links clickable where the terminal supports it)."""
-    console.print(_Preview(hyperlinks=True).document(doc))
+    """Draw ``doc`` on ``console`` (links clickable where the terminal supports it); a
+    preview longer than the terminal goes through the pager when there is one."""
+    preview = _Preview(hyperlinks=True, width=console.width).document(doc)
+    command = pager_command() if PAGING and _real_terminal(console) else None
+    if command is None:
+        console.print(preview)
+        return
+    with console.capture() as captured:
+        console.print(preview)
+    text = captured.get()
+    if text.count("\n") <= console.height or not page(text, command):
+        console.file.write(text)
+        console.file.flush()
 
 
 class TerminalWriter:

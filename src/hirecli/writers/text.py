@@ -30,7 +30,15 @@ from hirecli.document import (
 )
 from hirecli.writers import WriteOptions
 
-_LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]\s*")
+_SPACE_RUN = re.compile(r"\s+")
+_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+
+
+def _one_space(match: re.Match[str]) -> str:
+    """A run of white space with a line break in it becomes one space (each run is read once,
+    so a long run of spaces costs linear time)."""
+    run = match.group()
+    return " " if _BREAKS.search(run) else run
 RULE_WIDTH = 60
 
 
@@ -40,7 +48,8 @@ def one_line(text: str) -> str:
     Every writer puts a block on one line, so a stray newline in a role file can
     neither start a new Markdown block nor split a table row.
     """
-    text = _LINE_BREAK.sub(" ", text).replace("\t", " ")
+    text = _SPACE_RUN.sub(_one_space, text).replace("\t", " ") if _BREAKS.search(text) else \
+        text.replace("\t", " ")
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
 
 

@@ -1,8 +1,12 @@
-"""The interview kit as a document: overview, loop, coverage matrix and one packet per stage.
+"""The interview kit as a document: the whole kit, or one stage's packet.
 
-Each stage's packet stands on its own (a page break before it), so that every
-interviewer can be handed just theirs: the guide, the opening script, the timing
-plan, the questions with probes, signals and a 1-4 rating table, and the do-not-ask list.
+The whole kit is for the hiring manager and coordinator: the loop sized to the role,
+the competencies and where each is assessed (and how the ones the interviews leave
+out are assessed instead), the coverage matrix, the decision protocol, the
+interviewer checklist, the debrief guide and the do-not-ask list once, then every
+stage on pages of its own. A stage's packet is what one interviewer prints: lines for
+candidate, interviewer and date, their checklist and rules, scripts, timing, their
+questions and the do-not-ask list, and nothing of the other stages.
 """
 
 from __future__ import annotations
@@ -10,20 +14,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hirecli.builders.kit.data import kit_data, text
-from hirecli.builders.kit.model import Kit, KitCompetency, KitQuestion, Stage
+from hirecli.builders.kit.model import Kit, KitCompetency
+from hirecli.builders.kit.packet import (
+    people_table,
+    plural,
+    question_blocks,
+    rating_rows,
+    stage_blocks,
+    stage_title,
+)
 from hirecli.builders.kit.plan import plan_kit
-from hirecli.builders.kit.text import fill, lower_words
+from hirecli.builders.kit.protocol import checklist_blocks, debrief_blocks, decision_blocks, do_not_ask_blocks
+from hirecli.builders.kit.text import fill
 from hirecli.document import (
-    CHECKBOX,
     Block,
     BulletList,
     Callout,
     Document,
-    Emph,
     Heading,
     KeyFacts,
     Meta,
-    NotesSpace,
     PageBreak,
     Paragraph,
     Strong,
@@ -36,222 +46,144 @@ from hirecli.model.role import Role
 from hirecli.model.yamlsource import SourceMap
 from hirecli.slug import slugify
 
-TYPE_NAMES = {"behavioral": "Behavioral", "situational": "Situational", "technical": "Technical",
-              "work_sample": "Work sample"}
 MAIN = "●"
-
-
-def clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def rating_rows(anchors: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    labels = kit_data("guide")["rating_labels"]
-    return tuple((str(labels[n]), anchors[n - 1]) for n in (1, 2, 3, 4))
+LEVEL_WORDS = {"entry": "an entry-level role", "hourly": "an hourly role",
+               "professional": "a professional role", "senior": "a senior role"}
+METHOD_NAMES = {"requirements": "Requirements check", "knowledge test": "Knowledge question",
+                "reference check": "Reference check"}
+__all__ = ["build_interview_kit", "build_interview_kit_parts", "find_stage", "kit_document",
+           "packet_document", "plan_kit", "question_blocks", "rating_rows", "stage_file"]
 
 
 def _meaning(comp: KitCompetency) -> str:
-    text = comp.definition + (f" In this role: {comp.context}" if comp.context else "")
+    meaning = comp.definition + (f" In this role: {comp.context}" if comp.context else "")
     if len(comp.covers) > 1:
-        text += f" Covers the skills {', '.join(comp.covers)}, assessed once."
+        meaning += f" Covers the skills {', '.join(comp.covers)}, assessed once."
     if comp.generated:
-        text += " Draft questions: review before use."
-    return text
+        meaning += " Draft questions: review before use."
+    return meaning
 
 
-# ---- overview -------------------------------------------------------------------
+def _stages_of(kit: Kit, name: str) -> str:
+    return ", ".join(str(s.number) for s in kit.stages_for(name)) or "—"
 
 
-def _overview(kit: Kit) -> list[Block]:
-    guide = kit_data("guide")
-    must = sum(1 for c in kit.competencies if c.must_have)
+# ---- the overview -----------------------------------------------------------------
+
+
+def _facts(kit: Kit) -> KeyFacts:
+    assessed = [c for c in kit.competencies if c.name not in {d.competency for d in kit.deferred}]
+    must = sum(1 for c in assessed if c.must_have)
     main = sum(len(s.questions) for s in kit.stages)
     reserve = sum(len(s.reserve) for s in kit.stages)
+    exercises = [s.exercise for s in kit.stages if s.exercise is not None]
     facts = [("Role", inlines(kit.title))]
     if kit.company:
         facts.append(("Company", inlines(kit.company)))
     facts += [
-        ("Interview loop", inlines(f"{_plural(len(kit.stages), 'stage')}, "
-                                   f"{sum(s.minutes for s in kit.stages)} minutes")),
-        ("Competencies", inlines(f"{len(kit.competencies)} ({must} must-have)")),
+        ("Interview loop", inlines(f"{plural(len(kit.stages), 'stage')}, {kit.minutes} minutes, "
+                                   f"sized for {LEVEL_WORDS.get(kit.level, 'this role')} with "
+                                   f"{len(kit.competencies)} competencies")),
+        ("Assessed in the interviews", inlines(f"{len(assessed)} competencies ({must} must-have), "
+                                               f"at most six an interview")),
         ("Questions", inlines(f"{main} main, {reserve} reserve")),
+        ("Scored exercise", inlines(", ".join(f"{q.competency} ({plural(q.minutes, 'minute')})"
+                                              for q in exercises) or "none: the role lists no hard skill")),
     ]
+    if kit.deferred:
+        facts.append(("Assessed another way", inlines(", ".join(d.competency for d in kit.deferred))))
     if kit.variant:
-        facts.append(("Question set", inlines(f"set {kit.variant} (--variant {kit.variant})")))
+        facts.append(("Question set", inlines(f"set {kit.variant + 1}, for a new hiring round")))
     if kit.drafts:
         facts.append(("Draft questions", inlines(
             f"for {', '.join(c.name for c in kit.drafts)}: review before use")))
+    return KeyFacts(tuple(facts))
+
+
+def _loop_table(kit: Kit) -> Table:
+    rows = tuple((str(s.number), s.name, str(s.minutes), s.interviewers or "", "") for s in kit.stages)
+    return Table(("#", "Stage", "Minutes", "Who interviews", "Named interviewers for this round"), rows,
+                 "grid")
+
+
+def _competency_table(kit: Kit) -> Table:
+    deferred = {d.competency: d for d in kit.deferred}
+    rows = []
+    for comp in (*kit.kit_competencies, *kit.competencies):
+        where = (METHOD_NAMES[deferred[comp.name].method] if comp.name in deferred
+                 else _stages_of(kit, comp.name))
+        name = comp.name + (" (must-have)" if comp.must_have else "")
+        rows.append((name, f"{comp.weight:g}", where, _meaning(comp)))
+    return Table(("Competency", "Weight", "Stages", "What it means in this role"), tuple(rows), "grid")
+
+
+def _deferred_blocks(kit: Kit) -> list[Block]:
+    if not kit.deferred:
+        return []
     blocks: list[Block] = [
-        Paragraph(inlines(fill(text(guide["intro"]), {"role": kit.title}))),
-        KeyFacts(tuple(facts)),
+        Heading(2, "Assessed outside the interviews"),
+        Paragraph(inlines("The interviews assess at most six competencies each, in depth. These "
+                          "are assessed another way, the same way for every candidate, and count "
+                          "in the debrief as a pass or a concern beside the ratings:")),
+        Table(("Competency", "How", "Why", "What to do"),
+              tuple((d.competency, METHOD_NAMES[d.method], d.reason, d.how) for d in kit.deferred),
+              "grid"),
     ]
-    if kit.warnings:
-        blocks.append(Callout("Check the plan", tuple(inlines(w) for w in kit.warnings), "warning"))
-    if kit.notes:
-        blocks.append(Callout("Notes on the plan", tuple(inlines(n) for n in kit.notes), "note"))
-    blocks += [
-        Heading(2, "Competencies"),
-        Table(("Competency", "Kind", "Must-have", "Weight", "What it means in this role"),
-              tuple((c.name, c.kind, "yes" if c.must_have else "", f"{c.weight:g}", _meaning(c))
-                    for c in kit.competencies), "grid"),
-        Heading(2, "Interview loop"),
-        Table(("Stage", "Minutes", "Interviewers", "Competencies"),
-              tuple((s.name, str(s.minutes), s.interviewers or "", ", ".join(s.competencies))
-                    for s in kit.stages), "grid"),
-        Heading(2, "Coverage"),
-        _matrix(kit),
-        Paragraph(inlines(text(guide["coverage_legend"]))),
-    ]
+    for item in kit.deferred:
+        if item.question is None:
+            continue
+        if item.method == "knowledge test":
+            blocks += [Heading(3, f"Knowledge question: {item.competency}"),
+                       Paragraph(inlines(Strong(item.question.text))),
+                       Paragraph(inlines(Strong("Scoring key: a correct answer contains"))),
+                       BulletList(tuple(inlines(p) for p in item.question.scoring_key))]
+        else:
+            blocks += [Heading(3, f"Reference check: {item.competency}"),
+                       Paragraph(inlines(Strong(item.question.text)))]
     return blocks
 
 
 def _matrix(kit: Kit) -> Table:
     rows = []
-    for comp in kit.competencies:
+    for comp in kit.rated:
         cells = [MAIN if any(q.competency == comp.name for q in stage.questions) else ""
                  for stage in kit.stages]
         main = sum(1 for s in kit.stages for q in s.questions if q.competency == comp.name)
         reserve = sum(1 for s in kit.stages for q in s.reserve if q.competency == comp.name)
         name = comp.name + (" (must-have)" if comp.must_have else "")
         rows.append((name, *cells, str(main), str(reserve)))
-    return Table(("Competency", *(s.name for s in kit.stages), "Main", "Reserve"), tuple(rows), "matrix")
+    return Table(("Competency", *(f"Stage {s.number}" for s in kit.stages), "Main", "Reserve"),
+                 tuple(rows), "matrix")
 
 
-# ---- one stage's packet ------------------------------------------------------------
-
-
-def _timing_rows(stage: Stage) -> tuple[tuple[str, ...], ...]:
-    rows: list[tuple[str, ...]] = []
-    now = 0
-
-    def add(part: str, minutes: int) -> None:
-        nonlocal now
-        rows.append((f"{clock(now)}–{clock(now + minutes)}", part, str(minutes)))
-        now += minutes
-
-    add("Welcome, introductions and the opening script", stage.timing.intro)
-    if stage.requirement_minutes:
-        add("Requirements check", stage.requirement_minutes)
-    for number, question in enumerate(stage.questions, 1):
-        add(f"Q{number}. {question.competency} ({TYPE_NAMES[question.type].lower()})", question.minutes)
-    spare = stage.timing.questions - stage.timing.used
-    if spare > 0:
-        add("Spare time for probes or a reserve question", spare)
-    add("The candidate's questions and close", stage.timing.candidate)
-    return tuple(rows)
-
-
-def question_blocks(label: str, question: KitQuestion) -> list[Block]:
-    """One question as the interviewer sees it, with room for notes."""
+def _overview(kit: Kit) -> list[Block]:
     blocks: list[Block] = [
-        Heading(4, f"{label}. {question.competency}"),
-        Paragraph(inlines(Emph(f"{TYPE_NAMES[question.type]} · {_plural(question.minutes, 'minute')}"
-                               + (" · from the role file" if question.custom else "")))),
-        Paragraph(inlines(Strong(question.text))),
+        Paragraph(inlines(fill(text(kit_data("guide")["intro"]), {"role": kit.title}))),
+        _facts(kit),
     ]
-    if question.draft:
-        blocks.append(Callout("Draft question: review before use", (inlines(
-            "The competency library has no questions for this skill, so this one was drafted "
-            "from the role's duties. Have someone who knows the work check it and the signals "
-            "below, or write the role's own questions under competencies: in the role file."),),
-            "warning"))
-    if question.prep:
-        blocks.append(Callout("Prepare beforehand", (inlines(question.prep),), "tip"))
+    if kit.warnings:
+        blocks.append(Callout("Check the plan", tuple(inlines(w) for w in kit.warnings), "warning"))
+    if kit.notes:
+        blocks.append(Callout("Notes on the plan", tuple(inlines(n) for n in kit.notes), "note"))
     blocks += [
-        Paragraph(inlines(Strong("Probes"))),
-        BulletList(tuple(inlines(p) for p in question.probes)),
-        Paragraph(inlines(Strong("A strong answer shows"))),
-        BulletList(tuple(inlines(s) for s in question.strong)),
-    ]
-    if question.scoring_key:
-        blocks += [
-            Paragraph(inlines(Strong("Scoring key: a correct answer contains"))),
-            BulletList(tuple(inlines(k) for k in question.scoring_key)),
-        ]
-    blocks += [
-        Paragraph(inlines(Strong("Red flags"))),
-        BulletList(tuple(inlines(r) for r in question.red_flags)),
-        Table(("Rating", "What the answer shows"), rating_rows(question.anchors), "rating"),
-        NotesSpace(4, "Notes"),
+        Heading(2, "Interview loop"),
+        _loop_table(kit),
+        Heading(2, "Competencies"),
+        _competency_table(kit),
+        *_deferred_blocks(kit),
+        Heading(2, "Coverage"),
+        _matrix(kit),
+        Paragraph(inlines(text(kit_data("guide")["coverage_legend"]) + " Stages: "
+                          + "; ".join(f"{s.number}, {s.name}" for s in kit.stages) + ".")),
+        *decision_blocks(),
+        *checklist_blocks(),
+        *debrief_blocks(),
+        *do_not_ask_blocks(kit, 2),
     ]
     return blocks
 
 
-def _do_not_ask(kit: Kit) -> list[Block]:
-    data = kit_data("do_not_ask")
-    values = {"country": kit.country or "the country where this job is based",
-              "pay": f" ({kit.pay})" if kit.pay else ""}
-    rows = tuple((str(t["topic"]), text(t["avoid"]), fill(text(t["instead"]), values))
-                 for t in data["topics"])
-    return [
-        Heading(3, "Do not ask"),
-        Paragraph(inlines(text(data["intro"]))),
-        Table(("Topic", "Do not ask", "Ask instead"), rows, "grid"),
-    ]
-
-
-def stage_blocks(kit: Kit, stage: Stage, number: int) -> list[Block]:
-    """The packet for one stage's interviewers."""
-    guide = kit_data("guide")
-    values = {
-        "stage": lower_words(stage.name),
-        "role": kit.title, "company": f" at {kit.company}" if kit.company else "",
-        "minutes": str(stage.minutes), "candidate": str(stage.timing.candidate),
-        "count": str(len(stage.questions)),
-    }
-    facts = [("Length", inlines(_plural(stage.minutes, "minute")))]
-    if stage.interviewers:
-        facts.append(("Interviewers", inlines(stage.interviewers)))
-    facts += [("Aim", inlines(stage.aim)),
-              ("Competencies", inlines(", ".join(stage.competencies) or "none"))]
-    blocks: list[Block] = [
-        Heading(2, f"Stage {number} of {len(kit.stages)}: {stage.name}"),
-        KeyFacts(tuple(facts)),
-        Heading(3, "How to run this interview"),
-        BulletList(tuple(inlines(text(r)) for r in guide["rules"])),
-        Heading(3, "Opening script"),
-        Paragraph(inlines(Emph(fill(text(guide["opening"]), values)))),
-        Heading(3, "Using STAR and the probes"),
-        Paragraph(inlines(text(guide["star"]["intro"]))),
-        BulletList(tuple(inlines(text(p)) for p in guide["star"]["parts"])),
-        BulletList(tuple(inlines(text(t)) for t in guide["star"]["tips"])),
-        Heading(3, "Timing plan"),
-        Table(("Time", "Part", "Minutes"), _timing_rows(stage), "grid"),
-    ]
-    if stage.timing.over:
-        blocks.append(Callout("Over time", (inlines(
-            f"The planned questions take {stage.timing.used} minutes, {stage.timing.over} more "
-            f"than the {stage.timing.questions} set aside for questions."),), "warning"))
-    if stage.requirements:
-        blocks += [
-            Heading(3, "Requirements check"),
-            Paragraph(inlines(fill(text(guide["screen_requirements"]),
-                                   {"country": kit.country or "this country"}))),
-            Table(("Requirement", "Yes", "No"),
-                  tuple((r.text, CHECKBOX, CHECKBOX) for r in stage.requirements), "grid"),
-        ]
-    blocks.append(Heading(3, "Questions"))
-    for index, question in enumerate(stage.questions, 1):
-        blocks += question_blocks(f"Q{index}", question)
-    if stage.reserve:
-        blocks += [Heading(3, "Reserve questions"), Paragraph(inlines(text(guide["reserve_note"])))]
-        for index, question in enumerate(stage.reserve, 1):
-            blocks += question_blocks(f"R{index}", question)
-    blocks += _do_not_ask(kit)
-    blocks += [
-        Heading(3, "Closing script"),
-        Paragraph(inlines(Emph(text(guide["closing"])))),
-        Heading(3, "After the interview"),
-        BulletList(tuple(inlines(text(a)) for a in guide["after"])),
-    ]
-    return blocks
-
-
-# ---- the documents ----------------------------------------------------------------
+# ---- the documents --------------------------------------------------------------------
 
 
 def find_stage(kit: Kit, name: str) -> int:
@@ -263,24 +195,53 @@ def find_stage(kit: Kit, name: str) -> int:
     raise UnknownFormatError("stage", name, [s.name for s in kit.stages])
 
 
+def packet_document(kit: Kit, index: int) -> Document:
+    """One stage's packet: everything its interviewers print, and nothing else."""
+    stage = kit.stages[index]
+    title = f"Interview packet: {kit.title}"
+    blocks: list[Block] = [Heading(1, title), people_table(), *stage_blocks(kit, stage)]
+    meta = Meta(title=title, kind="interview-kit", subtitle=stage_title(stage, kit), company=kit.company,
+                role_id=kit.role_id, keywords=tuple(stage.competencies))
+    return Document(meta, tuple(blocks))
+
+
 def kit_document(kit: Kit, stage: str | None = None) -> Document:
     """The whole kit, or one stage's packet when ``stage`` names one."""
-    subtitle: str | None
     if stage is not None:
-        index = find_stage(kit, stage)
-        chosen = kit.stages[index]
-        title = f"Interview packet: {kit.title}"
-        blocks: list[Block] = [Heading(1, title), *stage_blocks(kit, chosen, index + 1)]
-        subtitle = chosen.name
-    else:
-        title = f"Interview kit: {kit.title}"
-        blocks = [Heading(1, title), *_overview(kit)]
-        for number, one in enumerate(kit.stages, 1):
-            blocks += [PageBreak(), *stage_blocks(kit, one, number)]
-        subtitle = kit.company
-    meta = Meta(title=title, kind="interview-kit", subtitle=subtitle, company=kit.company,
+        return packet_document(kit, find_stage(kit, stage))
+    title = f"Interview kit: {kit.title}"
+    blocks: list[Block] = [Heading(1, title), *_overview(kit)]
+    for one in kit.stages:
+        blocks += [PageBreak(), *stage_blocks(kit, one, guide=False)]
+    meta = Meta(title=title, kind="interview-kit", subtitle=kit.company, company=kit.company,
                 role_id=kit.role_id, keywords=tuple(c.name for c in kit.competencies))
     return Document(meta, tuple(blocks))
+
+
+def stage_file(kit: Kit, index: int) -> str:
+    """A stage's file name without extension: ``2-hiring-manager-interview``."""
+    stage = kit.stages[index]
+    return f"{stage.number}-{slugify(stage.name, default='stage')}"
+
+
+_LAST: list[tuple[Role, Company | None, Kit]] = []
+
+
+def planned(role: Role, company: Company | None = None) -> Kit:
+    """``plan_kit(role, company)``, planned once for the kit and the scorecard of one export
+    (the last role is remembered, by identity, so it cannot be mistaken for another)."""
+    if _LAST and _LAST[0][0] is role and _LAST[0][1] is company:
+        return _LAST[0][2]
+    kit = plan_kit(role, company)
+    _LAST[:] = [(role, company, kit)]
+    return kit
+
+
+def build_interview_kit_parts(role: Role, company: Company | None = None) -> list[tuple[str, Document]]:
+    """The whole kit (named ``""``) and one packet per stage (named ``1-recruiter-screen``...)."""
+    kit = planned(role, company)
+    return [("", kit_document(kit)),
+            *((stage_file(kit, i), packet_document(kit, i)) for i in range(len(kit.stages)))]
 
 
 def build_interview_kit(
@@ -295,6 +256,3 @@ def build_interview_kit(
     """The structured interview kit for ``role`` (one stage's packet with ``stage``)."""
     kit = plan_kit(role, company, variant=variant, competencies=competencies, positions=positions)
     return kit_document(kit, stage)
-
-
-__all__ = ["build_interview_kit", "kit_document", "plan_kit"]

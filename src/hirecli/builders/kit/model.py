@@ -7,6 +7,7 @@ documents, and the linter reads its questions. Nothing here knows about formats.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from hirecli.competencies import Kind, QuestionType
 
@@ -102,6 +103,25 @@ class Requirement:
     """A yes/no requirement the recruiter screen confirms."""
 
     text: str
+    licence: bool = False
+    """A licence or certificate: the screen takes its number to verify with the issuing body."""
+
+
+CheckMethod = Literal["requirements", "knowledge test", "reference check"]
+
+
+@dataclass(frozen=True, slots=True)
+class Deferred:
+    """A competency the interviews do not assess in depth, and how it is assessed instead."""
+
+    competency: str
+    method: CheckMethod
+    reason: str
+    """Why the interviews leave it out, in a sentence."""
+    how: str
+    """What to do instead, in a sentence."""
+    question: KitQuestion | None = None
+    """The knowledge-test question (with its scoring key) or the referee question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +140,21 @@ class Stage:
     timing: Timing
     requirements: tuple[Requirement, ...] = ()
     requirement_minutes: int = 0
+    logistics: tuple[str, ...] = ()
+    """Questions on start date, pay, place and schedule that the screen asks and does not rate."""
+    logistics_minutes: int = 0
+    exercise: KitQuestion | None = None
+    """The stage's scored work sample or knowledge question (also one of its questions)."""
+    number: int = 0
+    """The stage's place in the loop, from 1."""
+
+    def reserve_for(self, question: KitQuestion) -> KitQuestion | None:
+        """The reserve question that stands in for ``question`` (the first main question of
+        its competency in this stage), if there is one."""
+        first = next((q for q in self.questions if q.competency == question.competency), None)
+        if first != question:
+            return None
+        return next((r for r in self.reserve if r.competency == question.competency), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +186,29 @@ class Kit:
     """The job families the role was found to belong to (empty: unknown)."""
     source: str = "<role>"
     """The role file, for messages."""
+    level: str = "professional"
+    """What the loop was sized for: entry, hourly, professional or senior."""
+    deferred: tuple[Deferred, ...] = ()
+    """Competencies assessed outside the interviews (requirements, knowledge test, references)."""
+    kit_competencies: tuple[KitCompetency, ...] = ()
+    """Competencies the kit adds itself and rates (motivation for the role in the screen)."""
+
+    @property
+    def rated(self) -> tuple[KitCompetency, ...]:
+        """Every competency some stage rates: the kit's own first, then the role's assessed ones."""
+        deferred = {d.competency for d in self.deferred}
+        return (*self.kit_competencies, *(c for c in self.competencies if c.name not in deferred))
+
+    @property
+    def minutes(self) -> int:
+        return sum(s.minutes for s in self.stages)
 
     @property
     def drafts(self) -> list[KitCompetency]:
-        """Competencies whose questions are drafts: skills the library does not know."""
-        return [c for c in self.competencies if c.generated]
+        """Competencies the interviews ask draft questions about: skills the library does not
+        know (those assessed outside the interviews ask none)."""
+        deferred = {d.competency for d in self.deferred}
+        return [c for c in self.competencies if c.generated and c.name not in deferred]
 
     @property
     def questions(self) -> list[KitQuestion]:
@@ -163,7 +216,7 @@ class Kit:
         return [q for stage in self.stages for q in (*stage.questions, *stage.reserve)]
 
     def competency(self, name: str) -> KitCompetency:
-        for comp in self.competencies:
+        for comp in (*self.competencies, *self.kit_competencies):
             if comp.name == name:
                 return comp
         raise KeyError(name)

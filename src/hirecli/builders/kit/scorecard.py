@@ -1,21 +1,32 @@
-"""The scorecard: one anchored 1-4 rating per competency, weights, and an overall
-recommendation on a four-point scale with no neutral option."""
+"""Scorecards: one sheet per stage, and the coordinator's sheet that combines them by rule.
+
+A stage's sheet is what its interviewer hands in before the debrief: a grid of the
+stage's competencies (must-haves marked as gates) with a 1-4 tick box each and no
+neutral option, the weighted score and the recommendation the stated rule gives,
+room to explain any departure from it, then room for the evidence behind each rating.
+The whole scorecard starts with the coordinator's sheet: every competency's ratings
+from every stage, the gates, the weighted score, the computed result and the checks
+made outside the interviews, so that the debrief starts from the computed result.
+"""
 
 from __future__ import annotations
 
-from hirecli.builders.kit.document import rating_rows
+from hirecli.builders.kit import decision
 from hirecli.builders.kit.data import kit_data, text
-from hirecli.builders.kit.model import Kit, KitCompetency
+from hirecli.builders.kit.model import Kit, KitCompetency, Stage
+from hirecli.builders.kit.packet import people_table, stage_title
 from hirecli.builders.kit.plan import plan_kit
+from hirecli.builders.kit.protocol import decision_blocks
 from hirecli.document import (
     CHECKBOX,
     Block,
     Document,
-    Emph,
     Heading,
     Meta,
     NotesSpace,
+    PageBreak,
     Paragraph,
+    Strong,
     Table,
     inlines,
 )
@@ -23,63 +34,104 @@ from hirecli.model.company import Company
 from hirecli.model.role import Role
 from hirecli.model.yamlsource import SourceMap
 
-
-def _facts(kit: Kit, comp: KitCompetency) -> str:
-    parts = [f"{comp.kind} skill", f"weight {comp.weight:g}"]
-    if comp.must_have:
-        parts.append("must-have")
-    stages = [s.name for s in kit.stages_for(comp.name)]
-    parts.append("assessed in: " + (", ".join(stages) if stages else "no stage"))
-    return " · ".join(parts)
+GATE = " (must-have: gate)"
 
 
-def _competency(kit: Kit, comp: KitCompetency) -> list[Block]:
-    rows = tuple((CHECKBOX, label, anchor) for label, anchor in rating_rows(comp.anchors))
+def _label(comp: KitCompetency) -> str:
+    return comp.name + (GATE if comp.must_have else "")
+
+
+def _recommendations(heading: str) -> list[Block]:
     return [
-        Heading(3, comp.name),
-        Paragraph(inlines(Emph(_facts(kit, comp)))),
-        Paragraph(inlines(comp.definition)),
-        Table(("", "Rating", "What the evidence shows"), rows, "scorecard"),
-        NotesSpace(3, "Evidence"),
+        Heading(4, heading),
+        Table(("", "Recommendation", "What it means"),
+              tuple((CHECKBOX, name, meaning) for name, meaning in decision.recommendations()),
+              "scorecard"),
     ]
+
+
+def stage_sheet(kit: Kit, stage: Stage) -> list[Block]:
+    """The sheet one interviewer fills in: ratings and recommendation on the first page,
+    the evidence behind each rating after it."""
+    data = kit_data("guide")["scorecard"]
+    labels = kit_data("guide")["rating_labels"]
+    comps = [kit.competency(name) for name in stage.competencies]
+    legend = " · ".join(str(labels[n]).lower() for n in (1, 2, 3, 4))
+    rows = tuple((_label(c), f"{c.weight:g}", CHECKBOX, CHECKBOX, CHECKBOX, CHECKBOX) for c in comps)
+    names = [name for name, _ in decision.recommendations()]
+    blocks: list[Block] = [
+        Paragraph(inlines(text(data["intro"]))),
+        Heading(3, "Your ratings"),
+        Table((f"Competency (rated {legend})", "Weight", "1", "2", "3", "4"), rows, "scorecard"),
+        Paragraph(inlines(text(data["score"]), " ", Strong("______"))),
+        Paragraph(inlines(decision.stage_rule())),
+        Heading(4, "Your recommendation"),
+        Table(tuple(names), (tuple(CHECKBOX for _ in names),), "scorecard"),
+        NotesSpace(3, text(data["departure"])),
+        Heading(3, "Evidence for each rating"),
+    ]
+    for comp in comps:
+        blocks += [Heading(4, _label(comp)), NotesSpace(3, "")]
+    return blocks
+
+
+def _combined(kit: Kit) -> list[Block]:
+    comps = list(kit.rated)
+    rows = []
+    for comp in comps:
+        cells = ["" if comp.name in s.competencies else "—" for s in kit.stages]
+        rows.append((_label(comp), f"{comp.weight:g}", *cells, "", ""))
+    total = sum(c.weight for c in comps)
+    rows.append(("Total", f"{total:g}", *("" for _ in kit.stages), "", ""))
+    blocks: list[Block] = [
+        Heading(2, "Combined ratings"),
+        Paragraph(inlines("Copy each interviewer's rating from their sheet; — marks a stage that "
+                          "does not assess the competency. The score is the mean of a "
+                          "competency's ratings.")),
+        Table(("Competency", "Weight", *(f"Stage {s.number}" for s in kit.stages), "Score",
+               "Weight × score"), tuple(rows), "scorecard"),
+        Paragraph(inlines(Strong("Weighted score = total of weight × score ÷ total weight = ______"))),
+    ]
+    gates = [c for c in comps if c.must_have]
+    if gates:
+        blocks += [Heading(3, "Gates"),
+                   Table(("Must-have competency", "Any rating of 1", "Score below 2.5", "Passes"),
+                         tuple((c.name, CHECKBOX, CHECKBOX, CHECKBOX) for c in gates), "scorecard")]
+    blocks += [Heading(3, "Computed result"),
+               *_recommendations("The result the rule gives"),
+               NotesSpace(4, "Decision, and any departure from the computed result with its reason")]
+    checks: list[tuple[str, ...]] = [(r.text, "Requirements check", CHECKBOX, CHECKBOX)
+                                     for s in kit.stages for r in s.requirements]
+    checks += [(d.competency, d.method.capitalize(), CHECKBOX, CHECKBOX) for d in kit.deferred
+               if d.method != "requirements"]
+    if checks:
+        blocks += [Heading(2, "Checks outside the interviews"),
+                   Table(("Requirement or competency", "How", "Pass", "Concern"), tuple(checks),
+                         "scorecard")]
+    return blocks
 
 
 def scorecard_document(kit: Kit, stage: int | None = None) -> Document:
-    """The scorecard for the whole loop, or for the stage at index ``stage``."""
-    data = kit_data("guide")["scorecard"]
+    """The scorecard for the stage at index ``stage``, or the whole loop's: the coordinator's
+    combined sheet, then every stage's sheet."""
     title = f"Scorecard: {kit.title}"
-    comps = list(kit.competencies)
-    stage_name = ""
     if stage is not None:
         chosen = kit.stages[stage]
-        stage_name = chosen.name
-        comps = [c for c in comps if c.name in chosen.competencies]
-    blocks: list[Block] = [
-        Heading(1, title),
-        Paragraph(inlines(text(data["intro"]))),
-        Table(("Candidate", "Interviewer", "Stage", "Date"), (("", "", stage_name, ""),), "grid"),
-        Heading(2, "Competencies"),
-    ]
-    for comp in comps:
-        blocks += _competency(kit, comp)
-    total = sum(c.weight for c in comps)
-    blocks += [
-        Heading(2, "Weighted score"),
-        Paragraph(inlines(text(data["score"]))),
-        Table(("Competency", "Weight", "Rating (1-4)", "Weight × rating"),
-              (*((c.name, f"{c.weight:g}", "", "") for c in comps),
-               ("Total of the competencies you rated", f"(all: {total:g})", "", "")),
-              "scorecard"),
-        Paragraph(inlines("Weighted score = total of weight × rating ÷ total weight rated = ______")),
-        Paragraph(inlines(text(data["guide"]))),
-        Heading(2, "Overall recommendation"),
-        Table(("", "Recommendation", "When to choose it"),
-              tuple((CHECKBOX, str(r["name"]), text(r["meaning"])) for r in data["recommendations"]),
-              "scorecard"),
-        NotesSpace(4, "Reasons for your recommendation"),
-    ]
+        blocks: list[Block] = [Heading(1, title), people_table(chosen.name),
+                               *stage_sheet(kit, chosen)]
+        meta = Meta(title=title, kind="scorecard", subtitle=stage_title(chosen, kit), company=kit.company,
+                    role_id=kit.role_id, keywords=tuple(chosen.competencies))
+        return Document(meta, tuple(blocks))
+    blocks = [Heading(1, title),
+              Paragraph(inlines("The hiring coordinator's sheet for the debrief, then the sheet each "
+                                "interviewer fills in for their stage.")),
+              Table(("Candidate", "Coordinator", "Date of debrief"), (("", "", ""),), "grid"),
+              *decision_blocks(), *_combined(kit)]
+    for one in kit.stages:
+        blocks += [PageBreak(), Heading(2, stage_title(one, kit)), people_table(one.name),
+                   *stage_sheet(kit, one)]
     meta = Meta(title=title, kind="scorecard", subtitle=kit.company, company=kit.company,
-                role_id=kit.role_id, keywords=tuple(c.name for c in comps))
+                role_id=kit.role_id, keywords=tuple(c.name for c in kit.rated))
     return Document(meta, tuple(blocks))
 
 
@@ -92,3 +144,12 @@ def build_scorecard(
 ) -> Document:
     """The scorecard for ``role``'s interview loop."""
     return scorecard_document(plan_kit(role, company, variant=variant, positions=positions))
+
+
+def build_scorecard_parts(role: Role, company: Company | None = None) -> list[tuple[str, Document]]:
+    """The whole loop's scorecard (named ``""``) and one sheet per stage (``1-recruiter-screen``...)."""
+    from hirecli.builders.kit.document import planned, stage_file
+
+    kit = planned(role, company)
+    return [("", scorecard_document(kit)),
+            *((stage_file(kit, i), scorecard_document(kit, i)) for i in range(len(kit.stages)))]

@@ -163,6 +163,11 @@ def build_posting_with_report(
     )
     drafts = [s for s in (build_section(name, role, company, chosen) for name in order) if s]
     notices += _limit(drafts, chosen, max_bullets, head, meta)
+    from hirecli.builders.posting.notes import held_back
+
+    if held_back(role.notes) and "notes" in order:
+        notices.append(Notice(f"notes: {held_back(role.notes)} line(s) kept from an imported ad are not "
+                              "published; move each to its field, or rewrite it as a note for candidates"))
     blocks = tuple(head + _blocks(drafts))
     jsonld = None
     if date is not None:
@@ -189,3 +194,12 @@ def build_posting(
         role, company, channel=channel, max_bullets=max_bullets, sections=sections, date=date,
         valid_days=valid_days,
     ).document
+
+
+def build_jsonld(
+    role: Role, company: Company | None = None, *, date: datetime.date, valid_days: int | None = None,
+    channel: str = DEFAULT_CHANNEL,
+) -> dict[str, Any]:
+    """The schema.org JobPosting of ``role``, its description the channel's posting in HTML."""
+    result = build_posting_with_report(role, company, channel=channel, date=date, valid_days=valid_days)
+    return dict(result.jsonld or {})

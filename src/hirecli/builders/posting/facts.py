@@ -34,6 +34,11 @@ FACT_LABELS = {
 }
 
 
+def stated(role: Role, name: str) -> bool:
+    """Whether the role file states ``name``: a default the model fills in is not published."""
+    return name in role.model_fields_set
+
+
 @cache
 def country_name(code: str) -> str:
     """The English name of an ISO country code ("US" -> "United States"), by CLDR."""
@@ -61,6 +66,9 @@ def location_text(location: Location | None) -> str:
     """The location as a reader wants it: "Remote (United States, Canada)", "Hybrid — Chicago, ..."."""
     if location is None:
         return ""
+    if "workplace" not in location.model_fields_set:  # not stated: neither "On-site" nor a guess
+        return place_text(location) or (
+            ", ".join(country_name(c) for c in location.remote_regions) if location.remote_regions else "")
     word = WORKPLACE_WORDS[location.workplace]
     if location.workplace == "remote" and location.remote_regions:
         return f"{word} ({', '.join(country_name(c) for c in location.remote_regions)})"
@@ -92,7 +100,7 @@ def fact_values(role: Role, company: Company | None) -> dict[str, str]:
     values = {
         "pay": pay_text(role, company),
         "location": location_text(effective_location(role, company)),
-        "employment_type": EMPLOYMENT_WORDS[role.employment_type],
+        "employment_type": EMPLOYMENT_WORDS[role.employment_type] if stated(role, "employment_type") else "",
         "schedule": one_line(role.schedule) if role.schedule else "",
         "department": role.department or "",
         "reports_to": role.reports_to or "",

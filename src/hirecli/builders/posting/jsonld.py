@@ -11,9 +11,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from hirecli.builders.posting.facts import country_name, effective_location
+from hirecli.builders.posting.facts import country_name, effective_location, stated
 from hirecli.builders.posting.title import plain_title
-from hirecli.channels import DEFAULT_CHANNEL
 
 if TYPE_CHECKING:
     from hirecli.model.company import Company
@@ -65,8 +64,11 @@ def credential_category(texts: list[str]) -> str | None:
     return "professional certificate" if _CERTIFICATE.search(joined) else None
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def _number(value: float, currency: str = "USD") -> int | float:
+    """An amount as the posting shows it, so that the JSON-LD says the same number."""
+    from hirecli.pay import json_amount
+
+    return json_amount(value, currency)
 
 
 def _salary(comp: Compensation | None) -> dict[str, Any] | None:
@@ -74,10 +76,10 @@ def _salary(comp: Compensation | None) -> dict[str, Any] | None:
         return None
     value: dict[str, Any] = {"@type": "QuantitativeValue"}
     if comp.max is None or comp.max == comp.min:
-        value["value"] = _number(comp.min)
+        value["value"] = _number(comp.min, comp.currency)
     else:
-        value["minValue"] = _number(comp.min)
-        value["maxValue"] = _number(comp.max)
+        value["minValue"] = _number(comp.min, comp.currency)
+        value["maxValue"] = _number(comp.max, comp.currency)
     value["unitText"] = UNIT_TEXT[comp.period]
     return {"@type": "MonetaryAmount", "currency": comp.currency, "value": value}
 
@@ -148,7 +150,8 @@ def jsonld_data(
     }
     if valid_days is not None:
         data["validThrough"] = (date + datetime.timedelta(days=valid_days)).isoformat()
-    data["employmentType"] = EMPLOYMENT_TYPES[role.employment_type]
+    if stated(role, "employment_type"):  # Google reads a missing type as unknown, not full-time
+        data["employmentType"] = EMPLOYMENT_TYPES[role.employment_type]
     if company is not None:
         data["hiringOrganization"] = _organization(company)
     data.update(_where(location, company))
@@ -179,17 +182,6 @@ def missing_properties(data: dict[str, Any]) -> list[str]:
     return missing
 
 
-def build_jsonld(
-    role: Role, company: Company | None = None, *, date: datetime.date, valid_days: int | None = None,
-    channel: str = DEFAULT_CHANNEL,
-) -> dict[str, Any]:
-    """The schema.org JobPosting of ``role``, its description the channel's posting in HTML."""
-    from hirecli.builders.posting.build import build_posting_with_report
-
-    result = build_posting_with_report(role, company, channel=channel, date=date, valid_days=valid_days)
-    return dict(result.jsonld or {})
-
-
 def jsonld_text(data: dict[str, Any]) -> str:
     """The JSON-LD as a file holds it: indented by two spaces, ending in a newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -163,7 +163,10 @@ def _pay(role: Role, company: Company | None, channel: Channel) -> Section:
 
 
 def _notes(role: Role, company: Company | None, channel: Channel) -> Section:
-    return Section("notes", "", [inlines(p) for p in paragraphs(role.notes)] if role.notes else [])
+    from hirecli.builders.posting.notes import public_notes
+
+    shown = public_notes(role.notes)
+    return Section("notes", "", [inlines(p) for p in paragraphs(shown)] if shown else [])
 
 
 def _about(role: Role, company: Company | None, channel: Channel) -> Section:

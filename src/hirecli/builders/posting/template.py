@@ -83,21 +83,64 @@ def _check_args(args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
         _check_value(value)
 
 
-def _check_format(text: Any) -> None:
-    """Refuse a format string that pads to a million characters or more."""
-    if isinstance(text, str) and (_PERCENT_WIDTH.search(text) or _BRACE_WIDTH.search(text)):
+def _check_format(text: Any, args: tuple[Any, ...] = (), kwargs: Mapping[str, Any] | None = None) -> None:
+    """Refuse a format string that pads to a million characters or more, and charge what it will
+    build before it is built: every width and precision, nested ones (``{:{w}}``) included."""
+    if not isinstance(text, str):
+        return
+    if _PERCENT_WIDTH.search(text) or _BRACE_WIDTH.search(text):
         raise Refused("refused a format with a width of a million characters or more")
+    _charge(_format_size(text, args, kwargs or {}), "a formatted string")
 
 
-def _check_method(obj: Any, args: tuple[Any, ...]) -> None:
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\d*)(?:\.(\d*))?")
+_DIGITS = re.compile(r"\d+")
+
+
+def _nested(name: str, args: tuple[Any, ...], kwargs: Mapping[str, Any], auto: list[int]) -> Any:
+    """The value a nested replacement field (``{w}``, ``{0}``, ``{}``) of a format spec names."""
+    key = re.split(r"[.\[]", name, maxsplit=1)[0]
+    if key == "":
+        key, auto[0] = str(auto[0]), auto[0] + 1
+    if key.isdigit():
+        return args[int(key)] if int(key) < len(args) else 0
+    return kwargs.get(key, 0)
+
+
+def _format_size(text: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> int:
+    """About how many characters formatting ``text`` builds at most, before building them."""
+    import string
+
+    size = len(text) + sum(_size(a) for a in (*args, *kwargs.values()))
+    for match in _PERCENT_SPEC.finditer(text):
+        size += sum(int(n) for n in match.groups() if n)
+    auto = [0]
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        return size
+    for _, field, spec, _ in fields:
+        if field is None or not spec:
+            continue
+        if field == "":
+            auto[0] += 1
+        if "{" in spec:
+            spec = re.sub(r"\{([^{}]*)\}", lambda m: str(_nested(m.group(1), args, kwargs, auto)), spec)
+        size += sum(min(int(n), 10 * MAX_VALUE) for n in _DIGITS.findall(spec))
+    return size
+
+
+def _check_method(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any] | None = None) -> None:
     """Estimate what a string method would build before it builds it."""
     method = getattr(obj, "__wrapped__", obj)
     owner = getattr(method, "__self__", None)
     if not isinstance(owner, str):
         return
     name = getattr(method, "__name__", "")
-    if name in ("format", "format_map"):
-        _check_format(owner)
+    if name == "format":
+        _check_format(owner, args, kwargs)
+    elif name == "format_map":
+        _check_format(owner, (), args[0] if args and isinstance(args[0], Mapping) else {})
     elif name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
         count = owner.count(args[0]) if args[0] else len(owner) + 1
         _charge(len(owner) + count * len(args[1]), "a string")
@@ -124,7 +167,7 @@ def _binop(operator: str, left: Any, right: Any) -> None:
     elif operator == "+":
         _charge(_size(left) + _size(right), "a joined value")
     elif operator == "%" and isinstance(left, str):
-        _check_format(left)
+        _check_format(left, right if isinstance(right, tuple) else (right,))
         for value in right if isinstance(right, tuple) else (right,):
             _check_value(value)
 
@@ -136,7 +179,7 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         _check_args(args, kwargs)
         text = [a for a in args if isinstance(a, str)]
         if name == "format" and text:
-            _check_format(text[0])
+            _check_format(text[0], tuple(args[1:]), kwargs)
         elif name == "replace" and len(text) >= 3:
             value, old, new = text[:3]
             _charge(len(value) + (value.count(old) if old else len(value) + 1) * len(new), "a string")
@@ -183,7 +226,7 @@ def _environment(autoescape: bool) -> ImmutableSandboxedEnvironment:
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             _check_args(args, kwargs)
-            _check_method(__obj, args)
+            _check_method(__obj, args, kwargs)
             result = super().call(__context, __obj, *args, **kwargs)
             _charge(_size(result), "a call's result")
             return result

@@ -22,7 +22,9 @@ _GAP = "\x00"
 """Stands where words were taken out, so that tidying touches only those places."""
 _EMPTY_BRACKETS = re.compile(rf"\(\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\)"
                              rf"|\[\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\]")
-_GAP_RUN = re.compile(rf"(?:\s*(?:{_SEP}|{_GAP}))*\s*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*")
+_GAP_RUN = re.compile(rf"(?<![\s\-–—|/:,;•·{_GAP}])"
+                      rf"(?:\s*(?:{_SEP}|{_GAP}))*\s*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*")
+"""A run of gaps, separators and spaces, tried only where such a run starts (linear time)."""
 _MARKS = re.compile(r"[!*]+")
 _SPACES = re.compile(r"\s{2,}")
 _TAIL = re.compile(rf"(?:\s|{_SEP})+$")
@@ -67,13 +69,19 @@ def _tidy(text: str) -> str:
 
 
 def _spans(title: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
-    """Where the patterns match, earlier patterns first, without overlaps, in title order."""
+    """Where the patterns match, earlier patterns first, without overlaps, in title order.
+
+    Taken characters are marked in one array, so checking a match costs its length, not
+    the number of matches before it (linear time on a title of thousands of amounts).
+    """
     spans: list[tuple[int, int]] = []
+    taken = bytearray(len(title))
     for pattern in patterns:
         for match in pattern.finditer(title):
             start, end = match.span()
-            if end > start and all(end <= s or start >= e for s, e in spans):
+            if end > start and taken.find(1, start, end) < 0:
                 spans.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
     return sorted(spans)
 
 

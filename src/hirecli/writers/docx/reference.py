@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from hirecli.errors import UsageError
 from hirecli.writers.docx import template as tpl
 from hirecli.writers.docx.package import package_bytes, read_zip, write_zip
 from hirecli.writers.docx.xml import VAL, W, sub
+from hirecli.ziplimits import check_docx, drop_external_relationships
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_TYPES = {
@@ -147,6 +149,7 @@ def check_package(data: bytes, name: str) -> None:
                          "LibreOffice and save it as a Word document (.docx)")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UsageError(f"{prefix} is not a Word document (.docx): it is not a zip package")
+    check_docx(data, prefix)  # zip and XML limits before any part is read
     try:
         parts = read_zip(data)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
@@ -186,8 +189,63 @@ def _header_has_content(part: Any) -> bool:
                for _ in root.iter(W + tag))
 
 
-def _copy_styles(styles_root: Any, ids: dict[str, str]) -> None:
-    """Add hirecli's supplied styles the reference lacks, their links renamed to its ids."""
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _mix(color: str, share: float) -> str:
+    """``color`` mixed with white: ``share`` 0 keeps it, 1 is white."""
+    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
+def _dark(color: str) -> bool:
+    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 160
+
+
+def accent(document: Any, styles_root: Any, ids: Mapping[str, str]) -> str | None:
+    """The reference's brand colour: its first heading's colour, else its theme's first
+    accent; None when it has neither (or only a colour too light for rules and headings)."""
+    heading = ids.get(tpl.HEADINGS[0].lower())
+    for style in styles_root.iter(W + "style"):
+        if style.get(W + "styleId") == heading:
+            color = style.find(f"{W}rPr/{W}color")
+            value = str(color.get(VAL, "")) if color is not None else ""
+            if _HEX.fullmatch(value) and _dark(value):
+                return value.upper()
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        theme = document.part.part_related_by(RT.THEME)
+    except KeyError:
+        return None
+    try:
+        root = etree.fromstring(theme.blob)
+    except etree.XMLSyntaxError:
+        return None
+    found = root.find(f".//{_A}accent1/{_A}srgbClr")
+    value = str(found.get("val", "")) if found is not None else ""
+    return value.upper() if _HEX.fullmatch(value) and _dark(value) else None
+
+
+def brand_palette(color: str) -> dict[str, str]:
+    """hirecli's own colours of tables, boxes and rules, and the brand's in their place."""
+    return {tpl.NAVY: color, tpl.ACCENT: color, tpl.HEADER_FILL: _mix(color, 0.86),
+            tpl.FACT_FILL: _mix(color, 0.94), tpl.NOTE_FILL: _mix(color, 0.92), tpl.RULE: _mix(color, 0.6)}
+
+
+def _recolor(style: Any, palette: Mapping[str, str]) -> None:
+    for node in style.iter():
+        for attr in (VAL, W + "color", W + "fill"):
+            value = node.get(attr)
+            if value and value.upper() in palette:
+                node.set(attr, palette[value.upper()])
+
+
+def _copy_styles(styles_root: Any, ids: dict[str, str], color: str | None = None) -> None:
+    """Add hirecli's supplied styles the reference lacks, their links renamed to its ids and,
+    when the reference has a brand colour, their colours taken from it."""
     ours = etree.fromstring(tpl.base_parts()["word/styles.xml"])
     our_ids = _style_ids(ours)
     our_names = {style_id: name for name, style_id in our_ids.items()}
@@ -217,6 +275,8 @@ def _copy_styles(styles_root: Any, ids: dict[str, str]) -> None:
         num = style.find(f"{W}pPr/{W}numPr")
         if num is not None:
             num.getparent().remove(num)
+        if color is not None:
+            _recolor(style, brand_palette(color))
         styles_root.append(style)
 
 
@@ -290,6 +350,15 @@ def _empty_body(document: Any) -> None:
             part.drop_rel(rel_id)
 
 
+def _drop_thumbnail(document: Any) -> None:
+    """A reference's thumbnail shows the reference's first page, not the new document's:
+    drop it, so that file browsers draw the document itself."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rel_id)
+
+
 def prepare_reference(data: bytes, name: str) -> Base:
     """Check a reference document and turn it into a base every document can start from."""
     check_package(data, name)
@@ -300,12 +369,14 @@ def prepare_reference(data: bytes, name: str) -> Base:
         styles_root = document.styles.element
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise UsageError(f"reference document {name} could not be read as .docx ({exc})") from None
+    drop_external_relationships(document.part.package)  # never copy a link out of the package
     ids = _style_ids(styles_root)
     missing = [s for s in tpl.REQUIRED_STYLES if s.lower() not in ids]
     if missing:
         raise _missing_styles_error(name, missing)
-    _copy_styles(styles_root, ids)
+    _copy_styles(styles_root, ids, accent(document, styles_root, ids))
     _empty_body(document)
+    _drop_thumbnail(document)
     bullet_num, number_abstract, next_num = _prepare_lists(document, styles_root, ids)
     section = document.sections[-1]
     has_header = not section.header.is_linked_to_previous and _header_has_content(section.header.part)

@@ -76,7 +76,7 @@ SUPPLIED_STYLES = (
 )
 """Styles hirecli adds to a reference document that lacks them."""
 
-NOTES_ROW = 460
+NOTES_ROW = 360
 """Height of a ruled line for handwritten notes, in twentieths of a point."""
 
 BULLET_ABSTRACT = 10

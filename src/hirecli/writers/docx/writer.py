@@ -40,20 +40,22 @@ from hirecli.document import (
 )
 from hirecli.writers import WriteOptions
 from hirecli.writers.docx import template as tpl
+from hirecli.writers.docx.bands import PARTED, Bands, Sections
+from hirecli.writers.docx.keep import keep_units, unit_spans
+from hirecli.writers.docx.layout import SAFETY, Layout, Styles
 from hirecli.writers.docx.package import package_bytes
 from hirecli.writers.docx.reference import Base, load_base
 from hirecli.writers.docx.xml import (
-    R_ID,
     RTL_LANGUAGES,
     VAL,
     Element,
     Para,
     Script,
     W,
+    break_before,
     cell,
     checkbox,
     east_asian_font,
-    field,
     hyperlink,
     page_break,
     paragraph,
@@ -61,17 +63,10 @@ from hirecli.writers.docx.xml import (
     restart_num,
     run,
     starts_rtl,
-    style_tabs,
     sub,
     xml_safe,
 )
 
-KIND_LABELS = {
-    "posting": "Job posting",
-    "interview-kit": "Interview kit \u2013 internal",
-    "scorecard": "Scorecard \u2013 internal",
-    "report": "Report",
-}
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 _LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -136,7 +131,7 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: i
         head = header[c] if c < len(header) else ""
         cells = [r[c] for r in rows if c < len(r)]
         texts = [x for x in cells if x != CHECKBOX]
-        head_words = [int(len(w) * 1.15) for w in _BREAKS.split(head)]
+        head_words = [math.ceil(len(w) * 1.3) for w in _BREAKS.split(head)]
         word = max(head_words + [len(w) for x in texts for w in _BREAKS.split(x)], default=1)
         floor = min(word * CHAR + CELL_PAD, 2400)
         longest = max((len(x) for x in texts), default=0)
@@ -185,7 +180,14 @@ class _Builder:
         self.next_sdt = 1000
         self.break_next = False
         self.gap_next = False
+        self.keeping = False
+        """Inside a block that stays on one page: every paragraph keeps with the next."""
         self.titled = False
+        self.sections: Sections | None = (
+            Sections(meta.subtitle or "" if meta.subtitle != meta.company else "")
+            if meta.kind in PARTED else None)
+        self.layout = (Layout(Styles(document.styles.element), self._page_height(), self.text_width)
+                       if meta.kind in PARTED else None)
         self.numbering: Element | None = None
         style = base.style
         self.s_title, self.s_subtitle = style(tpl.TITLE), style(tpl.SUBTITLE)
@@ -209,6 +211,16 @@ class _Builder:
             Callout: self.callout, NotesSpace: self.notes,
         }
 
+    def _page_height(self) -> int:
+        size = self.section.find(W + "pgSz")
+        margins = self.section.find(W + "pgMar")
+        height = _int(size.get(W + "h") if size is not None else None, tpl.LETTER[1])
+        if margins is None:
+            return height - 2 * tpl.MARGIN
+        top = abs(_int(margins.get(W + "top"), tpl.MARGIN))
+        bottom = abs(_int(margins.get(W + "bottom"), tpl.MARGIN))
+        return max(height - top - bottom, 2880)
+
     def _text_width(self) -> int:
         size = self.section.find(W + "pgSz")
         margins = self.section.find(W + "pgMar")
@@ -226,7 +238,8 @@ class _Builder:
              keep_next: bool = False, gap_ok: bool = True) -> Element:
         """A body paragraph; it takes a pending page break and the gap after a table."""
         gap = GAP if (self.gap_next and gap_ok) else None
-        props = Para(style=style, keep_next=keep_next, page_break_before=self.break_next, num=num,
+        props = Para(style=style, keep_next=keep_next or self.keeping, page_break_before=self.break_next,
+                     num=num,
                      bidi=self.rtl or starts_rtl(direction_text), space_before=gap)
         self.break_next = self.gap_next = False
         return paragraph(self.body, props)
@@ -253,16 +266,64 @@ class _Builder:
     # ---- blocks -----------------------------------------------------------------
 
     def blocks(self, blocks: Sequence[Block]) -> None:
+        """Every block; a run of blocks from a heading to its notes space (a question, a
+        scorecard) keeps together on one page where it fits."""
+        units = keep_units(blocks)
+        ends = dict(unit_spans(blocks)) if self.layout is not None else {}
+        unit: tuple[Element | None, int] | None = None
         for index, block in enumerate(blocks):
+            self.keeping = units.get(index, False)
+            anchor = self.last()
+            if index in ends:
+                unit = (anchor, ends[index])
             if isinstance(block, PageBreak):
                 self.page_break(blocks[index + 1] if index + 1 < len(blocks) else None, index)
             else:
                 self.handlers[type(block)](block)
+            if unit is None:
+                self._advance(anchor)
+            elif unit[1] == index:
+                self._place_unit(unit[0])
+                unit = None
+        self.keeping = False
+
+    def _added(self, anchor: Element | None) -> list[Element]:
+        node = anchor.getnext() if anchor is not None else (self.body[0] if len(self.body) else None)
+        found = []
+        while node is not None:
+            found.append(node)
+            node = node.getnext()
+        return found
+
+    def _advance(self, anchor: Element | None) -> None:
+        if self.layout is not None:
+            for element in self._added(anchor):
+                self.layout.advance(element)
+
+    def _place_unit(self, anchor: Element | None) -> None:
+        """Start a unit that does not fit in the rest of the page on the next page."""
+        assert self.layout is not None
+        elements = self._added(anchor)
+        height = self.layout.height(elements)
+        if elements and not self.layout.fits(height) and self.layout.used > 0 \
+                and height <= self.layout.page * (1 - SAFETY):
+            break_before(self.body, elements[0])
+            self.layout.new_page()
+            elements = self._added(anchor)
+        for element in elements:
+            self.layout.advance(element)
 
     def page_break(self, following: Block | None, index: int) -> None:
-        """The next paragraph starts a page; a table gets a break paragraph of its own."""
-        if following is not None and index > 0:
-            self.break_next = True
+        """The next paragraph starts a page; a table gets a break paragraph of its own. In
+        a kit or scorecard, a page break before a part's heading starts a section whose
+        header names the part."""
+        if following is None or index == 0:
+            return
+        if self.sections is not None and isinstance(following, Heading) and following.level == 2:
+            self.sections.start_part(self.body, self.section, following.text)
+            self.gap_next = False
+            return
+        self.break_next = True
 
     def heading(self, block: Heading) -> None:
         text = block.text
@@ -307,12 +368,17 @@ class _Builder:
 
     def notes(self, block: NotesSpace) -> None:
         """Ruled lines to write on; a table of empty rows, so every reader draws each rule
-        (and in Word the rows take typed notes)."""
+        (and in Word the rows take typed notes). Without a label, the first line says
+        "Notes" at its start, which takes no room of its own."""
         if block.label:
             run(self.para(self.s_notes_label, block.label, keep_next=True), block.label, self.script)
         tbl = self._table(self.base.style(tpl.NOTES_TABLE), (self.text_width,), header_row=False)
-        for _ in range(max(block.lines, 1)):
-            self._cell(self._row(tbl, blank=True), self.text_width, self.s_notes_line)
+        count = max(block.lines, 1)
+        for line in range(count):
+            last = line == count - 1
+            p = self._cell(self._row(tbl, blank=True), self.text_width, self.s_notes_line, keep_off=last)
+            if line == 0 and not block.label:
+                run(p, "Notes", self.script, italic=True)
 
     # ---- tables -----------------------------------------------------------------
 
@@ -374,8 +440,12 @@ class _Builder:
         return tr
 
     def _cell(self, tr: Element, width: int, style: str | None, text: str = "", *,
-              center: bool = False, middle: bool = False) -> Element:
-        props = Para(style=style, align="center" if center else None, bidi=self.rtl or starts_rtl(text))
+              center: bool = False, middle: bool = False, keep_off: bool = False) -> Element:
+        """A cell. Its paragraph never keeps with the next: LibreOffice then splits the
+        table from what precedes it; rows that cannot split and the page layout keep a
+        block together instead."""
+        props = Para(style=style, align="center" if center else None, bidi=self.rtl or starts_rtl(text),
+                     keep_off=keep_off)
         return cell(tr, width, props, middle=middle)
 
     def key_facts(self, block: KeyFacts) -> None:
@@ -422,61 +492,7 @@ class _Builder:
                     p = self._cell(tr, widths[c], style, text, center=short[c], middle=ticks[c])
                     run(p, text, self.script)
 
-    # ---- header, footer, properties ---------------------------------------------
-
-    def _band_root(self, kind: str) -> Element:
-        """The section's default header or footer, emptied; made when the base has none.
-
-        Made here rather than through python-docx, which reads a template file from
-        disk and searches the whole body for sections each time.
-        """
-        from docx.opc.constants import CONTENT_TYPE as CT
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-        from docx.oxml.parser import parse_xml
-        from docx.parts.hdrftr import FooterPart, HeaderPart
-
-        header = kind == "header"
-        ref_tag = W + ("headerReference" if header else "footerReference")
-        for ref in self.section.iterfind(ref_tag):
-            if ref.get(W + "type", "default") == "default":
-                root = self.part.related_parts[ref.get(R_ID)].element
-                for child in list(root):
-                    root.remove(child)
-                return root
-        package = self.part.package
-        xml = f'<w:{"hdr" if header else "ftr"} xmlns:w="{tpl.W_NS}" xmlns:r="{tpl.R_NS}"/>'
-        part = (HeaderPart if header else FooterPart)(
-            package.next_partname(f"/word/{kind}%d.xml"), CT.WML_HEADER if header else CT.WML_FOOTER,
-            parse_xml(xml), package)
-        references = (W + "headerReference", W + "footerReference")
-        position = sum(1 for child in self.section if child.tag in references)
-        ref = sub(self.section, ref_tag[len(W):], type="default")
-        ref.set(R_ID, self.part.relate_to(part, RT.HEADER if header else RT.FOOTER))
-        self.section.insert(position, ref)
-        return part.element
-
-    def _band(self, kind: str, style: str | None) -> Element:
-        """The one paragraph of a header or footer, with a right-aligned tab at the margin.
-
-        The footer stays left-to-right: its words and page numbers are English.
-        """
-        inherited = style_tabs(self.document.styles.element, style) if self.base.branded else ()
-        props = Para(style=style, tab_right=self.text_width, bidi=self.rtl and kind == "header",
-                     clear_tabs=inherited)
-        return paragraph(self._band_root(kind), props)
-
-    def header_footer(self) -> None:
-        label = KIND_LABELS.get(self.meta.kind, "")
-        if not self.base.has_header:
-            p = self._band("header", self.base.style(tpl.HEADER))
-            run(p, self.meta.company or "", self.script, bold=True)
-            run(p, "\t" + label, self.script)
-        if not self.base.has_footer:
-            p = self._band("footer", self.base.style(tpl.FOOTER))
-            run(p, self.meta.title + "\tPage ", self.script)
-            field(p, "PAGE", "1")
-            run(p, " of ", self.script)
-            field(p, "NUMPAGES", "1")
+    # ---- properties ---------------------------------------------------------------
 
     def properties(self) -> None:
         meta = self.meta
@@ -525,7 +541,8 @@ class _Builder:
             self.spacer(2, 0)
         self.body.append(self.section)
         if bands:
-            self.header_footer()
+            Bands(self.document, self.base, self.meta, self.script, self.text_width,
+                  self.rtl).write(self.section, self.sections)
         self.properties()
 
 

@@ -133,6 +133,8 @@ class Para:
     tab_right: int | None = None
     clear_tabs: tuple[int, ...] = ()
     """Tab stops inherited from the style that would come before ``tab_right``."""
+    keep_off: bool = False
+    """Turn off a keep-with-next the style sets (the last line of a block that keeps together)."""
 
 
 def style_tabs(styles: Element, style_id: str | None) -> tuple[int, ...]:
@@ -186,6 +188,8 @@ def _paragraph_properties(props: Para) -> Element:
         sub(ppr, "pStyle", props.style)
     if props.keep_next:
         sub(ppr, "keepNext")
+    elif props.keep_off:
+        sub(ppr, "keepNext", "0")
     if props.page_break_before:
         sub(ppr, "pageBreakBefore")
     if props.num:
@@ -290,6 +294,27 @@ def checkbox(parent: Element, style: str | None, sdt_id: int) -> None:
     if style:
         sub(_sub(r, W + "rPr"), "rStyle", style)
     _sub(r, W + "t").text = "\u2610"
+
+
+_BEFORE_BREAK = {W + "pStyle", W + "keepNext", W + "keepLines"}
+
+
+def break_before(parent: Element, element: Element) -> None:
+    """Start a new page at ``element``: a paragraph gets ``pageBreakBefore`` (in its place
+    in the schema's order), anything else a page-break paragraph in front of it."""
+    if element.tag != W + "p":
+        p = etree.Element(W + "p")
+        sub(_sub(p, W + "r"), "br", type="page")
+        element.addprevious(p)
+        return
+    ppr = element.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        element.insert(0, ppr)
+    if ppr.find(W + "pageBreakBefore") is not None:
+        return
+    position = sum(1 for child in ppr if child.tag in _BEFORE_BREAK)
+    ppr.insert(position, etree.Element(W + "pageBreakBefore"))
 
 
 def page_break(parent: Element) -> None:
