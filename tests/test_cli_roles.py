@@ -36,7 +36,7 @@ def test_unknown_option_is_exit_2(runner: CliRunner) -> None:
 def test_validate_the_example_roles(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(ROLES)])
     assert result.exit_code == 0, result.output
-    count = len(list(ROLES.glob("*.yaml")))
+    count = len(list(ROLES.rglob("*.yaml")))
     assert f"{count} file(s) checked, 0 invalid" in result.stdout
 
 

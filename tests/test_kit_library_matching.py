@@ -54,7 +54,8 @@ def test_without_a_telling_title_tags_and_duties_decide() -> None:
 def test_a_match_across_fields_is_refused() -> None:
     lib = load_library()
     software = lib.match("Software Debugging", frozenset({"software-engineering"}))
-    assert software.ids and lib[software.ids[0]].family == "software-engineering"
+    assert software.ids
+    assert lib[software.ids[0]].family == "software-engineering"
     support = lib.match("Troubleshooting Software Issues", frozenset({"customer-service"}))
     assert all(lib[i].family != "software-engineering" for i in support.ids)
     assert lib.match("Reliability", frozenset({"customer-service"})).ids != ("cloud-operations",)
@@ -119,7 +120,8 @@ def test_two_skills_of_one_competency_are_assessed_once(tmp_path: Path) -> None:
     rows = [c for c in kit.competencies if "Cold Calling" in c.covers]
     assert len(rows) == 1
     assert rows[0].covers == ("Prospecting", "Cold Calling")
-    assert rows[0].must_have and rows[0].weight == 3
+    assert rows[0].must_have
+    assert rows[0].weight == 3
     assert len({tuple(c.anchors) for c in kit.competencies}) == len(kit.competencies)
 
 
@@ -133,7 +135,8 @@ def test_a_pin_chooses_and_none_refuses(tmp_path: Path) -> None:
         """)
     kit = plan_kit(load_role(path))
     phones = kit.competency("Phones")
-    assert phones.sources == ("prospecting",) and phones.how == "pinned"
+    assert phones.sources == ("prospecting",)
+    assert phones.how == "pinned"
     assert kit.competency("Negotiation").generated
 
 
@@ -198,12 +201,14 @@ def test_competencies_command(runner: CliRunner) -> None:
     assert len(listed) >= 300
     assert {"id", "name", "family", "kind", "questions"} <= set(listed[0])
     shown = json.loads(runner.invoke(app, ["competencies", "show", "sql", "--format", "json"]).stdout)
-    assert shown["id"] == "sql" and len(shown["questions"]) >= 5
+    assert shown["id"] == "sql"
+    assert len(shown["questions"]) >= 5
     found = json.loads(runner.invoke(app, ["competencies", "search", "Cold Calling", "--format",
                                            "json"]).stdout)
     assert found[0]["id"] == "prospecting"
     missing = runner.invoke(app, ["competencies", "show", "sqll"])
-    assert missing.exit_code == ExitCode.USAGE and "sql" in missing.stderr
+    assert missing.exit_code == ExitCode.USAGE
+    assert "sql" in missing.stderr
 
 
 def test_a_company_folder_extends_and_overrides_the_library(runner: CliRunner, tmp_path: Path) -> None:

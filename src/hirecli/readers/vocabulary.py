@@ -67,7 +67,7 @@ def _without(text: str, fillers: frozenset[str]) -> str:
 
 def heading_key(text: str) -> str:
     """A heading normalised for look-up: no emoji, asides in brackets or trailing colon."""
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)  # innermost only: linear on "(((("
     return normalize(text)
 
 

@@ -304,8 +304,9 @@ def plan_kit(
     country = role.location.country if role.location else None
     pay = format_pay(role.compensation, country) if role.compensation else None
     credentials = [c for c in built.competencies if _is_credential(c)]
+    place = {id(c): n for n, c in enumerate(built.competencies)}  # not list.index: linear time
     order = sorted((c for c in built.competencies if not _is_credential(c)),
-                   key=lambda c: (not c.must_have, -c.weight, built.competencies.index(c)))
+                   key=lambda c: (not c.must_have, -c.weight, place[id(c)]))
     motivation, first, second = screen.motivation(variant, role_words)
     attempt: _Attempt | None = None
     for option in options:
