@@ -9,7 +9,6 @@ import io
 import re
 import subprocess
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,7 +123,8 @@ def test_every_page_names_the_role_and_the_stage() -> None:
         for doc in (kit_document(kit, str(index + 1)), scorecard_document(kit, index)):
             document = opened(render_docx(doc))
             header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
-            assert kit.title in header and stage.name in header
+            assert kit.title in header
+            assert stage.name in header
             first = document.tables[0]
             assert [c.text for c in first.rows[0].cells][:2] == ["Candidate", "Interviewer"]
 

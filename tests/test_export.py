@@ -16,6 +16,7 @@ import pytest
 from docx import Document as open_docx
 from typer.testing import CliRunner
 
+from hirecli.builders.kit.plan import plan_kit
 from hirecli.cli.env import Env
 from hirecli.cli.main import app
 from hirecli.errors import OutputError, UnknownFormatError, ValidationFailed
@@ -29,7 +30,6 @@ from hirecli.export import (
     plan_export,
     run_export,
 )
-from hirecli.builders.kit.plan import plan_kit
 from hirecli.model.loader import iter_role_files, load_role
 from paths import ROLES
 
@@ -419,8 +419,8 @@ def test_one_packet_and_one_scorecard_per_stage(runner: CliRunner, tmp_path: Pat
         assert all(q.text in text for q in stage.questions)
         others = [s for s in kit.stages if s is not stage]
         assert not any(q.text in text for s in others for q in s.questions)
-    report = [w for w in json.loads(export(runner, role, "-o", tmp_path / "again", "--date", DATE, "--docx",
-                                           "--what", "interview-kit", "--format", "json").stdout)["written"]]
+    report = list(json.loads(export(runner, role, "-o", tmp_path / "again", "--date", DATE, "--docx",
+                                           "--what", "interview-kit", "--format", "json").stdout)["written"])
     assert len(report) == 1 + len(kit.stages)
 
 

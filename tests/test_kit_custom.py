@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hirecli.builders.kit.document import find_stage, kit_document
 from hirecli.builders.kit.competencies import _protected
+from hirecli.builders.kit.document import find_stage, kit_document
 from hirecli.builders.kit.plan import plan_kit
 from hirecli.errors import UnknownFormatError, ValidationFailed
 from hirecli.model.loader import load_role_file, load_role_text
@@ -80,7 +80,8 @@ def test_the_support_roles_own_questions_and_plan() -> None:
         stage = next(s for s in kit.stages if s.name == spec.name)
         assert {merged.get(f, f) for f in spec.focus} <= set(stage.competencies)
     exercise = kit.stages[1].exercise
-    assert exercise is not None and exercise.type == "work_sample"
+    assert exercise is not None
+    assert exercise.type == "work_sample"
     custom = {q.text for q in kit.questions if q.custom}
     for competency in loaded.model.competencies:
         assert {" ".join(q.text.split()) for q in competency.questions} <= custom

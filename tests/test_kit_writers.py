@@ -93,7 +93,8 @@ def test_a_packet_has_only_its_own_stage() -> None:
             if other is not stage:
                 assert f"Stage {other.number} of" not in text
         assert "| Candidate | Interviewer | Date |" in text
-        assert "Do not ask" in text and "Before your first interview" in text
+        assert "Do not ask" in text
+        assert "Before your first interview" in text
 
 
 def test_the_kit_carries_the_decision_protocol_debrief_and_checklist() -> None:

@@ -61,12 +61,21 @@ COUNTRIES = ("US", "DE", "JP", "CN", "SA", "EG", "IL", "IN", "BR", "GB", "CO")
 
 @st.composite
 def compensation(draw: st.DrawFn) -> dict[str, Any]:
-    low = draw(st.one_of(st.integers(1, 10_000_000), st.floats(0.5, 500_000, allow_nan=False).map(
-        lambda x: round(x, 2))))
-    comp: dict[str, Any] = {"currency": draw(st.sampled_from(CURRENCIES)), "min": low}
+    """Pay the model accepts: within the currency's range for the period, in its smallest unit."""
+    from hirecli.pay import highest_amount, minor_digits
+
+    currency = draw(st.sampled_from(CURRENCIES))
+    period = draw(st.sampled_from(("year", "month", "week", "day", "hour")))
+    digits, highest = minor_digits(currency), highest_amount(currency, period)
+    smallest = 10.0 ** -digits
+    low = draw(st.one_of(
+        st.integers(1, min(highest, 10_000_000)),
+        st.floats(max(0.5, smallest), min(500_000, highest), allow_nan=False).map(
+            lambda x: round(x, digits)).filter(lambda x: x >= smallest)))
+    comp: dict[str, Any] = {"currency": currency, "min": low}
     if draw(st.booleans()):
-        comp["max"] = low + draw(st.integers(0, 100_000))
-    comp["period"] = draw(st.sampled_from(("year", "month", "week", "day", "hour")))
+        comp["max"] = min(low + draw(st.integers(0, 100_000)), highest)
+    comp["period"] = period
     if draw(st.booleans()):
         comp["variable_pay"] = draw(text)
     return comp

@@ -144,10 +144,12 @@ def load_library(folders: tuple[str, ...] = ()) -> Library:
 
 # ---- normalising names --------------------------------------------------------------
 
-_PARENS = re.compile(r"\(([^)]*)\)")
-_JOINERS = re.compile(r"\s*(?:&|\+|\band\b|,|;)\s*")
+# Linear time on hostile names: an aside is an innermost pair of parentheses, and a run of
+# spaces is tried only where it starts (a long run of "(" or of spaces costs no more).
+_PARENS = re.compile(r"\(([^()]*)\)")
+_JOINERS = re.compile(r"(?<!\s)\s*(?:&|\+|\band\b|,|;)\s*")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_CONTEXT = re.compile(r"\s+(?:in|with|for|at|within|across)\s+.*$", re.IGNORECASE)
+_CONTEXT = re.compile(r"(?<!\s)\s+(?:in|with|for|at|within|across)\s+.*$", re.IGNORECASE)
 """A trailing phrase that says where a skill is used ("... in Clinical Practice")."""
 PART_CONFIDENCE = 90.0
 """Confidence of a name that equals one part of a compound library name ("Mentoring")."""

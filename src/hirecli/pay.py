@@ -163,3 +163,17 @@ def json_amount(value: float | int, currency: str) -> int | float:
     digits = minor_digits(currency)
     number = _decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return int(number) if number == number.to_integral_value() else float(number)
+
+
+def pay_problem(low: float | int | None, high: float | int | None, currency: str, period: str) -> str | None:
+    """Why a pay range read from somewhere (an imported job ad) cannot be a role's
+    compensation, or ``None``: the checks the role model makes, without a model."""
+    problem = currency_problem(currency)
+    if problem:
+        return problem
+    for name, value in (("the lowest amount", low), ("the highest amount", high)):
+        if value is not None:
+            problem = amount_problem(value, currency, period, name)
+            if problem:
+                return problem
+    return None

@@ -82,9 +82,9 @@ def duplicate_ids(files: typing.Sequence[str | Path]) -> dict[str, list[Problem]
         if loaded.model.abstract:
             continue
         role_id = loaded.model.slug
-        where = loaded.positions.locate(("id",)) if ("id",) in loaded.positions.values else None
-        seen.setdefault(role_id, []).append((str(path), None if where is None else Problem(
-            loaded.source, where.line, where.column, "", "duplicate-id"), loaded.source))
+        at = loaded.positions.locate(("id",)) if ("id",) in loaded.positions.values else None
+        seen.setdefault(role_id, []).append((str(path), None if at is None else Problem(
+            loaded.source, at.line, at.column, "", "duplicate-id"), loaded.source))
     found: dict[str, list[Problem]] = {}
     for role_id, owners in seen.items():
         if len(owners) < 2:

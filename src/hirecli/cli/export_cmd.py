@@ -208,6 +208,8 @@ def export(
 
     Each role gets a folder OUTDIR/<role-id>/ with posting.docx, interview-kit.docx,
     scorecard.docx, posting.md and so on; without format options, Word and Markdown.
+    Each interviewer also gets their own packet and scorecard to print, one per stage
+    of the loop: interview-kit/2-hiring-manager-interview.docx, scorecard/2-....docx.
     Nothing is written until every role has been read and every output checked: two
     roles with the same id are an error, and files that already exist are named and
     left alone unless --force is given. Every file is written atomically, so an

@@ -116,6 +116,6 @@ def output_failure(exc: BaseException) -> tuple[int, str | None] | None:
         return ExitCode.OK, None
     if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:
         silence_stdout()
-        reason = exc.strerror or os.strerror(exc.errno)
+        reason = exc.strerror or os.strerror(exc.errno or 0)
         return ExitCode.USAGE, f"cannot write the output ({reason})"
     return None

@@ -177,13 +177,16 @@ def interview_kit(
 
     Every skill of the role (and every competency it declares) is matched to the
     packaged competency library; skills the library does not know get questions written
-    from the role's own duties. The kit plans a loop of stages (recruiter screen, hiring
-    manager, skills, team panel, or the role's interview_plan), gives each stage
-    questions that fit its minutes, covers must-haves in two stages, and shows a
-    coverage matrix. Each stage's packet has the interviewer guide, an opening script,
-    a timing plan, each question with probes, signals, red flags and a 1-4 rating
-    scale, and a list of topics never to ask about. The same role always gives the same
-    kit. A custom question that touches a protected topic is an error (exit 1).
+    from the role's own duties. The kit plans a loop sized to the role (two stages for an
+    hourly role with a few skills, up to four for a senior one) or the role's
+    interview_plan: at most six competencies an interview, must-haves in two stages, a
+    scored work sample for roles with hard skills, and what the interviews cannot assess
+    named with how it is assessed instead. The kit states the decision rule, the debrief
+    guide and the interviewer checklist; each stage's packet (--stage) has lines for
+    candidate, interviewer and date, the rules, scripts, a timing plan, each question with
+    probes, signals, a reserve and a 1-4 rating scale, and the topics never to ask about.
+    The same role always gives the same kit. A custom question that touches a protected
+    topic is an error (exit 1).
 
     Example: hirecli interview-kit roles/mental-health-professional.yaml
 

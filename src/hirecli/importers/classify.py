@@ -70,8 +70,15 @@ def is_noise(text: str) -> bool:
     return fields.normalize(plain) in phrases or any(p.match(plain) for p in patterns)
 
 
+_FACT_CHARS = 500
+"""A line of facts is short; a longer text is prose (and checking it again as it grows by
+wrapped lines took quadratic time)."""
+
+
 def is_fact(text: str) -> bool:
     """A line that states pay, place or employment type rather than opening a section."""
+    if len(text) > _FACT_CHARS:
+        return False
     if money.find_pay(text) is not None:
         return True
     label = fields.split_label(text)

@@ -104,6 +104,13 @@ class Facts:
         return True
 
     def set_pay(self, pay: Pay, block: Block) -> bool:
+        from hirecli.pay import pay_problem
+
+        problem = pay_problem(pay.min, pay.max, pay.currency, pay.period)  # as the role model checks it
+        if problem:
+            self.report.warn(f"{self.report.unit} {block.pos}: pay ({pay.matched[:80]}) cannot be used: "
+                             f"{problem}; the line is kept in notes")
+            return False
         if self.draft.pay is not None:
             if (pay.min, pay.max, pay.currency) == (self.draft.pay.min, self.draft.pay.max,
                                                     self.draft.pay.currency):

@@ -127,13 +127,13 @@ class _Reader:
 
     def table(self, table: Table) -> None:
         for row in table.rows:
-            seen: list[Any] = []
+            seen: set[int] = set()
             cells: list[str] = []
             first: int | None = None
             for cell in row.cells:
-                if any(cell._tc is other for other in seen):
+                if id(cell._tc) in seen:
                     continue
-                seen.append(cell._tc)
+                seen.add(id(cell._tc))
                 texts = []
                 for paragraph in cell.paragraphs:
                     block = self.paragraph(paragraph, in_table=True)
@@ -161,6 +161,7 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from hirecli.docxtables import fast_table
     from hirecli.ziplimits import open_docx
 
     document = open_docx(data, name)  # zip and XML limits before any part is read
@@ -170,7 +171,7 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
         if element.tag == f"{_W}p":
             reader.paragraph(Paragraph(element, document))
         else:
-            reader.table(Table(element, document))
+            reader.table(fast_table(Table(element, document)))  # linear time on merged cells
     title = (document.core_properties.title or "").strip() or None
     doc.title_hint = title
     return doc

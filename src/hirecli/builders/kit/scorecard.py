@@ -41,9 +41,9 @@ def _label(comp: KitCompetency) -> str:
     return comp.name + (GATE if comp.must_have else "")
 
 
-def _recommendations(heading: str) -> list[Block]:
+def _recommendations(heading: str, level: int = 4) -> list[Block]:
     return [
-        Heading(4, heading),
+        Heading(level, heading),
         Table(("", "Recommendation", "What it means"),
               tuple((CHECKBOX, name, meaning) for name, meaning in decision.recommendations()),
               "scorecard"),
@@ -83,22 +83,23 @@ def _combined(kit: Kit) -> list[Block]:
         rows.append((_label(comp), f"{comp.weight:g}", *cells, "", ""))
     total = sum(c.weight for c in comps)
     rows.append(("Total", f"{total:g}", *("" for _ in kit.stages), "", ""))
+    stages = "; ".join(f"{s.number}, {s.name}" for s in kit.stages)
     blocks: list[Block] = [
+        PageBreak(),
         Heading(2, "Combined ratings"),
-        Paragraph(inlines("Copy each interviewer's rating from their sheet; — marks a stage that "
-                          "does not assess the competency. The score is the mean of a "
-                          "competency's ratings.")),
-        Table(("Competency", "Weight", *(f"Stage {s.number}" for s in kit.stages), "Score",
+        Paragraph(inlines(f"Copy each interviewer's rating from their sheet into the column of their "
+                          f"stage ({stages}); — marks a stage that does not assess the competency. "
+                          "The score is the mean of a competency's ratings.")),
+        Table(("Competency", "Weight", *(str(s.number) for s in kit.stages), "Score",
                "Weight × score"), tuple(rows), "scorecard"),
-        Paragraph(inlines(Strong("Weighted score = total of weight × score ÷ total weight = ______"))),
+        Paragraph(inlines("Weighted score = total of weight × score ÷ total weight = ", Strong("______"))),
     ]
     gates = [c for c in comps if c.must_have]
     if gates:
         blocks += [Heading(3, "Gates"),
                    Table(("Must-have competency", "Any rating of 1", "Score below 2.5", "Passes"),
                          tuple((c.name, CHECKBOX, CHECKBOX, CHECKBOX) for c in gates), "scorecard")]
-    blocks += [Heading(3, "Computed result"),
-               *_recommendations("The result the rule gives"),
+    blocks += [*_recommendations("The result the rule gives", 3),
                NotesSpace(4, "Decision, and any departure from the computed result with its reason")]
     checks: list[tuple[str, ...]] = [(r.text, "Requirements check", CHECKBOX, CHECKBOX)
                                      for s in kit.stages for r in s.requirements]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 _SPACE = re.compile(r"\s+")
-_PARENS = re.compile(r"\s*\([^)]*\)")
+_PARENS = re.compile(r"(?<!\s)\s*\([^()]*\)")  # spaces tried where they start: linear time
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _LEADING = re.compile(

@@ -139,6 +139,7 @@ class Layout:
         self.width = width
         self.used = 0
         self.page_count = 1
+        self.measured: dict[int, tuple[Element, list[int]]] = {}
 
     def paragraph_height(self, p: Element, width: int) -> int:
         ppr = p.find(W + "pPr")
@@ -176,12 +177,18 @@ class Layout:
 
     def heights(self, element: Element) -> list[int]:
         """The heights of the pieces of ``element`` that can move to the next page alone:
-        the paragraph, or each row of a table."""
+        the paragraph, or each row of a table (measured once: the body only grows)."""
+        found = self.measured.get(id(element))
+        if found is not None and found[0] is element:
+            return found[1]
         if element.tag == W + "tbl":
-            return self.row_heights(element)
-        if element.tag == W + "p":
-            return [self.paragraph_height(element, self.width)]
-        return []
+            heights = self.row_heights(element)
+        elif element.tag == W + "p":
+            heights = [self.paragraph_height(element, self.width)]
+        else:
+            heights = []
+        self.measured[id(element)] = (element, heights)
+        return heights
 
     def height(self, elements: list[Element]) -> int:
         return sum(h for e in elements for h in self.heights(e))
