@@ -148,32 +148,32 @@ def _quote(text: str) -> str:
 
 TARGETS: dict[str, tuple[Callable[[str], object], bool]] = {
     "loader": (lambda t: _load(_role_yaml(summary=_quote(t))), False),
-    "posting title": (lambda t: _posting(_role_yaml(title=t)), True),
-    "posting summary": (lambda t: _posting(_role_yaml(summary=_quote(t))), False),
-    "posting duty": (lambda t: _posting(_role_yaml(responsibilities=f"{{primary: [{_quote(t)}]}}")),
+    "posting-title": (lambda t: _posting(_role_yaml(title=t)), True),
+    "posting-summary": (lambda t: _posting(_role_yaml(summary=_quote(t))), False),
+    "posting-duty": (lambda t: _posting(_role_yaml(responsibilities=f"{{primary: [{_quote(t)}]}}")),
                      False),
-    "posting skill": (lambda t: _posting(_role_yaml(skills=f"{{hard: [{_quote(t)}]}}")), True),
-    "posting requirements": (lambda t: _posting(_role_yaml(
+    "posting-skill": (lambda t: _posting(_role_yaml(skills=f"{{hard: [{_quote(t)}]}}")), True),
+    "posting-requirements": (lambda t: _posting(_role_yaml(
         education=f"{{minimum: [{_quote(t)}]}}", experience=f"{{description: {_quote(t)}}}")), False),
-    "kit skill": (lambda t: _kit(_role_yaml(
+    "kit-skill": (lambda t: _kit(_role_yaml(
         skills=f"{{hard: [{_quote(t)}], soft: [{_quote(t[::-1] + 'x')}]}}")), True),
-    "kit duty": (lambda t: _kit(_role_yaml(skills="{hard: [Patient Care]}",
+    "kit-duty": (lambda t: _kit(_role_yaml(skills="{hard: [Patient Care]}",
                                            responsibilities=f"{{primary: [{_quote(t)}]}}")), False),
-    "kit question": (lambda t: _kit(_role_yaml(
+    "kit-question": (lambda t: _kit(_role_yaml(
         competencies=f"[{{name: Care, questions: [{{text: {_quote(t)}, probes: [{_quote(t)}]}}]}}]")), False),
-    "lint markdown": (lambda t: _lint(f"# Nurse\n\n{t}\n".encode(), "ad.md"), False),
-    "lint text": (lambda t: _lint(f"Nurse\n\n{t}\n".encode(), "ad.txt"), False),
-    "lint html": (lambda t: _lint(f"<h1>Nurse</h1><p>{escape(t)}</p>".encode(), "ad.html"), False),
-    "lint docx": (lambda t: _lint(_docx(t), "ad.docx"), False),
-    "lint role": (lambda t: _lint_role(_role_yaml(summary=_quote(t),
+    "lint-markdown": (lambda t: _lint(f"# Nurse\n\n{t}\n".encode(), "ad.md"), False),
+    "lint-text": (lambda t: _lint(f"Nurse\n\n{t}\n".encode(), "ad.txt"), False),
+    "lint-html": (lambda t: _lint(f"<h1>Nurse</h1><p>{escape(t)}</p>".encode(), "ad.html"), False),
+    "lint-docx": (lambda t: _lint(_docx(t), "ad.docx"), False),
+    "lint-role": (lambda t: _lint_role(_role_yaml(summary=_quote(t),
                                                   responsibilities=f"{{primary: [{_quote(t)}]}}")), False),
-    "import text": (lambda t: _import(f"Registered Nurse\n\nResponsibilities\n{t}\n".encode(), "ad.txt"),
+    "import-text": (lambda t: _import(f"Registered Nurse\n\nResponsibilities\n{t}\n".encode(), "ad.txt"),
                     False),
-    "import markdown": (lambda t: _import(f"# Registered Nurse\n\n## Duties\n\n{t}\n".encode(), "ad.md"),
+    "import-markdown": (lambda t: _import(f"# Registered Nurse\n\n## Duties\n\n{t}\n".encode(), "ad.md"),
                         False),
-    "import html": (lambda t: _import(f"<h1>Registered Nurse</h1><h2>Duties</h2><p>{escape(t)}</p>".encode(),
+    "import-html": (lambda t: _import(f"<h1>Registered Nurse</h1><h2>Duties</h2><p>{escape(t)}</p>".encode(),
                                       "ad.html"), False),
-    "import docx": (lambda t: _import(_docx(t), "ad.docx"), False),
+    "import-docx": (lambda t: _import(_docx(t), "ad.docx"), False),
 }
 
 

@@ -71,6 +71,10 @@ def _documents(role: Path, out: Path) -> None:
 @settings(FUZZ, max_examples=12)
 @given(valid_role(), st.booleans())
 def test_valid_roles_give_every_document_in_every_format(role: dict[str, Any], with_company: bool) -> None:
+    skills = role.get("skills")
+    if not (isinstance(skills, dict) and (skills.get("hard") or skills.get("soft"))):
+        # a role with nothing to interview for is refused by the kit commands (tested elsewhere)
+        role = {**role, "skills": {"hard": ["Food Safety"], "soft": ["Dependability"]}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "roles"
         path = write_role(folder, role)
@@ -171,7 +175,10 @@ def _every_command(path: Path, out: Path) -> None:
         lint = run(["lint", str(path), "--format", "json"])
         assert lint.exit_code in ((0, 1) if valid else (1, 2))
     for name, result in results.items():
-        if valid:
+        if valid and "asks no questions" in result.stderr:
+            # the documented refusal of a role with no skills (validate warns of it)
+            assert result.exit_code == 1, name
+        elif valid:
             assert result.exit_code == 0, f"validate accepts the file but {name} fails:\n{result.output}"
         else:
             assert result.exit_code in (1, 2), f"{name}: exit {result.exit_code}"

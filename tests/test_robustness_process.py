@@ -33,6 +33,7 @@ def _big_role(folder: Path, duties: int) -> Path:
     lines = ["id: big-role", "title: Field Service Technician", "responsibilities:", "  primary:"]
     lines += [f"    - Inspect and repair unit {n} of the northern wind farm, and log what you find." for n in
               range(duties)]
+    lines += ["skills:", "  hard: [Wind Turbine Maintenance, Lockout/Tagout]", "  soft: [Dependability]"]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "big-role.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

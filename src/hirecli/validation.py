@@ -64,6 +64,10 @@ def role_warnings(role: Role, positions: SourceMap, path: str | Path) -> list[Pr
     for fact in missing_facts(role, company):
         where = positions.locate(fact.path)
         found.append(Problem(positions.source, where.line, where.column, fact.message, fact.code))
+    if not role.all_skills and not role.competencies:
+        found.append(Problem(positions.source, 1, 1, "no skills or competencies: interview-kit, "
+                             "scorecard and export refuse a role whose interview loop asks nothing; "
+                             "add skills.hard and skills.soft", "empty-interview-loop"))
     return found
 
 

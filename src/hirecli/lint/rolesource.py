@@ -171,8 +171,9 @@ class _Origins:
                 continue
             self._use(origin)
             whole = origin.source.locator(origin.path, origin.text)
-            anchors = [Anchor(max(a.offset - at, 0), *_shifted(whole, a, at)) for a in whole.anchors
-                       if a.offset + _run(whole, a) > at]
+            before = whole.position(at)  # once: linear time in the anchors of a long value
+            anchors = [Anchor(max(a.offset - at, 0), *((a.line, a.column) if a.offset >= at else before))
+                       for a, end in zip(whole.anchors, _run_ends(whole), strict=True) if end > at]
             first_line, first_column = whole.position(at)
             anchors = [Anchor(0, first_line, first_column), *[a for a in anchors if a.offset > 0]]
             limit = whole.limit - at if whole.limit < (1 << 30) else 1 << 30
@@ -182,6 +183,18 @@ class _Origins:
     def unused(self) -> list[_Origin]:
         """Values no posting text was traced to, in file order."""
         return [o for o in self.all if (o.source.file, o.path) not in self.used]
+
+
+def _run_ends(locator: Locator) -> list[int]:
+    """Where each anchor's run ends (``a.offset + _run(locator, a)``), in one pass."""
+    import bisect
+
+    offsets = sorted({a.offset for a in locator.anchors})
+    ends = []
+    for anchor in locator.anchors:
+        index = bisect.bisect_right(offsets, anchor.offset)
+        ends.append(offsets[index] if index < len(offsets) else anchor.offset + (1 << 30))
+    return ends
 
 
 def _run(locator: Locator, anchor: Anchor) -> int:
