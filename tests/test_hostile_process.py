@@ -75,8 +75,8 @@ def test_a_signal_in_the_middle_of_an_export_cleans_up_as_ctrl_c_does(many_roles
             path.write_bytes(OLD)
             old[path] = OLD
     child = subprocess.Popen(
-        [*HIRECLI, "export", str(many_roles), "--md", "--docx", "--what", "posting", "-o", str(out), "--force",
-         "--jobs", jobs, "--date", "2026-03-02"],
+        [*HIRECLI, "export", str(many_roles), "--md", "--docx", "--what", "posting", "-o", str(out),
+         "--force", "--jobs", jobs, "--date", "2026-03-02"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), start_new_session=True)
     workers: set[int] = set()
     deadline = time.time() + 120
@@ -97,7 +97,8 @@ def test_a_signal_in_the_middle_of_an_export_cleans_up_as_ctrl_c_does(many_roles
     assert [pid for pid in workers if _alive(pid)] == [], "worker processes outlived the export"
     for path, content in old.items():
         data = path.read_bytes()
-        assert data == content or (data.startswith(b"PK") if path.suffix == ".docx" else data.startswith(b"# "))
+        whole = data.startswith(b"PK") if path.suffix == ".docx" else data.startswith(b"# ")
+        assert data == content or whole, path
 
 
 def _shell(script: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -161,8 +162,8 @@ def _pty(args: list[str], extra: dict[str, str]) -> tuple[int, str]:
     environment = env()
     environment.update(extra)
     try:
-        child = subprocess.Popen([*HIRECLI, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
-                                 env=environment)
+        child = subprocess.Popen([*HIRECLI, *args], stdin=subprocess.DEVNULL, stdout=follower,
+                                 stderr=follower, env=environment)
         os.close(follower)
         chunks = []
         while True:

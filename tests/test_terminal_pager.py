@@ -46,6 +46,7 @@ def test_a_long_preview_on_a_terminal_is_paged(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("PAGER", f"{sys.executable} -c \"import sys; open({str(paged)!r}, 'w')"
                                 f".write(sys.stdin.read())\"")
     monkeypatch.setattr(terminal, "PAGING", True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     doc = kit_document(plan_kit(load_role(ROLE)))
     shown, out = console()
     terminal.print_document(doc, shown)

@@ -284,11 +284,15 @@ def page(text: str, command: str) -> bool:
 
 
 def _real_terminal(console: Console) -> bool:
-    """The console writes to a terminal a person reads (not a recording, a pipe or a test)."""
+    """The console writes to a terminal a person reads and types at (not a recording, a pipe,
+    a script with its input redirected, or a test): only then can a pager be answered."""
+    import sys
+
     isatty = getattr(console.file, "isatty", None)
     try:
-        return bool(console.is_terminal and not console.record and isatty is not None and isatty())
-    except (OSError, ValueError):
+        return bool(console.is_terminal and not console.record and isatty is not None and isatty()
+                    and sys.stdin is not None and sys.stdin.isatty())
+    except (OSError, ValueError, AttributeError):
         return False
 
 
