@@ -148,7 +148,7 @@ def test_validate_reports_missing_facts_as_findings(runner: CliRunner, tmp_path:
     result = runner.invoke(app, ["validate", str(role), "--format", "json"])
     assert result.exit_code == 0
     codes = [w["code"] for w in yaml.safe_load(result.stdout)["files"][0]["warnings"]]
-    assert codes == ["missing-employment-type", "missing-pay"]
+    assert codes == ["missing-employment-type", "missing-pay", "empty-interview-loop"]
 
 
 def test_an_empty_kit_is_never_silent(runner: CliRunner, tmp_path: Path) -> None:
