@@ -28,6 +28,7 @@ from hirecli.errors import ExitCode, Interrupted
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 """Signals that stop a command as Ctrl-C does."""
 _MIN_COLUMNS = 20
+_MAX_COLUMNS = 1000
 
 
 def open_standard_fds() -> None:
@@ -50,16 +51,17 @@ def open_standard_fds() -> None:
 
 
 def sane_terminal_size() -> None:
-    """Drop ``COLUMNS`` and ``LINES`` when they are not positive numbers; widen a tiny width."""
+    """Drop ``COLUMNS`` and ``LINES`` when they are not positive numbers; bring a width below 20 or
+    above 1,000 within them (a rule drawn 10**20 characters wide would exhaust memory)."""
     for name in ("COLUMNS", "LINES"):
         value = os.environ.get(name)
         if value is None:
             continue
         text = value.strip()
-        if not text.isascii() or not text.isdigit() or int(text) <= 0:
+        if not text.isascii() or not text.isdigit() or len(text) > 9 or int(text) <= 0:
             del os.environ[name]
-        elif name == "COLUMNS" and int(text) < _MIN_COLUMNS:
-            os.environ[name] = str(_MIN_COLUMNS)
+        elif name == "COLUMNS" and not _MIN_COLUMNS <= int(text) <= _MAX_COLUMNS:
+            os.environ[name] = str(min(max(int(text), _MIN_COLUMNS), _MAX_COLUMNS))
 
 
 def _stop(signum: int, frame: Any) -> None:

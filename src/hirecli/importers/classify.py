@@ -217,7 +217,7 @@ class Classifier:
             return False
         lower = text[0].islower()
         first = text.split()[0].lower().strip(",:;")
-        before = previous.text.split()[0].lower().strip(",:;")
+        before = previous.text.split(maxsplit=1)[0].lower().strip(",:;")  # the first word only: linear
         if (not lower and previous.kind == "paragraph" and first in verb_set()
                 and previous.text[:1].isupper() and before in verb_set()):
             return False  # "Lead the team" then "Hit targets": two flat list items, not a wrapped line
