@@ -335,3 +335,39 @@ def test_a_docx_written_with_a_reference_still_opens(tmp_path: Path) -> None:
     import docx as python_docx
 
     assert python_docx.Document(io.BytesIO(data)).paragraphs
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="needs root to give a file to another user")
+def test_a_profile_planted_by_another_user_in_a_shared_folder_is_passed_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    planted = shared / "company.yaml"
+    planted.write_text("name: Planted Corp\nabout: PLANTED PROFILE TEXT\n", encoding="utf-8")
+    os.chown(planted, 54321, 54321)
+    role = shared / "nurse.yaml"
+    role.write_text("title: Registered Nurse\nskills:\n  hard: [Patient Care]\n", encoding="utf-8")
+    monkeypatch.chdir(shared)
+    result = run(["posting", str(role), "--format", "md", *DATE])
+    assert result.exit_code == 0, result.output
+    assert "PLANTED" not in result.stdout
+    assert "not using" in result.stderr
+    assert "--company" in result.stderr
+    given = run(["posting", str(role), "--format", "md", "--company", str(planted), *DATE])
+    assert "PLANTED" in given.stdout
+
+
+def test_an_export_that_cannot_fit_on_the_disk_is_refused_before_writing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Full:
+        f_bavail = 1
+        f_frsize = 1024
+
+    monkeypatch.setattr("hirecli.fileio.os.statvfs", lambda path: Full())
+    out = tmp_path / "out"
+    result = run(["export", str(NURSE), "-o", str(out), "--md", "--docx", *DATE])
+    assert result.exit_code == 2
+    assert "not enough free space" in result.stderr
+    assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))

@@ -150,6 +150,14 @@ def big_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("command", ["--help", "posting --help", "export --help", "list {big}",
                                      "list {big} --format json", "validate {big}",
                                      f"posting {NURSE} --format html --date 2026-03-02"])
+def test_a_reader_that_stops_after_one_line_ends_quietly(big_folder: Path, command: str) -> None:
+    done = _shell(f"set -o pipefail; {HIRE} {command.format(big=big_folder)} | head -1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith(b"\n")
+    assert done.stdout.count(b"\n") == 1
+    assert done.stderr == b""
+
+
 def _pty(args: list[str], extra: dict[str, str]) -> tuple[int, str]:
     leader, follower = pty.openpty()
     environment = env()
@@ -171,3 +179,13 @@ def _pty(args: list[str], extra: dict[str, str]) -> tuple[int, str]:
     finally:
         os.close(leader)
 
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", "1", "99999999999999999999", ""])
+def test_odd_terminal_widths_still_print(columns: str) -> None:
+    for args, expected in ((["list", str(ROLES)], "Roles"),
+                           (["posting", str(NURSE), "--date", "2026-03-02"], "Registered Nurse"),
+                           (["--help"], "posting")):
+        code, output = _pty(args, {"COLUMNS": columns, "TERM": "xterm-256color", "PAGER": ""})
+        assert code == 0, output[-1000:]
+        assert expected in output.replace("\r\n", "\n").replace("…", ""), output[-2000:]
+        assert "Traceback" not in output

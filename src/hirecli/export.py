@@ -479,10 +479,8 @@ def _stop_workers(pool: Any) -> None:
             process.terminate()
     deadline = time.monotonic() + 5
     for process in found:
-        try:
+        with contextlib.suppress(Exception, KeyboardInterrupt):  # a second signal: end them anyway
             process.join(max(0.0, deadline - time.monotonic()))
-        except (Exception, KeyboardInterrupt):  # a second signal: stop waiting, end them anyway
-            pass
         with contextlib.suppress(Exception):
             if process.is_alive():
                 process.kill()
