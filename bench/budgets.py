@@ -56,32 +56,75 @@ def budgets(record: Record) -> list[Budget]:
     size = record.settings.batch_size
     found = []
     ratio = _ratio(record, "hirecli_help", "hello_help")
-    found.append(Budget("`hirecli --help` vs Typer hello-world `--help`", "<= 1.10x", ratio,
-                        _at_most(ratio, 1.10), _cpu_ratio(record, "hirecli_help", "hello_help")))
+    found.append(
+        Budget(
+            "`hirecli --help` vs Typer hello-world `--help`",
+            "<= 1.10x",
+            ratio,
+            _at_most(ratio, 1.10),
+            _cpu_ratio(record, "hirecli_help", "hello_help"),
+        )
+    )
     ratio = _ratio(record, "posting", "hello_run")
-    found.append(Budget("`hirecli posting` vs Typer hello-world run", "<= 1.20x", ratio,
-                        _at_most(ratio, 1.20), _cpu_ratio(record, "posting", "hello_run")))
+    found.append(
+        Budget(
+            "`hirecli posting` vs Typer hello-world run",
+            "<= 1.20x",
+            ratio,
+            _at_most(ratio, 1.20),
+            _cpu_ratio(record, "posting", "hello_run"),
+        )
+    )
     docx, pandoc = record.ok("docx_batch"), record.ok("pandoc")
     speed = None
     if docx and pandoc:
         speed = (record.counts["docx_batch"] / docx.median) / (record.counts["pandoc"] / pandoc.median)
-    found.append(Budget("DOCX documents per second: hirecli batch vs pandoc per document", ">= 6x", speed,
-                        _at_least(speed, 6), f"{size:,}-role batch of postings, --jobs 1"))
+    found.append(
+        Budget(
+            "DOCX documents per second: hirecli batch vs pandoc per document",
+            ">= 6x",
+            speed,
+            _at_least(speed, 6),
+            f"{size:,}-role batch of postings, --jobs 1",
+        )
+    )
     ratio = _ratio(record, f"export_{size}_j1", f"export_{size}_j2")
     free = f"; free-core check {min(record.speedups):.2f}x" if record.speedups else ""
-    found.append(Budget("`--jobs 2` speed-up over `--jobs 1`", ">= 1.6x", ratio, _at_least(ratio, 1.6),
-                        f"{size:,}-role export{free}"))
+    found.append(
+        Budget(
+            "`--jobs 2` speed-up over `--jobs 1`",
+            ">= 1.6x",
+            ratio,
+            _at_least(ratio, 1.6),
+            f"{size:,}-role export{free}",
+        )
+    )
     ordered = sorted(record.settings.sizes)
     if len(ordered) >= 2:
         small, large = ordered[-2], ordered[-1]
         ratio = _ratio(record, f"export_{large}_j1", f"export_{small}_j1")
         limit = 1.1 * large / small
-        found.append(Budget(f"{large / small:g}x the roles: time ratio", f"<= {limit:.1f}x", ratio,
-                            _at_most(ratio, limit), f"{small:,} vs {large:,} roles, --jobs 1"))
+        found.append(
+            Budget(
+                f"{large / small:g}x the roles: time ratio",
+                f"<= {limit:.1f}x",
+                ratio,
+                _at_most(ratio, limit),
+                f"{small:,} vs {large:,} roles, --jobs 1",
+            )
+        )
     else:
         found.append(Budget("10x the roles: time ratio", "<= 11x", None, None, "needs two sizes"))
     memory = record.ok(f"export_{size}_j1")
     mb = memory.rss_mb if memory else None
-    found.append(Budget(f"Peak memory of a {size:,}-role export", "< 200 MB", mb,
-                        None if mb is None else mb < 200, "max RSS, --jobs 1", unit="MB"))
+    found.append(
+        Budget(
+            f"Peak memory of a {size:,}-role export",
+            "< 200 MB",
+            mb,
+            None if mb is None else mb < 200,
+            "max RSS, --jobs 1",
+            unit="MB",
+        )
+    )
     return found

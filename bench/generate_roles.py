@@ -87,10 +87,12 @@ def _compensation(rng: random.Random, family: Family, place: Place, employment: 
         comp["max"] = max(comp["min"], _round(start * spread, period, place.currency))
     comp["period"] = period
     if family.name == "sales" and rng.random() < 0.7:
-        comp["variable_pay"] = rng.choice((
-            "Uncapped commission on new business, paid monthly",
-            "A quarterly bonus of up to 15% of base pay, tied to team targets",
-        ))
+        comp["variable_pay"] = rng.choice(
+            (
+                "Uncapped commission on new business, paid monthly",
+                "A quarterly bonus of up to 15% of base pay, tied to team targets",
+            )
+        )
     return comp
 
 
@@ -113,9 +115,14 @@ def _skill_entries(rng: random.Random, names: Sequence[str]) -> list[Any]:
     for name in names:
         roll = rng.random()
         if roll < 0.15:
-            entries.append({"name": name, "must_have": True, "weight": rng.randint(2, 4),
-                            "description": f"You use {name.lower()} in your daily work without close "
-                                           "supervision."})
+            entries.append(
+                {
+                    "name": name,
+                    "must_have": True,
+                    "weight": rng.randint(2, 4),
+                    "description": f"You use {name.lower()} in your daily work without close supervision.",
+                }
+            )
         elif roll < 0.3:
             entries.append({"name": name, "weight": rng.randint(1, 3)})
         else:
@@ -145,30 +152,38 @@ def _responsibilities(rng: random.Random, family: Family, count: int) -> dict[st
 
 def _summary(rng: random.Random, family: Family, title: str) -> str:
     duty = _lower_first(rng.choice(family.duties))
-    opening = rng.choice(SUMMARY_OPENINGS).format(title=title, duty=duty, aim=rng.choice(family.aims),
-                                                  department=family.department)
+    opening = rng.choice(SUMMARY_OPENINGS).format(
+        title=title, duty=duty, aim=rng.choice(family.aims), department=family.department
+    )
     middle = rng.sample(SUMMARY_MIDDLES, rng.randint(1, 3))
     return " ".join([opening, *middle, rng.choice(SUMMARY_CLOSINGS)])
 
 
 def _interview(rng: random.Random, family: Family, skills: Sequence[str]) -> dict[str, Any]:
     stages = rng.sample(STAGES, rng.randint(2, 4))
-    return {"stages": [
-        {"name": name, "minutes": minutes,
-         "focus": rng.sample(list(skills), min(len(skills), rng.randint(1, 3)))}
-        for name, minutes in stages
-    ]}
+    return {
+        "stages": [
+            {
+                "name": name,
+                "minutes": minutes,
+                "focus": rng.sample(list(skills), min(len(skills), rng.randint(1, 3))),
+            }
+            for name, minutes in stages
+        ]
+    }
 
 
 def _competencies(rng: random.Random, family: Family) -> list[dict[str, Any]]:
     duty = _lower_first(rng.choice(family.duties))
-    return [{
-        "name": "Judgment under pressure",
-        "definition": "Makes sound, timely decisions when information is incomplete and time is short.",
-        "must_have": True,
-        "weight": 3,
-        "questions": [rng.choice(QUESTIONS).format(duty=duty)],
-    }]
+    return [
+        {
+            "name": "Judgment under pressure",
+            "definition": "Makes sound, timely decisions when information is incomplete and time is short.",
+            "must_have": True,
+            "weight": 3,
+            "questions": [rng.choice(QUESTIONS).format(duty=duty)],
+        }
+    ]
 
 
 def build_role(index: int, seed: int) -> dict[str, Any]:
@@ -216,8 +231,9 @@ def build_role(index: int, seed: int) -> dict[str, Any]:
     role["experience"] = {
         "min_years": min_years,
         "max_years": min_years + rng.randint(2, 6),
-        "description": f"At least {min_years} year{'s' * (min_years > 1)} of related work." if min_years else
-        "No previous experience required; we train you.",
+        "description": f"At least {min_years} year{'s' * (min_years > 1)} of related work."
+        if min_years
+        else "No previous experience required; we train you.",
         "preferred": rng.sample(EXPERIENCE_PREFERRED, rng.randint(0, 3)),
     }
     role["qualifications"] = {"required": rng.sample(QUALIFICATIONS_REQUIRED, rng.randint(1, 3))}
@@ -263,12 +279,15 @@ def to_yaml(value: Any, indent: int = 0) -> Iterator[str]:
 COMPANY: dict[str, Any] = {
     "name": "Brightwater Example Group",
     "about": "Brightwater Example Group runs clinics, warehouses, schools and field crews in "
-             "fourteen countries. We are a fictional employer used to measure hirecli.",
-    "benefits": ["Medical, dental and vision coverage", "Paid time off from your first month",
-                 "A yearly learning budget"],
+    "fourteen countries. We are a fictional employer used to measure hirecli.",
+    "benefits": [
+        "Medical, dental and vision coverage",
+        "Paid time off from your first month",
+        "A yearly learning budget",
+    ],
     "eeo_statement": "Brightwater Example Group is an equal opportunity employer. We hire on the work "
-                     "and what each person brings to it, never on any status protected by law. Ask us "
-                     "for any accommodation you need while applying.",
+    "and what each person brings to it, never on any status protected by law. Ask us "
+    "for any accommodation you need while applying.",
     "apply": {"url": "https://example.com/jobs", "email": "jobs@example.com"},
     "website": "https://example.com",
     "location": {"city": "Denver", "region": "CO", "country": "US", "workplace": "hybrid"},

@@ -74,8 +74,10 @@ def main() -> None:
     for label, (seconds, cpu_seconds) in rows:
         print(f"  {label:43} {seconds * 1000:6.0f} ms {cpu_seconds * 1000:6.0f} ms")
     print(f"{'first posting in a process (data loaded)':45} {first * 1000:6.1f} ms")
-    print(f"{f'{options.count:,} postings in one process':45} {wall:6.2f} s  {cpu:6.2f} s "
-          f"({cpu / options.count * 1000:.2f} ms CPU each, {found:,} findings)")
+    print(
+        f"{f'{options.count:,} postings in one process':45} {wall:6.2f} s  {cpu:6.2f} s "
+        f"({cpu / options.count * 1000:.2f} ms CPU each, {found:,} findings)"
+    )
 
 
 if __name__ == "__main__":

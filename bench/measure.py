@@ -58,13 +58,27 @@ class Result:
         return None if self.rss_kib is None else self.rss_kib / 1024
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "command": self.shown, "times": self.times, "rss_kib": self.rss_kib,
-                "cpu": self.cpu, "error": self.error, "tool": self.tool}
+        return {
+            "name": self.name,
+            "command": self.shown,
+            "times": self.times,
+            "rss_kib": self.rss_kib,
+            "cpu": self.cpu,
+            "error": self.error,
+            "tool": self.tool,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Result:
-        return cls(data["name"], data["command"], list(data["times"]), data["rss_kib"], data["cpu"],
-                   data["error"], data["tool"])
+        return cls(
+            data["name"],
+            data["command"],
+            list(data["times"]),
+            data["rss_kib"],
+            data["cpu"],
+            data["error"],
+            data["tool"],
+        )
 
 
 @dataclass(frozen=True)
@@ -98,8 +112,9 @@ class Runner:
         """Run ``argv`` once: exit code, seconds, CPU seconds, peak RSS in KiB, the end of its stderr."""
         with tempfile.TemporaryFile() as err, open(stdout_file or os.devnull, "wb") as out:
             start = time.perf_counter()
-            child = subprocess.Popen(list(argv), cwd=self.cwd, env=dict(self.env), stdout=out, stderr=err,
-                                     stdin=subprocess.DEVNULL)
+            child = subprocess.Popen(
+                list(argv), cwd=self.cwd, env=dict(self.env), stdout=out, stderr=err, stdin=subprocess.DEVNULL
+            )
             _, status, usage = os.wait4(child.pid, 0)
             seconds = time.perf_counter() - start
             child.returncode = os.waitstatus_to_exitcode(status)
@@ -107,8 +122,16 @@ class Runner:
             tail = err.read()[-2000:].decode("utf-8", "replace")
         return Once(child.returncode, seconds, usage.ru_utime + usage.ru_stime, int(usage.ru_maxrss), tail)
 
-    def measure(self, name: str, argv: Sequence[str], shown: str, *, runs: int, warmup: int = 0,
-                ok_codes: Sequence[int] = (0,)) -> Result:
+    def measure(
+        self,
+        name: str,
+        argv: Sequence[str],
+        shown: str,
+        *,
+        runs: int,
+        warmup: int = 0,
+        ok_codes: Sequence[int] = (0,),
+    ) -> Result:
         """Time ``argv`` ``runs`` times; the first run checks that it works and measures peak memory.
 
         With ``warmup`` the first run is a warm-up run and not timed; without it (long
@@ -128,8 +151,9 @@ class Runner:
         tool = self.hyperfine
         if tool and runs > 0:
             try:
-                times, mean_cpu = self._hyperfine(tool, argv, runs=runs, warmup=max(0, warmup - 1),
-                                                  ignore_failure=tuple(ok_codes) != (0,))
+                times, mean_cpu = self._hyperfine(
+                    tool, argv, runs=runs, warmup=max(0, warmup - 1), ignore_failure=tuple(ok_codes) != (0,)
+                )
             except subprocess.CalledProcessError as exc:
                 result.error = f"hyperfine failed: {exc.stderr.decode('utf-8', 'replace').strip()[-300:]}"
                 return result
@@ -151,17 +175,34 @@ class Runner:
         result.tool = "loop"
         return result
 
-    def _hyperfine(self, tool: str, argv: Sequence[str], *, runs: int, warmup: int,
-                   ignore_failure: bool) -> tuple[list[float], float]:
+    def _hyperfine(
+        self, tool: str, argv: Sequence[str], *, runs: int, warmup: int, ignore_failure: bool
+    ) -> tuple[list[float], float]:
         with tempfile.TemporaryDirectory() as tmp:
             report = Path(tmp) / "hyperfine.json"
-            command = [tool, "--shell=none", "--style", "none", "--runs", str(max(1, runs)),
-                       "--warmup", str(warmup), "--export-json", str(report)]
+            command = [
+                tool,
+                "--shell=none",
+                "--style",
+                "none",
+                "--runs",
+                str(max(1, runs)),
+                "--warmup",
+                str(warmup),
+                "--export-json",
+                str(report),
+            ]
             if ignore_failure:
                 command.append("--ignore-failure")
             command += ["--", shlex.join(argv)]
-            subprocess.run(command, cwd=self.cwd, env=dict(self.env), check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            subprocess.run(
+                command,
+                cwd=self.cwd,
+                env=dict(self.env),
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
             data = json.loads(report.read_text(encoding="utf-8"))["results"][0]
         return [float(t) for t in data["times"]], float(data["user"]) + float(data["system"])
 

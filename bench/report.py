@@ -38,8 +38,15 @@ def _cells(row: Row, rates: bool) -> list[str]:
         return [row.label, f"`{r.shown}`", r.error or "not run", "", "", "", ""] + ([""] if rates else [])
     memory = f"{r.rss_mb:.0f} MB" if r.rss_mb is not None else "?"
     cpu = seconds(r.cpu) if r.cpu is not None else "?"
-    cells = [row.label, f"`{r.shown}`", seconds(r.median), f"{seconds(r.low)} – {seconds(r.high)}", cpu,
-             str(len(r.times)), memory]
+    cells = [
+        row.label,
+        f"`{r.shown}`",
+        seconds(r.median),
+        f"{seconds(r.low)} – {seconds(r.high)}",
+        cpu,
+        str(len(r.times)),
+        memory,
+    ]
     if rates:
         cells.append(f"{row.items / r.median:,.0f} {row.unit}/s" if row.items else "")
     return cells
@@ -68,51 +75,89 @@ def render(record: Record, notes: str = "") -> str:
         return Row(record.results.get(key), label, record.counts.get(key, 0), unit)
 
     found = budgets(record)
-    settings = (f"sizes {', '.join(map(str, s.sizes))}; {_runs(s.repeat)} per batch "
-                f"({_runs(s.big_repeat)} above {BATCH_LIMIT:,} roles); {_runs(s.startup_runs)} per single "
-                f"command after {_runs(s.warmup).replace('run', 'warm-up run')}; timed with {record.tool}")
+    settings = (
+        f"sizes {', '.join(map(str, s.sizes))}; {_runs(s.repeat)} per batch "
+        f"({_runs(s.big_repeat)} above {BATCH_LIMIT:,} roles); {_runs(s.startup_runs)} per single "
+        f"command after {_runs(s.warmup).replace('run', 'warm-up run')}; timed with {record.tool}"
+    )
     machine = {**record.machine, **record.checks, "Date": record.date, "Settings": settings}
     batches = [key for key in record.results if key.startswith("export_") and key != "export_one"]
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Measured by `{record.command}` on the machine below; rerun it to measure yours. Times are "
         "medians of whole processes, with the fastest and slowest run and the mean CPU time (user + "
         "system) per run; peak RSS is the largest resident set of the process (with `--jobs 2`, of "
-        "the largest single process).", "",
-        "## Budgets", "",
+        "the largest single process).",
+        "",
+        "## Budgets",
+        "",
         "Ratios of median wall-clock times measured in the same run, so that the machine's speed "
-        "cancels out.", "",
-        *_table(["Budget", "Target", "Measured", "From", "Status"],
-                [[b.name, b.target, b.shown, b.detail, f"**{b.status}**"] for b in found]), "",
-        "## Machine", "", *_table(["", ""], [[key, value] for key, value in machine.items()]), "",
-        *section("Start-up", "Whole processes, output discarded, next to a Typer app with two commands "
-                 "and nothing else (`bench/hello_typer.py`), run by the same Python.",
-                 [row("hello_help", "Typer hello-world --help"), row("hirecli_help", "hirecli --help"),
-                  row("hello_run", "Typer hello-world run"), row("posting", "Posting (Markdown)")]),
-        "## Start-up imports", "",
+        "cancels out.",
+        "",
+        *_table(
+            ["Budget", "Target", "Measured", "From", "Status"],
+            [[b.name, b.target, b.shown, b.detail, f"**{b.status}**"] for b in found],
+        ),
+        "",
+        "## Machine",
+        "",
+        *_table(["", ""], [[key, value] for key, value in machine.items()]),
+        "",
+        *section(
+            "Start-up",
+            "Whole processes, output discarded, next to a Typer app with two commands "
+            "and nothing else (`bench/hello_typer.py`), run by the same Python.",
+            [
+                row("hello_help", "Typer hello-world --help"),
+                row("hirecli_help", "hirecli --help"),
+                row("hello_run", "Typer hello-world run"),
+                row("posting", "Posting (Markdown)"),
+            ],
+        ),
+        "## Start-up imports",
+        "",
         "Modules imported by one command (`python -X importtime`, which adds its own overhead): the "
         "total import time and which heavy libraries were loaded. A Markdown posting should load none "
         "of python-docx, lxml, Jinja2 or rapidfuzz; markdown_it comes with Typer's help formatting "
-        "and the hello-world loads it too.", "",
-        *_table(["Command", "Import time", "Heavy libraries loaded"],
-                [[f"`{name}`", f"{ms:.0f} ms", heavy or "none"] for name, ms, heavy in record.imports]), "",
-        *section("One role", "The seed role (`roles/mental-health-professional.yaml` with its company "
-                 "profile), one whole process per command.",
-                 [row("posting", "Posting (Markdown)"), row("kit", "Interview kit (Markdown)"),
-                  row("scorecard", "Scorecard (Markdown)"), row("export_one", "DOCX export (all documents)"),
-                  row("lint_one", "Lint")]),
-        *section("Batches", "Generated roles (`bench/generate_roles.py`, seed 1: eleven job families, "
-                 "3 to 25 duties, 14 countries and currencies, pay by year, month, week, day or hour), "
-                 "the posting, interview kit and scorecard of every role as DOCX, Markdown and JSON in "
-                 "one process. Rate = roles per second.",
-                 [row(key, _batch_label(key), "roles") for key in batches]
-                 + [row("lint_batch", f"Lint {s.batch_size:,} roles", "roles")], rates=True),
-        *section("Word documents: hirecli and pandoc", "hirecli writes the posting of every role as DOCX "
-                 f"in one process ({s.batch_size:,} roles, start-up included); pandoc converts each "
-                 "posting's Markdown in a process of its own, as a shell loop would. Rate = documents "
-                 "per second.",
-                 [row("docx_batch", "hirecli, one batch", "docs"), row("pandoc", "pandoc", "docs")],
-                 rates=True),
+        "and the hello-world loads it too.",
+        "",
+        *_table(
+            ["Command", "Import time", "Heavy libraries loaded"],
+            [[f"`{name}`", f"{ms:.0f} ms", heavy or "none"] for name, ms, heavy in record.imports],
+        ),
+        "",
+        *section(
+            "One role",
+            "The seed role (`roles/mental-health-professional.yaml` with its company "
+            "profile), one whole process per command.",
+            [
+                row("posting", "Posting (Markdown)"),
+                row("kit", "Interview kit (Markdown)"),
+                row("scorecard", "Scorecard (Markdown)"),
+                row("export_one", "DOCX export (all documents)"),
+                row("lint_one", "Lint"),
+            ],
+        ),
+        *section(
+            "Batches",
+            "Generated roles (`bench/generate_roles.py`, seed 1: eleven job families, "
+            "3 to 25 duties, 14 countries and currencies, pay by year, month, week, day or hour), "
+            "the posting, interview kit and scorecard of every role as DOCX, Markdown and JSON in "
+            "one process. Rate = roles per second.",
+            [row(key, _batch_label(key), "roles") for key in batches]
+            + [row("lint_batch", f"Lint {s.batch_size:,} roles", "roles")],
+            rates=True,
+        ),
+        *section(
+            "Word documents: hirecli and pandoc",
+            "hirecli writes the posting of every role as DOCX "
+            f"in one process ({s.batch_size:,} roles, start-up included); pandoc converts each "
+            "posting's Markdown in a process of its own, as a shell loop would. Rate = documents "
+            "per second.",
+            [row("docx_batch", "hirecli, one batch", "docs"), row("pandoc", "pandoc", "docs")],
+            rates=True,
+        ),
     ]
     if notes.strip():
         lines += [notes.strip(), ""]

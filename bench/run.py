@@ -42,20 +42,23 @@ every start-up compile hirecli from source (bytecode is written during the warm-
 
 def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace]:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="a check that everything runs: 5 roles, 1 run, no large batch")
+    parser.add_argument(
+        "--quick", action="store_true", help="a check that everything runs: 5 roles, 1 run, no large batch"
+    )
     parser.add_argument("--sizes", help="batch sizes, comma-separated (default 100,1000,10000)")
     parser.add_argument("--repeat", type=int, help="runs per batch (default 3)")
     parser.add_argument("--startup-runs", type=int, help="runs per single command (default 20)")
-    parser.add_argument("--big-repeat", type=int,
-                        help=f"runs per batch above {BATCH_LIMIT:,} roles (default 1)")
+    parser.add_argument(
+        "--big-repeat", type=int, help=f"runs per batch above {BATCH_LIMIT:,} roles (default 1)"
+    )
     parser.add_argument("--pandoc-docs", type=int, help="documents for pandoc (default 30)")
     parser.add_argument("--no-hyperfine", action="store_true", help="time with a loop of child processes")
     parser.add_argument("--no-pandoc", action="store_true", help="leave pandoc out")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the report to write")
     parser.add_argument("--raw", type=Path, help="also keep everything measured as JSON in this file")
-    parser.add_argument("--render", type=Path, metavar="RAW",
-                        help="write the report from a --raw file instead of measuring")
+    parser.add_argument(
+        "--render", type=Path, metavar="RAW", help="write the report from a --raw file instead of measuring"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the working folder (its path is printed)")
     args = parser.parse_args(argv)
     quick = args.quick

@@ -31,8 +31,17 @@ class Bench:
     hirecli: list[str]
     record: Record
 
-    def measure(self, key: str, argv: Sequence[str], shown: str, *, runs: int, warmup: int = 0,
-                ok_codes: Sequence[int] = (0,), items: int = 0) -> Result:
+    def measure(
+        self,
+        key: str,
+        argv: Sequence[str],
+        shown: str,
+        *,
+        runs: int,
+        warmup: int = 0,
+        ok_codes: Sequence[int] = (0,),
+        items: int = 0,
+    ) -> Result:
         print(f"  {shown}", file=sys.stderr, flush=True)
         result = self.runner.measure(key, argv, shown, runs=runs, warmup=warmup, ok_codes=ok_codes)
         if result.ok:
@@ -80,7 +89,8 @@ def check_machine(bench: Bench, when: str) -> None:
     bench.record.speedups.append(speedup)
     bench.record.checks[f"Load average {when} (1/5/15 min)"] = machine.load_average()
     bench.record.checks[f"Two busy processes vs one, {when}"] = (
-        f"{speedup:.2f}x faster (2.00x = two free cores)")
+        f"{speedup:.2f}x faster (2.00x = two free cores)"
+    )
 
 
 def startup(bench: Bench, role: str) -> None:
@@ -97,8 +107,11 @@ def one_role(bench: Bench, role: str) -> None:
     print("one role", file=sys.stderr)
     for key, command in (("kit", "interview-kit"), ("scorecard", "scorecard")):
         bench.single(key, [*hc, command, role, "--format", "md"], f"hirecli {command} {role} --format md")
-    bench.single("export_one", [*hc, "export", role, "--docx", "-o", "out-one", "--force"],
-                 f"hirecli export {role} --docx -o out-one/ --force")
+    bench.single(
+        "export_one",
+        [*hc, "export", role, "--docx", "-o", "out-one", "--force"],
+        f"hirecli export {role} --docx -o out-one/ --force",
+    )
     bench.single("lint_one", [*hc, "lint", role], f"hirecli lint {role}", ok_codes=(0, 1))
 
 
@@ -109,17 +122,48 @@ def batches(bench: Bench, folders: dict[int, Path]) -> None:
     for size, folder in sorted(folders.items()):
         big = size > BATCH_LIMIT
         for jobs in (1,) if big else (1, 2):
-            args = ["export", f"{folder.name}/", "--docx", "--md", "--json", "-o", f"out-{size}-j{jobs}/",
-                    "--force", "--jobs", str(jobs)]
-            bench.measure(f"export_{size}_j{jobs}", [*hc, *args], "hirecli " + " ".join(args),
-                          runs=s.big_repeat if big else s.repeat, items=size)
+            args = [
+                "export",
+                f"{folder.name}/",
+                "--docx",
+                "--md",
+                "--json",
+                "-o",
+                f"out-{size}-j{jobs}/",
+                "--force",
+                "--jobs",
+                str(jobs),
+            ]
+            bench.measure(
+                f"export_{size}_j{jobs}",
+                [*hc, *args],
+                "hirecli " + " ".join(args),
+                runs=s.big_repeat if big else s.repeat,
+                items=size,
+            )
     folder = folders[s.batch_size]
-    args = ["export", f"{folder.name}/", "--docx", "--what", "posting", "-o", "out-docx/", "--force",
-            "--jobs", "1"]
+    args = [
+        "export",
+        f"{folder.name}/",
+        "--docx",
+        "--what",
+        "posting",
+        "-o",
+        "out-docx/",
+        "--force",
+        "--jobs",
+        "1",
+    ]
     bench.measure("docx_batch", [*hc, *args], "hirecli " + " ".join(args), runs=s.repeat, items=s.batch_size)
     args = ["lint", f"{folder.name}/", "--format", "json"]
-    bench.measure("lint_batch", [*hc, *args], "hirecli " + " ".join(args), runs=s.repeat, items=s.batch_size,
-                  ok_codes=(0, 1))
+    bench.measure(
+        "lint_batch",
+        [*hc, *args],
+        "hirecli " + " ".join(args),
+        runs=s.repeat,
+        items=s.batch_size,
+        ok_codes=(0, 1),
+    )
 
 
 def pandoc(bench: Bench, folders: dict[int, Path]) -> None:
@@ -136,8 +180,10 @@ def pandoc(bench: Bench, folders: dict[int, Path]) -> None:
     for index, role in enumerate(roles[: s.pandoc_docs]):
         name = f"pandoc/{index:03d}/posting"
         (work / name).parent.mkdir(parents=True, exist_ok=True)
-        made = bench.runner.once([*bench.hirecli, "posting", str(role.relative_to(work)), "--format", "md"],
-                                 stdout_file=work / f"{name}.md")
+        made = bench.runner.once(
+            [*bench.hirecli, "posting", str(role.relative_to(work)), "--format", "md"],
+            stdout_file=work / f"{name}.md",
+        )
         if made.code != 0:
             bench.record.results["pandoc"] = Result("pandoc", shown, error=f"no postings: {made.error()}")
             return
@@ -150,11 +196,19 @@ def pandoc(bench: Bench, folders: dict[int, Path]) -> None:
 
 def imports(bench: Bench, role: str) -> None:
     """Total import time and the heavy libraries loaded, for --help and a Markdown posting."""
-    for shown, args in (("hirecli --help", ["--help"]),
-                        (f"hirecli posting {role} --format md", ["posting", role, "--format", "md"])):
+    for shown, args in (
+        ("hirecli --help", ["--help"]),
+        (f"hirecli posting {role} --format md", ["posting", role, "--format", "md"]),
+    ):
         code = f"import sys; sys.argv = ['hirecli', *{args!r}]; from hirecli.cli.main import main; main()"
-        done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], cwd=bench.runner.cwd,
-                              env=dict(bench.runner.env), capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code],
+            cwd=bench.runner.cwd,
+            env=dict(bench.runner.env),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         total = 0
         loaded = set()
         for line in done.stderr.splitlines():

@@ -21,14 +21,23 @@ def main(folders: list[str]) -> int:
         kit = plan_kit(role, positions=loaded.positions)
         skills = [s.name for s in (*role.skills.hard, *role.skills.soft)]
         cov = kit_coverage(kit, skills)
-        totals = [totals[0] + cov.skills, totals[1] + cov.matched, totals[2] + cov.main_questions,
-                  totals[3] + cov.draft_questions, totals[4] + len(cov.off_field)]
-        print(f"{role.slug[:40]:40} {','.join(cov.fields)[:28]:28} {cov.matched:>4}/{cov.skills:<4} "
-              f"{cov.draft_questions:>4}/{cov.main_questions:<4}  {', '.join(cov.off_field)}")
+        totals = [
+            totals[0] + cov.skills,
+            totals[1] + cov.matched,
+            totals[2] + cov.main_questions,
+            totals[3] + cov.draft_questions,
+            totals[4] + len(cov.off_field),
+        ]
+        print(
+            f"{role.slug[:40]:40} {','.join(cov.fields)[:28]:28} {cov.matched:>4}/{cov.skills:<4} "
+            f"{cov.draft_questions:>4}/{cov.main_questions:<4}  {', '.join(cov.off_field)}"
+        )
     skills, matched, main, drafts, off = totals
-    print(f"\nskills matched to the library: {matched}/{skills} ({100 * matched / max(skills, 1):.1f}%); "
-          f"draft main questions: {drafts}/{main} ({100 * drafts / max(main, 1):.1f}%); "
-          f"matches outside the role's field: {off}")
+    print(
+        f"\nskills matched to the library: {matched}/{skills} ({100 * matched / max(skills, 1):.1f}%); "
+        f"draft main questions: {drafts}/{main} ({100 * drafts / max(main, 1):.1f}%); "
+        f"matches outside the role's field: {off}"
+    )
     return 0
 
 

@@ -23,7 +23,14 @@ def assert_golden(path: Path, text: str) -> None:
         pytest.fail(f"no golden file {path.name}; create it with UPDATE_GOLDEN=1")
     expected = path.read_bytes().decode("utf-8")
     if text != expected:
-        diff = difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
-                                    f"golden/{path.name}", "rendered", n=2)
-        pytest.fail("output differs from the golden file (UPDATE_GOLDEN=1 rewrites it):\n" + "".join(diff),
-                    pytrace=False)
+        diff = difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            f"golden/{path.name}",
+            "rendered",
+            n=2,
+        )
+        pytest.fail(
+            "output differs from the golden file (UPDATE_GOLDEN=1 rewrites it):\n" + "".join(diff),
+            pytrace=False,
+        )

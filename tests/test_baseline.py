@@ -91,11 +91,14 @@ def test_a_baseline_is_never_overwritten_without_force(repo: Path) -> None:
     assert lint("postings", "--write-baseline", "baseline.json", "--force")[0] == 0
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (None, "no such baseline file"),
-    ("not json", "not a hirecli lint baseline"),
-    ('{"version": 7, "findings": []}', "not a hirecli lint baseline of version 1"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such baseline file"),
+        ("not json", "not a hirecli lint baseline"),
+        ('{"version": 7, "findings": []}', "not a hirecli lint baseline of version 1"),
+    ],
+)
 def test_a_missing_or_broken_baseline(repo: Path, content: str | None, message: str) -> None:
     if content is not None:
         (repo / "baseline.json").write_text(content, encoding="utf-8")

@@ -55,8 +55,12 @@ def test_a_smaller_set_is_the_start_of_a_larger_one() -> None:
 
 
 def test_generator_command_line(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(BENCH / "generate_roles.py"), "4", str(tmp_path / "out"),
-                           "--seed", "2"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "generate_roles.py"), "4", str(tmp_path / "out"), "--seed", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert len(list((tmp_path / "out").glob("*.yaml"))) == 5
 
@@ -77,14 +81,34 @@ def test_quick_benchmark_writes_a_report(tmp_path: Path) -> None:
     report = tmp_path / "BENCH.md"
     raw = tmp_path / "raw.json"
     done = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--quick", "--startup-runs", "1", "--pandoc-docs", "2",
-         "--output", str(report), "--raw", str(raw)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--quick",
+            "--startup-runs",
+            "1",
+            "--pandoc-docs",
+            "2",
+            "--output",
+            str(report),
+            "--raw",
+            str(raw),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     text = report.read_text(encoding="utf-8")
-    for heading in ("## Budgets", "## Machine", "## Start-up", "## One role", "## Batches",
-                    "## Word documents: hirecli and pandoc"):
+    for heading in (
+        "## Budgets",
+        "## Machine",
+        "## Start-up",
+        "## One role",
+        "## Batches",
+        "## Word documents: hirecli and pandoc",
+    ):
         assert heading in text
     budgets = text.split("## Budgets", 1)[1].split("## Machine", 1)[0]
     assert budgets.count("| **") == 6
@@ -93,7 +117,11 @@ def test_quick_benchmark_writes_a_report(tmp_path: Path) -> None:
     assert str(tmp_path) not in text
     assert "/tmp/" not in text
     again = tmp_path / "AGAIN.md"
-    rendered = subprocess.run([sys.executable, str(BENCH / "run.py"), "--render", str(raw), "--output",
-                               str(again)], capture_output=True, text=True, check=False)
+    rendered = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--render", str(raw), "--output", str(again)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert rendered.returncode == 0, rendered.stderr
     assert again.read_text(encoding="utf-8") == text

@@ -34,10 +34,14 @@ def visible_words(text: str) -> int:
 
 
 def big_role(items: int = 200) -> Role:
-    lines = "\n".join(f"    - Duty number {n} with enough words to take real room on a job board, "
-                      f"{'and then some more words ' * 6}in every line." for n in range(1, items + 1))
-    return load_role_text(f"title: Night Shift Nurse\nresponsibilities:\n  primary:\n{lines}\n",
-                          "big.yaml").model
+    lines = "\n".join(
+        f"    - Duty number {n} with enough words to take real room on a job board, "
+        f"{'and then some more words ' * 6}in every line."
+        for n in range(1, items + 1)
+    )
+    return load_role_text(
+        f"title: Night Shift Nurse\nresponsibilities:\n  primary:\n{lines}\n", "big.yaml"
+    ).model
 
 
 def test_the_data_file_defines_the_required_channels() -> None:
@@ -75,19 +79,28 @@ def test_a_bad_channel_definition_is_refused() -> None:
         _channel("broken", {**spec, "max_word": 3})
 
 
-@pytest.mark.parametrize(("title", "expected", "removed"), [
-    ("Warehouse Associate - Night Shift - $23/hr - Hiring Immediately!", "Warehouse Associate",
-     {"Night Shift", "$23/hr", "Hiring Immediately", "!"}),
-    ("Registered Nurse (Nights) – Seattle, WA", "Registered Nurse", {"Nights", "Seattle", "WA"}),
-    ("Urgently Hiring: Forklift Operator", "Forklift Operator", {"Urgently Hiring"}),
-    ("Remote Backend Engineer $135k-$170k", "Backend Engineer", {"Remote", "$135k-$170k"}),
-    ("Nurse in Seattle", "Nurse", {"in Seattle"}),
-    ("Shipping & Receiving Clerk (Full-Time, Weekends)", "Shipping & Receiving Clerk",
-     {"Full-Time", "Weekends"}),
-    ("Sales Rep - 60K+ OTE", "Sales Rep", {"60K+ OTE"}),
-    ("Registered Nurse, Medical-Surgical", "Registered Nurse, Medical-Surgical", set()),
-    ("Oregon Trail Guide OR Ranger", "Oregon Trail Guide OR Ranger", set()),
-])
+@pytest.mark.parametrize(
+    ("title", "expected", "removed"),
+    [
+        (
+            "Warehouse Associate - Night Shift - $23/hr - Hiring Immediately!",
+            "Warehouse Associate",
+            {"Night Shift", "$23/hr", "Hiring Immediately", "!"},
+        ),
+        ("Registered Nurse (Nights) – Seattle, WA", "Registered Nurse", {"Nights", "Seattle", "WA"}),
+        ("Urgently Hiring: Forklift Operator", "Forklift Operator", {"Urgently Hiring"}),
+        ("Remote Backend Engineer $135k-$170k", "Backend Engineer", {"Remote", "$135k-$170k"}),
+        ("Nurse in Seattle", "Nurse", {"in Seattle"}),
+        (
+            "Shipping & Receiving Clerk (Full-Time, Weekends)",
+            "Shipping & Receiving Clerk",
+            {"Full-Time", "Weekends"},
+        ),
+        ("Sales Rep - 60K+ OTE", "Sales Rep", {"60K+ OTE"}),
+        ("Registered Nurse, Medical-Surgical", "Registered Nurse, Medical-Surgical", set()),
+        ("Oregon Trail Guide OR Ranger", "Oregon Trail Guide OR Ranger", set()),
+    ],
+)
 def test_plain_titles(title: str, expected: str, removed: set[str]) -> None:
     clean = plain_title(title, Location(city="Seattle", region="WA", country="US"))
     assert clean.text == expected
@@ -108,11 +121,14 @@ def test_shorten_title_cuts_at_a_word() -> None:
 
 
 def test_indeed_cleans_the_title_and_keeps_pay_in_the_body() -> None:
-    role = load_role_text(textwrap.dedent("""\
+    role = load_role_text(
+        textwrap.dedent("""\
         title: Warehouse Associate - Night Shift - $23/hr - Hiring Immediately!
         location: {city: Aurora, region: CO, country: US}
         compensation: {currency: USD, min: 19.5, max: 23, period: hour}
-    """), "w.yaml").model
+    """),
+        "w.yaml",
+    ).model
     result = build_posting_with_report(role, channel="indeed")
     assert result.document.blocks[0] == Heading(1, "Warehouse Associate")
     assert result.document.meta.title == "Warehouse Associate"
@@ -120,7 +136,8 @@ def test_indeed_cleans_the_title_and_keeps_pay_in_the_body() -> None:
     assert notice.strict
     assert notice.message == (
         "plain title for indeed: removed 'Night Shift', '$23/hr', 'Hiring Immediately', '!' "
-        "from 'Warehouse Associate - Night Shift - $23/hr - Hiring Immediately!'")
+        "from 'Warehouse Associate - Night Shift - $23/hr - Hiring Immediately!'"
+    )
     markdown = render(result.document, "md")
     assert "$19.50 – $23.00 per hour" in markdown
 
@@ -139,8 +156,11 @@ def test_linkedin_description_fits_25000_characters_and_says_what_was_dropped() 
     assert isinstance(pasted, str)
     assert 24_000 < len(pasted) <= 25_000
     [notice] = [n for n in result.notices if "responsibilities" in n.message]
-    match = re.match(r"trimmed for linkedin: dropped the last (\d+) of 200 responsibilities "
-                     r"to fit 25,000 characters: 'Duty number (\d+) with", notice.message)
+    match = re.match(
+        r"trimmed for linkedin: dropped the last (\d+) of 200 responsibilities "
+        r"to fit 25,000 characters: 'Duty number (\d+) with",
+        notice.message,
+    )
     assert match, notice.message
     dropped, first = int(match.group(1)), int(match.group(2))
     assert first == 200 - dropped + 1
@@ -150,8 +170,9 @@ def test_linkedin_description_fits_25000_characters_and_says_what_was_dropped() 
 
 
 def test_linkedin_html_uses_only_the_tags_linkedin_accepts() -> None:
-    result = build_posting_with_report(load_role(SEED_ROLE), load_company(ROLES / "company.yaml"),
-                                       channel="linkedin")
+    result = build_posting_with_report(
+        load_role(SEED_ROLE), load_company(ROLES / "company.yaml"), channel="linkedin"
+    )
     html = render(result.document, "html", WriteOptions(channel_html=result.channel.html_tags))
     assert isinstance(html, str)
     tags = set(re.findall(r"</?([a-z0-9]+)", html))
@@ -186,22 +207,28 @@ def test_short_trims_later_bullets_first_and_names_them() -> None:
 
 def test_short_drops_whole_sections_only_when_bullets_are_not_enough() -> None:
     role = big_role(3)
-    result = build_posting_with_report(role, channel="short", sections=["summary", "responsibilities",
-                                                                        "skills"])
+    result = build_posting_with_report(
+        role, channel="short", sections=["summary", "responsibilities", "skills"]
+    )
     assert result.notices == ()
-    wordy = load_role_text(textwrap.dedent(f"""\
+    wordy = load_role_text(
+        textwrap.dedent(f"""\
         title: Baker
         summary: {"Bread " * 290}
         skills:
           hard: [{", ".join(f"Skill {n}" for n in range(40))}]
-    """), "b.yaml").model
+    """),
+        "b.yaml",
+    ).model
     result = build_posting_with_report(wordy, channel="short", sections=["summary", "skills"])
     assert "skills" not in result.section_strings()
     messages = [n.message for n in result.notices]
     assert messages[0].startswith(
-        "trimmed for short: dropped the last 38 of 40 job skills to fit 300 words: 'Skill 2'")
-    assert messages[1] == ("trimmed for short: dropped the section 'Skills for this role' (2 items) "
-                           "to fit 300 words")
+        "trimmed for short: dropped the last 38 of 40 job skills to fit 300 words: 'Skill 2'"
+    )
+    assert messages[1] == (
+        "trimmed for short: dropped the section 'Skills for this role' (2 items) to fit 300 words"
+    )
 
 
 def test_the_cli_reports_trims_on_stderr_and_strict_fails(tmp_path: Path) -> None:
@@ -219,22 +246,45 @@ def test_the_cli_reports_trims_on_stderr_and_strict_fails(tmp_path: Path) -> Non
 
 
 def test_strict_passes_when_the_role_fits() -> None:
-    result = CliRunner().invoke(app, ["posting", str(ROLES / "software-engineer.yaml"), "--channel",
-                                      "linkedin", "--strict", "--date", "2026-01-15", "--format", "md"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "posting",
+            str(ROLES / "software-engineer.yaml"),
+            "--channel",
+            "linkedin",
+            "--strict",
+            "--date",
+            "2026-01-15",
+            "--format",
+            "md",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
 
 
 def test_max_bullets_is_not_an_error_under_strict() -> None:
-    result = CliRunner().invoke(app, ["posting", str(SEED_ROLE), "--max-bullets", "3", "--strict",
-                                      "--date", "2026-01-15", "--format", "md"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "posting",
+            str(SEED_ROLE),
+            "--max-bullets",
+            "3",
+            "--strict",
+            "--date",
+            "2026-01-15",
+            "--format",
+            "md",
+        ],
+    )
     assert result.exit_code == 0
     assert "--max-bullets 3: dropped the last 18 of 21 responsibilities" in result.stderr
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80)
-       .filter(str.strip))
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(str.strip))
 def test_plain_title_never_invents_text(title: str) -> None:
     clean = plain_title(title, Location(city="Denver", region="CO", country="US"))
     assert clean.text.strip()
@@ -246,8 +296,10 @@ def test_plain_title_never_invents_text(title: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300),
-       st.integers(min_value=1, max_value=120))
+@given(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300),
+    st.integers(min_value=1, max_value=120),
+)
 def test_shorten_title_is_a_prefix_within_the_limit(title: str, limit: int) -> None:
     short = shorten_title(title, limit)
     assert len(short.text) <= limit
@@ -264,4 +316,5 @@ def test_long_notices_quote_the_first_items_and_count_the_rest() -> None:
     single = build_posting_with_report(big_role(6), channel="short")
     assert single.notices[0].message.startswith(
         "trimmed for short: dropped the last of 6 responsibilities "
-        "('What you'll do' shows at most 5 on short): 'Duty number 6 with")
+        "('What you'll do' shows at most 5 on short): 'Duty number 6 with"
+    )

@@ -142,7 +142,7 @@ def test_new_never_overwrites_without_force(runner: CliRunner, tmp_path: Path) -
 def test_new_to_stdout(runner: CliRunner) -> None:
     result = runner.invoke(app, ["new", "Chef", "-o", "-"])
     assert result.exit_code == 0
-    assert "title: \"Chef\"" in result.stdout
+    assert 'title: "Chef"' in result.stdout
 
 
 @pytest.mark.parametrize(("kind", "file"), [("role", "role.schema.json"), ("company", "company.schema.json")])

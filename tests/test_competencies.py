@@ -33,13 +33,16 @@ def test_library_question_texts_are_unique() -> None:
     assert len(texts) == len(set(texts))
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Teamwork", "collaboration"),
-    ("Attention to Detail", "attention-to-detail"),
-    ("Clinical Diagnosis (DSM-5 / ICD-10)", "clinical-assessment"),
-    ("Trauma-Informed Care Principles", "trauma-informed-care"),
-    ("Knowledge of HIPAA & Mandated Reporting Laws", "confidentiality-compliance"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Teamwork", "collaboration"),
+        ("Attention to Detail", "attention-to-detail"),
+        ("Clinical Diagnosis (DSM-5 / ICD-10)", "clinical-assessment"),
+        ("Trauma-Informed Care Principles", "trauma-informed-care"),
+        ("Knowledge of HIPAA & Mandated Reporting Laws", "confidentiality-compliance"),
+    ],
+)
 def test_exact_names_and_aliases(name: str, expected: str) -> None:
     found = match_skill(name)
     assert found.ids[0] == expected
@@ -47,11 +50,14 @@ def test_exact_names_and_aliases(name: str, expected: str) -> None:
     assert found.parts[0].confidence == 100
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Methodical Problem-Solving", "problem-solving"),
-    ("Organisation", "organization"),
-    ("Suicide & Risk Assessment Protocols", "risk-assessment"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Methodical Problem-Solving", "problem-solving"),
+        ("Organisation", "organization"),
+        ("Suicide & Risk Assessment Protocols", "risk-assessment"),
+    ],
+)
 def test_fuzzy_matches_above_the_threshold(name: str, expected: str) -> None:
     found = match_skill(name)
     assert found.ids[0] == expected
@@ -59,39 +65,52 @@ def test_fuzzy_matches_above_the_threshold(name: str, expected: str) -> None:
     assert THRESHOLD <= found.parts[0].confidence < 100
 
 
-@pytest.mark.parametrize("name", ["Quantum Basket Weaving", "Zeppelin Mooring", "Harpsichord Tuning",
-                                  "Ice Sculpture Carving"])
+@pytest.mark.parametrize(
+    "name", ["Quantum Basket Weaving", "Zeppelin Mooring", "Harpsichord Tuning", "Ice Sculpture Carving"]
+)
 def test_names_the_library_does_not_know_match_nothing(name: str) -> None:
     found = match_skill(name)
     assert not found.matched
     assert found.best_miss is None or found.best_miss.confidence < THRESHOLD
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Patience & Adaptability", {"patience", "adaptability"}),
-    ("Problem-Solving & Critical Thinking", {"problem-solving", "critical-thinking"}),
-    ("Strong Ethical Judgment & Professional Boundaries", {"ethical-judgment", "professional-boundaries"}),
-    ("Organization & Time Management", {"organization", "time-management"}),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Patience & Adaptability", {"patience", "adaptability"}),
+        ("Problem-Solving & Critical Thinking", {"problem-solving", "critical-thinking"}),
+        (
+            "Strong Ethical Judgment & Professional Boundaries",
+            {"ethical-judgment", "professional-boundaries"},
+        ),
+        ("Organization & Time Management", {"organization", "time-management"}),
+    ],
+)
 def test_compound_names_match_both_competencies(name: str, expected: set[str]) -> None:
     assert set(match_skill(name).ids) == expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Crisis Intervention & Safety Planning", ("crisis-intervention",)),
-    ("Medication Administration & Safety", ("medication-administration",)),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Crisis Intervention & Safety Planning", ("crisis-intervention",)),
+        ("Medication Administration & Safety", ("medication-administration",)),
+    ],
+)
 def test_compound_names_of_one_competency_match_once(name: str, expected: tuple[str, ...]) -> None:
     fields = frozenset({"nursing-clinical", "mental-health-social"})
     assert match_skill(name, fields).ids == expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Dependability", "dependability"),
-    ("Hand & Power Tool Use", "hand-and-power-tools"),
-    ("Rigging & Material Handling", "rigging-and-lifting"),
-    ("Torque & Tensioning Procedures", "bolting-and-torque"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dependability", "dependability"),
+        ("Hand & Power Tool Use", "hand-and-power-tools"),
+        ("Rigging & Material Handling", "rigging-and-lifting"),
+        ("Torque & Tensioning Procedures", "bolting-and-torque"),
+    ],
+)
 def test_trade_and_work_style_names_are_known(name: str, expected: str) -> None:
     assert match_skill(name).ids[0] == expected
 
@@ -103,8 +122,10 @@ def test_a_word_inside_a_long_name_is_not_enough() -> None:
 
 def test_context_phrases_and_asides_are_set_aside() -> None:
     assert match_skill("Cultural Competency in Clinical Practice").ids == ("cultural-humility",)
-    assert name_parts("Problem-Solving & Critical Thinking (advanced)") == ["Problem-Solving",
-                                                                          "Critical Thinking"]
+    assert name_parts("Problem-Solving & Critical Thinking (advanced)") == [
+        "Problem-Solving",
+        "Critical Thinking",
+    ]
     assert content_words("Strong Ethical Judgment") == ["ethical", "judgment"]
 
 

@@ -167,8 +167,10 @@ def long_sentences(where: str, text: str) -> list[str]:
     found = []
     for sentence in re.split(r"(?<=[.!?])\s+", ABBREVIATIONS.sub("", text)):
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
-            found.append(f"{where}: a sentence of {len(sentence.split())} words "
-                         f"(at most {MAX_SENTENCE_WORDS}): {sentence[:60]}...")
+            found.append(
+                f"{where}: a sentence of {len(sentence.split())} words "
+                f"(at most {MAX_SENTENCE_WORDS}): {sentence[:60]}..."
+            )
     return found
 
 
@@ -268,8 +270,9 @@ def near_duplicates(texts: dict[str, str]) -> list[str]:
     keys = [normalize(texts[i]) for i in ids]
     found = []
     for a, text in enumerate(keys):
-        for _, _, b in process.extract(text, keys[a + 1:], scorer=fuzz.ratio,
-                                       score_cutoff=NEAR_DUPLICATE, limit=None):
+        for _, _, b in process.extract(
+            text, keys[a + 1 :], scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, limit=None
+        ):
             found.append(f"{ids[a]}: nearly the same text as {ids[a + 1 + b]}")
     return found
 
@@ -295,12 +298,19 @@ def library_problems(docs: dict[str, dict[str, Any]]) -> list[str]:
     related = related_families()
     for alias, ids in sorted(owners.items()):
         fams = {cid: docs[cid].get("family") for cid in ids}
-        clash = sorted(a for a in ids for b in ids
-                       if a < b and fams[b] in related.get(str(fams[a]), {fams[a]}))
+        clash = sorted(
+            a for a in ids for b in ids if a < b and fams[b] in related.get(str(fams[a]), {fams[a]})
+        )
         if clash:
             found.append(f"alias {alias!r} is shared by {', '.join(sorted(ids))} (related families)")
-    found += near_duplicates({q["id"]: q["text"] for doc in docs.values() for q in doc["questions"]
-                              if isinstance(q, dict) and isinstance(q.get("text"), str)})
+    found += near_duplicates(
+        {
+            q["id"]: q["text"]
+            for doc in docs.values()
+            for q in doc["questions"]
+            if isinstance(q, dict) and isinstance(q.get("text"), str)
+        }
+    )
     anchors: dict[str, str] = {}
     for cid, doc in docs.items():
         for level, text in (doc.get("anchors") or {}).items():
@@ -480,8 +490,7 @@ def test_library_checker_finds_reworded_questions_and_allows_aliases_across_fiel
     assert any("nearly the same text as" in p for p in found)
     valid["family"], twin["family"] = "construction-trades", "legal"
     twin["aliases"] = [valid["aliases"][0], "radio procedure"]
-    assert not any("shared by" in p for p in library_problems({"communication": valid,
-                                                                "radio-talk": twin}))
+    assert not any("shared by" in p for p in library_problems({"communication": valid, "radio-talk": twin}))
 
 
 def test_raw_checker_reports_yaml_anchors_and_duplicate_keys() -> None:

@@ -16,9 +16,14 @@ from hirecli.diff import Line, line_changes
 from hirecli.errors import ExitCode
 from paths import ROLES
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "hirecli tests", "GIT_AUTHOR_EMAIL": "tests@example.com",
-           "GIT_COMMITTER_NAME": "hirecli tests", "GIT_COMMITTER_EMAIL": "tests@example.com",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "hirecli tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.com",
+    "GIT_COMMITTER_NAME": "hirecli tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 NURSE = ROLES / "registered-nurse.yaml"
 
 
@@ -28,8 +33,9 @@ def run(*args: str | Path) -> tuple[int, str, str]:
 
 
 def git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, env={**os.environ, **GIT_ENV},
-                   timeout=60)
+    subprocess.run(
+        ["git", *args], cwd=folder, check=True, capture_output=True, env={**os.environ, **GIT_ENV}, timeout=60
+    )
 
 
 def edited(tmp_path: Path, name: str, *swaps: tuple[str, str]) -> Path:
@@ -48,16 +54,24 @@ def edited(tmp_path: Path, name: str, *swaps: tuple[str, str]) -> Path:
 
 def test_pay_and_location_are_called_out_first(tmp_path: Path) -> None:
     old = edited(tmp_path, "old")
-    new = edited(tmp_path, "new", ("min: 98000", "min: 101000"), ("city: Seattle", "city: Tacoma"),
-                 ("title: Registered Nurse, Medical-Surgical", "title: Registered Nurse, Med-Surg"))
+    new = edited(
+        tmp_path,
+        "new",
+        ("min: 98000", "min: 101000"),
+        ("city: Seattle", "city: Tacoma"),
+        ("title: Registered Nurse, Medical-Surgical", "title: Registered Nurse, Med-Surg"),
+    )
     code, out, err = run(old, new, "--format", "json")
     assert code == 0, err
     report = json.loads(out)
     assert report["summary"] == {"changed": 1, "added": 0, "removed": 0, "unchanged": 0}
     role = report["roles"][0]
     assert [h["field"] for h in role["highlights"]][:3] == ["Pay", "Location", "Title"]
-    assert role["highlights"][0] == {"field": "Pay", "old": "$98,000 – $146,000 per year",
-                                     "new": "$101,000 – $146,000 per year"}
+    assert role["highlights"][0] == {
+        "field": "Pay",
+        "old": "$98,000 – $146,000 per year",
+        "new": "$101,000 – $146,000 per year",
+    }
     assert "Tacoma" in role["highlights"][1]["new"]
     kinds = {c["kind"] for c in role["posting"]}
     assert kinds == {"changed"}
@@ -66,16 +80,27 @@ def test_pay_and_location_are_called_out_first(tmp_path: Path) -> None:
 
 def test_added_removed_and_changed_lines(tmp_path: Path) -> None:
     old = edited(tmp_path, "old")
-    new = edited(tmp_path, "new",
-                 ("    - Nurse Residency graduate (newly licensed RN)\n", ""),
-                 ("  advancement:\n", "  advancement:\n    - Nurse Educator for the whole hospital\n"))
+    new = edited(
+        tmp_path,
+        "new",
+        ("    - Nurse Residency graduate (newly licensed RN)\n", ""),
+        ("  advancement:\n", "  advancement:\n    - Nurse Educator for the whole hospital\n"),
+    )
     code, out, err = run(old, new, "--format", "json", "--no-kit")
     assert code == 0, err
     posting = json.loads(out)["roles"][0]["posting"]
-    assert {"kind": "removed", "section": "Your career path › Backgrounds that lead here",
-            "old": "- Nurse Residency graduate (newly licensed RN)", "new": None} in posting
-    assert {"kind": "added", "section": "Your career path › Where you can grow", "old": None,
-            "new": "- Nurse Educator for the whole hospital"} in posting
+    assert {
+        "kind": "removed",
+        "section": "Your career path › Backgrounds that lead here",
+        "old": "- Nurse Residency graduate (newly licensed RN)",
+        "new": None,
+    } in posting
+    assert {
+        "kind": "added",
+        "section": "Your career path › Where you can grow",
+        "old": None,
+        "new": "- Nurse Educator for the whole hospital",
+    } in posting
     assert json.loads(out)["roles"][0]["kit"] == []
 
 
@@ -172,10 +197,19 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_a_role_as_it_was_in_a_commit_follows_extends_in_that_commit(repo: Path) -> None:
     family = repo / "roles" / "software-engineer-family.yaml"
-    family.write_text(family.read_text(encoding="utf-8").replace("  min: 90000\n", "  min: 95000\n")
-                      .replace("city: Denver", "city: Boulder"), encoding="utf-8")
-    code, out, err = run("git:HEAD:roles/software-engineer-ii-payments.yaml",
-                         "roles/software-engineer-ii-payments.yaml", "--format", "json", "--no-kit")
+    family.write_text(
+        family.read_text(encoding="utf-8")
+        .replace("  min: 90000\n", "  min: 95000\n")
+        .replace("city: Denver", "city: Boulder"),
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "git:HEAD:roles/software-engineer-ii-payments.yaml",
+        "roles/software-engineer-ii-payments.yaml",
+        "--format",
+        "json",
+        "--no-kit",
+    )
     assert code == 0, err
     role = json.loads(out)["roles"][0]
     assert role["old"] == "git:HEAD:roles/software-engineer-ii-payments.yaml"
@@ -202,13 +236,18 @@ def test_git_paths_are_relative_to_the_current_folder(repo: Path, monkeypatch: p
     assert out == "no role changed; 1 unchanged\n"
 
 
-@pytest.mark.parametrize(("spec", "message"), [
-    ("git:no-such-branch:roles/software-engineer-ii.yaml",
-     "git:no-such-branch: no such commit, branch or tag"),
-    ("git:HEAD:roles/nope.yaml", "git:HEAD:roles/nope.yaml: no such file or folder in HEAD"),
-    ("git:HEAD:", "write git:REF:path"),
-    ("git:HEAD:../outside.yaml", "lies outside the repository"),
-])
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (
+            "git:no-such-branch:roles/software-engineer-ii.yaml",
+            "git:no-such-branch: no such commit, branch or tag",
+        ),
+        ("git:HEAD:roles/nope.yaml", "git:HEAD:roles/nope.yaml: no such file or folder in HEAD"),
+        ("git:HEAD:", "write git:REF:path"),
+        ("git:HEAD:../outside.yaml", "lies outside the repository"),
+    ],
+)
 def test_git_specs_that_cannot_be_read_are_usage_errors(repo: Path, spec: str, message: str) -> None:
     code, _, err = run(spec, "roles/software-engineer-ii.yaml")
     assert code == ExitCode.USAGE

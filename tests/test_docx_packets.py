@@ -63,7 +63,7 @@ def question_blocks(body: Any) -> list[list[Any]]:
     for index, element in enumerate(children):
         if element.tag == qn("w:p") and _style(element) == "Heading3" and QUESTION.match(_text(element)):
             block = [element]
-            for following in children[index + 1:]:
+            for following in children[index + 1 :]:
                 block.append(following)
                 style = following.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
                 if following.tag == qn("w:tbl") and style is not None and style.get(qn("w:val")) == "HCNotes":
@@ -86,8 +86,10 @@ def test_question_blocks_keep_together_and_rows_never_split() -> None:
                     assert _keeps(element) is not False, _text(element)
                     assert _keeps(element) or _style(element) == "Heading3", _text(element)
                 else:
-                    assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
-                               for tr in element.iter(qn("w:tr")))
+                    assert all(
+                        tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+                        for tr in element.iter(qn("w:tr"))
+                    )
             rows = notes.findall(qn("w:tr"))
             assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows)
             last = rows[-1].find(f".//{qn('w:p')}")
@@ -148,18 +150,37 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     folder = tmp_path_factory.mktemp("packets")
     names = []
     for index in range(len(kit.stages)):
-        for name, doc in ((f"packet-{index + 1}", kit_document(kit, str(index + 1))),
-                          (f"scorecard-{index + 1}", scorecard_document(kit, index))):
+        for name, doc in (
+            (f"packet-{index + 1}", kit_document(kit, str(index + 1))),
+            (f"scorecard-{index + 1}", scorecard_document(kit, index)),
+        ):
             (folder / f"{name}.docx").write_bytes(render_docx(doc))
             names.append(name)
     profile = tmp_path_factory.mktemp("libreoffice-profile")
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(folder), *(str(folder / f"{n}.docx") for n in names)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *(str(folder / f"{n}.docx") for n in names),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     pages = {}
     for name in names:
-        text = subprocess.run([pdftotext, "-layout", str(folder / f"{name}.pdf"), "-"], check=True,
-                              capture_output=True, text=True, timeout=60).stdout
+        text = subprocess.run(
+            [pdftotext, "-layout", str(folder / f"{name}.pdf"), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
         pages[name] = text.split("\f")[:-1]
     return pages
 
@@ -169,9 +190,9 @@ def split_blocks(pages: list[str]) -> list[str]:
     split = []
     for page in pages:
         for found in re.finditer(r"^\s*((?:Q\d+|R\d+)\. .+|Scoring the .+)$", page, re.M):
-            rest = page[found.end():]
+            rest = page[found.end() :]
             following = re.search(r"^\s*(?:Q\d+|R\d+)\. |^\s*Scoring the ", rest, re.M)
-            block = rest[:following.start()] if following else rest
+            block = rest[: following.start()] if following else rest
             if "Beyond the bar" not in block or "Notes" not in block:
                 split.append(found.group(1).strip())
     return split

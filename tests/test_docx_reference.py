@@ -51,8 +51,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     raw = b"\x00\xff\x00\x00"
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def rendered(reference: Path) -> Any:
@@ -100,8 +104,10 @@ def test_reference_lists_restart(tmp_path: Path) -> None:
     assert len(set(ids[3:])) == 1
     assert ids[0] != ids[3]
     root = document.part.numbering_part.element
-    starts = {n.get(qn("w:numId")): n.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
-              for n in root.iter(qn("w:num"))}
+    starts = {
+        n.get(qn("w:numId")): n.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+        for n in root.iter(qn("w:num"))
+    }
     assert starts[ids[3]].get(qn("w:val")) == "3"
 
 
@@ -147,29 +153,36 @@ def _retyped(source: Path, target: Path, content_type: str) -> Path:
         parts = {i.filename: archive.read(i) for i in archive.infolist()}
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-        content_type.encode())
+        content_type.encode(),
+    )
     with zipfile.ZipFile(target, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
     return target
 
 
-@pytest.mark.parametrize(("content_type", "words"), [
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "(.dotx)"),
-    ("application/vnd.ms-word.document.macroEnabled.main+xml", "(.docm)"),
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "not a Word document"),
-])
+@pytest.mark.parametrize(
+    ("content_type", "words"),
+    [
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "(.dotx)"),
+        ("application/vnd.ms-word.document.macroEnabled.main+xml", "(.docm)"),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "not a Word document"),
+    ],
+)
 def test_other_office_files_are_refused(tmp_path: Path, content_type: str, words: str) -> None:
     reference = _retyped(branded(tmp_path), tmp_path / "other.docx", content_type)
     with pytest.raises(UsageError, match=words.replace("(", r"\(").replace(")", r"\)")):
         load_base(reference)
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "Word 97-2003 document (.doc)"),
-    (b"{\\rtf1 not a docx}", "not a zip package"),
-    (b"", "not a zip package"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "Word 97-2003 document (.doc)"),
+        (b"{\\rtf1 not a docx}", "not a zip package"),
+        (b"", "not a zip package"),
+    ],
+)
 def test_non_docx_files_are_refused(tmp_path: Path, data: bytes, words: str) -> None:
     reference = tmp_path / "brand.doc"
     reference.write_bytes(data)
@@ -227,8 +240,9 @@ def test_export_names_a_bad_reference(tmp_path: Path, runner: Any, roles_dir: Pa
     assert not out.exists()
 
 
-def test_written_reference_shows_every_style_and_serves_as_a_reference(tmp_path: Path, runner: Any,
-                                                                       roles_dir: Path) -> None:
+def test_written_reference_shows_every_style_and_serves_as_a_reference(
+    tmp_path: Path, runner: Any, roles_dir: Path
+) -> None:
     from hirecli.cli.main import app
     from hirecli.writers.docx import template as tpl
 
@@ -247,8 +261,20 @@ def test_written_reference_shows_every_style_and_serves_as_a_reference(tmp_path:
     assert "would overwrite" in again.stderr
 
     out = tmp_path / "out"
-    exported = runner.invoke(app, ["export", str(roles_dir / "software-engineer.yaml"), "-o", str(out),
-                                   "--what", "posting", "--docx", "--reference-docx", str(reference)])
+    exported = runner.invoke(
+        app,
+        [
+            "export",
+            str(roles_dir / "software-engineer.yaml"),
+            "-o",
+            str(out),
+            "--what",
+            "posting",
+            "--docx",
+            "--reference-docx",
+            str(reference),
+        ],
+    )
     assert exported.exit_code == 0, exported.output
     posting = new_docx(str(out / "software-engineer" / "posting.docx"))
     assert COMPANY in posting.sections[0].header.paragraphs[0].text
@@ -312,12 +338,18 @@ def _with_thumbnail(path: Path) -> Path:
     with zipfile.ZipFile(path) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
     rels = parts["_rels/.rels"].decode()
-    rels = rels.replace("</Relationships>", '<Relationship Id="rIdThumb" Type="http://schemas.openxmlformats.org/'
-                        'package/2006/relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/>'
-                        "</Relationships>")
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdThumb" Type="http://schemas.openxmlformats.org/'
+        'package/2006/relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/>'
+        "</Relationships>",
+    )
     parts["_rels/.rels"] = rels.encode()
-    types = parts["[Content_Types].xml"].decode().replace(
-        "<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1)
+    types = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace("<Default ", '<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1)
+    )
     parts["[Content_Types].xml"] = types.encode()
     parts["docProps/thumbnail.jpeg"] = b"\xff\xd8\xff\xe0stale thumbnail\xff\xd9"
     with zipfile.ZipFile(path, "w") as archive:
@@ -336,14 +368,22 @@ def test_no_stale_thumbnail_is_copied(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["posting"], ["interview-kit", "--stage", "2"], ["scorecard"]])
-def test_every_command_takes_the_reference(tmp_path: Path, runner: Any, roles_dir: Path,
-                                           command: list[str]) -> None:
+def test_every_command_takes_the_reference(
+    tmp_path: Path, runner: Any, roles_dir: Path, command: list[str]
+) -> None:
     from hirecli.cli.main import app
 
     reference = branded(tmp_path)
     target = tmp_path / "out.docx"
-    args = [command[0], str(roles_dir / "software-engineer.yaml"), *command[1:], "-o", str(target),
-            "--reference-docx", str(reference)]
+    args = [
+        command[0],
+        str(roles_dir / "software-engineer.yaml"),
+        *command[1:],
+        "-o",
+        str(target),
+        "--reference-docx",
+        str(reference),
+    ]
     if command[0] == "posting":
         args += ["--date", "2025-03-14"]
     result = runner.invoke(app, args)

@@ -83,8 +83,13 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Docum
         for artifact in available_artifacts():
             found[f"{role.slug}--{artifact}"] = (build(artifact, role, company), Path())
     found["sample--every-block"] = (every_block(), Path())
-    scripts = (Heading(1, "Scripts"), *every_block().blocks[1:3], Heading(2, "مستشار الصحة النفسية"),
-               Heading(2, "מנהל גיוס"), Heading(2, "面接官 🚀"))
+    scripts = (
+        Heading(1, "Scripts"),
+        *every_block().blocks[1:3],
+        Heading(2, "مستشار الصحة النفسية"),
+        Heading(2, "מנהל גיוס"),
+        Heading(2, "面接官 🚀"),
+    )
     found["sample--scripts"] = (every_block("ar", blocks=scripts), Path())
     for name, (doc, _) in found.items():
         target = folder / f"{name}.docx"
@@ -94,20 +99,38 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Docum
 
 
 @pytest.fixture(scope="module")
-def pdf_texts(soffice: str, pdftotext: str, documents: dict[str, tuple[Document, Path]],
-              tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def pdf_texts(
+    soffice: str,
+    pdftotext: str,
+    documents: dict[str, tuple[Document, Path]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, str]:
     """Each document printed to PDF by LibreOffice (one run for all), as pdftotext reads it."""
     out = tmp_path_factory.mktemp("pdf")
     profile = tmp_path_factory.mktemp("libreoffice-profile")
     files = [str(path) for _, path in documents.values()]
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *files], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     texts = {}
     for name in documents:
         pdf = out / f"{name}.pdf"
         assert pdf.is_file(), f"LibreOffice made no PDF of {name}"
-        texts[name] = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True,
-                                     text=True, timeout=60).stdout
+        texts[name] = subprocess.run(
+            [pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+        ).stdout
     return texts
 
 
@@ -127,8 +150,9 @@ def test_pdf_holds_every_responsibility(pdf_texts: dict[str, str]) -> None:
         assert not missing, f"{role.slug}: {missing}"
 
 
-def test_pdf_holds_every_heading_and_counts_its_pages(pdf_texts: dict[str, str],
-                                                      documents: dict[str, tuple[Document, Path]]) -> None:
+def test_pdf_holds_every_heading_and_counts_its_pages(
+    pdf_texts: dict[str, str], documents: dict[str, tuple[Document, Path]]
+) -> None:
     for name, (doc, _) in documents.items():
         if name == "sample--scripts":
             continue
@@ -180,8 +204,13 @@ def _text(node: Any) -> str:
 
 
 def pandoc_json(pandoc: str, path: Path) -> dict[str, Any]:
-    result = subprocess.run([pandoc, "-f", "docx", "-t", "json", str(path)], check=True,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [pandoc, "-f", "docx", "-t", "json", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     data: dict[str, Any] = json.loads(result.stdout)
     return data
 

@@ -51,17 +51,38 @@ DEFAULTS = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
 
 def every_block(language: str = "en", *, blocks: tuple[Any, ...] | None = None, **meta: Any) -> Document:
     """A document that uses every block type, the way an interview kit does."""
-    fields = {"title": "Backend Software Engineer", "kind": "interview-kit",
-              "subtitle": "Interview kit for the hiring team", "company": COMPANY, "date": "2025-03-14",
-              "role_id": "software-engineer", "keywords": ("Technology", "Backend"), "language": language}
+    fields = {
+        "title": "Backend Software Engineer",
+        "kind": "interview-kit",
+        "subtitle": "Interview kit for the hiring team",
+        "company": COMPANY,
+        "date": "2025-03-14",
+        "role_id": "software-engineer",
+        "keywords": ("Technology", "Backend"),
+        "language": language,
+    }
     fields.update(meta)
     rating = ("1 – Poor", "2 – Mixed", "3 – Good", "4 – Excellent")
     body = (
         Heading(1, "Backend Software Engineer"),
-        Paragraph(inlines("You build the ", Strong("services"), " behind our ", Emph("clinics"),
-                          ". Apply at ", Link("our careers page", APPLY), ".")),
-        KeyFacts((("Pay", inlines("$135,000 – $170,000 per year")), ("Location", inlines("Remote")),
-                  ("Apply", inlines(Link(APPLY, APPLY))))),
+        Paragraph(
+            inlines(
+                "You build the ",
+                Strong("services"),
+                " behind our ",
+                Emph("clinics"),
+                ". Apply at ",
+                Link("our careers page", APPLY),
+                ".",
+            )
+        ),
+        KeyFacts(
+            (
+                ("Pay", inlines("$135,000 – $170,000 per year")),
+                ("Location", inlines("Remote")),
+                ("Apply", inlines(Link(APPLY, APPLY))),
+            )
+        ),
         Heading(2, "What you will do"),
         BulletList((inlines("Design and run backend services."), inlines("Review code kindly."))),
         Heading(2, "Interview plan"),
@@ -69,13 +90,19 @@ def every_block(language: str = "en", *, blocks: tuple[Any, ...] | None = None, 
         Heading(3, "Before each interview"),
         NumberedList((inlines("Read the résumé."), inlines("Read the scorecard.")), start=3),
         Callout("Tip", (inlines("Ask everyone the same questions."), inlines("Write down what was said."))),
-        Table(("Rating", "What it means"), tuple((r, f"Answer {i}") for i, r in enumerate(rating)),
-              kind="rating", caption="Rating scale"),
+        Table(
+            ("Rating", "What it means"),
+            tuple((r, f"Answer {i}") for i, r in enumerate(rating)),
+            kind="rating",
+            caption="Rating scale",
+        ),
         PageBreak(),
         Heading(2, "Scorecard"),
-        Table(("Competency", "Weight", *"1234", "Notes"),
-              (("Python", "3", *([CHECKBOX] * 4), ""), ("Written Communication", "2", *([CHECKBOX] * 4), "")),
-              kind="scorecard"),
+        Table(
+            ("Competency", "Weight", *"1234", "Notes"),
+            (("Python", "3", *([CHECKBOX] * 4), ""), ("Written Communication", "2", *([CHECKBOX] * 4), "")),
+            kind="scorecard",
+        ),
         Callout("Do not ask", (inlines("About age, family plans or health."),), kind="warning"),
         NotesSpace(lines=3, label="Notes"),
         Table(("Stage", "Minutes"), (("Call", "30"), ("Team", "60")), kind="grid"),
@@ -129,8 +156,18 @@ def test_titles_headings_and_lists_use_word_styles() -> None:
     document = opened(every_block())
     used = styles_used(document)
     assert used[:2] == ["Title", "Subtitle"]
-    for name in ("Heading 1", "Heading 2", "List Bullet", "List Number", "Caption", "HC Callout Title",
-                 "HC Callout", "HC Warning Title", "HC Warning", "HC Notes Label"):
+    for name in (
+        "Heading 1",
+        "Heading 2",
+        "List Bullet",
+        "List Number",
+        "Caption",
+        "HC Callout Title",
+        "HC Callout",
+        "HC Warning Title",
+        "HC Warning",
+        "HC Notes Label",
+    ):
         assert name in used, name
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["What you will do", "Interview plan", "Scorecard"]
@@ -154,7 +191,13 @@ def test_table_styles_exist_as_table_styles() -> None:
     table_styles = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.TABLE}
     assert {"HC Key Facts", "HC Scorecard", "HC Table", "HC Notes"} <= table_styles
     assert [t.style.name if t.style is not None else None for t in document.tables] == [
-        "HC Key Facts", "HC Scorecard", "HC Scorecard", "HC Notes", "HC Table", "HC Key Facts"]
+        "HC Key Facts",
+        "HC Scorecard",
+        "HC Scorecard",
+        "HC Notes",
+        "HC Table",
+        "HC Key Facts",
+    ]
 
 
 def test_numbered_lists_restart_and_bullets_are_bullets() -> None:
@@ -222,8 +265,10 @@ def test_links_are_clickable_with_the_hyperlink_style() -> None:
         assert document.styles.get_by_id(style_id, WD_STYLE_TYPE.CHARACTER).name == "Hyperlink"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "//evil.example",
-                                 "https:evil", "https://exa mple.org"])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "file:///etc/passwd", "//evil.example", "https:evil", "https://exa mple.org"],
+)
 def test_unsafe_links_become_plain_text(url: str) -> None:
     document = opened(every_block(blocks=(Paragraph(inlines(Link("click", url))),)))
     assert not list(document.element.body.iter(qn("w:hyperlink")))
@@ -285,9 +330,17 @@ def test_document_language_is_set() -> None:
     assert lang.get(qn("w:val")) == "de-DE"
 
 
-@pytest.mark.parametrize(("language", "size"), [("en", (12240, 15840)), ("en-US", (12240, 15840)),
-                                                ("en-GB", (11906, 16838)), ("de", (11906, 16838)),
-                                                ("es-MX", (12240, 15840)), ("fr-CA", (12240, 15840))])
+@pytest.mark.parametrize(
+    ("language", "size"),
+    [
+        ("en", (12240, 15840)),
+        ("en-US", (12240, 15840)),
+        ("en-GB", (11906, 16838)),
+        ("de", (11906, 16838)),
+        ("es-MX", (12240, 15840)),
+        ("fr-CA", (12240, 15840)),
+    ],
+)
 def test_paper_size_follows_the_language(language: str, size: tuple[int, int]) -> None:
     assert page_size(language) == size
     section = opened(every_block(language)).sections[0]
@@ -325,9 +378,15 @@ NASTY = "Nurse\x00\x01\x0b\x0c\x1f\x7f\x85\ud800\ufffe\uffff ok"
 
 
 def test_characters_xml_cannot_hold_are_dropped() -> None:
-    blocks = (Heading(1, NASTY), Paragraph(inlines(NASTY, Strong(NASTY), Link(NASTY, APPLY + "\x00"))),
-              BulletList((inlines(NASTY),)), Table((NASTY,), ((NASTY,),)), Callout(NASTY, (inlines(NASTY),)),
-              KeyFacts(((NASTY, inlines(NASTY)),)), NotesSpace(2, NASTY))
+    blocks = (
+        Heading(1, NASTY),
+        Paragraph(inlines(NASTY, Strong(NASTY), Link(NASTY, APPLY + "\x00"))),
+        BulletList((inlines(NASTY),)),
+        Table((NASTY,), ((NASTY,),)),
+        Callout(NASTY, (inlines(NASTY),)),
+        KeyFacts(((NASTY, inlines(NASTY)),)),
+        NotesSpace(2, NASTY),
+    )
     document = opened(every_block(blocks=blocks, title=NASTY, company=NASTY, keywords=(NASTY,)))
     assert document.paragraphs[0].text == "Nurse ok"
     assert document.core_properties.title == "Nurse ok"
@@ -359,17 +418,23 @@ def test_cjk_text_gets_an_east_asian_font() -> None:
 
 
 def test_chinese_and_korean_get_their_own_fonts() -> None:
-    for language, text, font in (("zh-CN", "招聘经理", "Microsoft YaHei"),
-                                 ("ko", "면접 질문", "Malgun Gothic"),
-                                 ("zh-TW", "面試問題", "Microsoft JhengHei")):
+    for language, text, font in (
+        ("zh-CN", "招聘经理", "Microsoft YaHei"),
+        ("ko", "면접 질문", "Malgun Gothic"),
+        ("zh-TW", "面試問題", "Microsoft JhengHei"),
+    ):
         document = opened(every_block(language, blocks=(Paragraph(inlines(text)),)))
         fonts = document.paragraphs[-1]._p.find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:rFonts')}")
         assert fonts.get(qn("w:eastAsia")) == font, language
 
 
 def test_right_to_left_text_is_marked() -> None:
-    blocks = (Heading(1, "T"), Paragraph(inlines("مستشار الصحة النفسية")),
-              Paragraph(inlines("Apply: הגישו עכשיו")), Paragraph(inlines("English only")))
+    blocks = (
+        Heading(1, "T"),
+        Paragraph(inlines("مستشار الصحة النفسية")),
+        Paragraph(inlines("Apply: הגישו עכשיו")),
+        Paragraph(inlines("English only")),
+    )
     document = opened(every_block(blocks=blocks))
     arabic, mixed, english = document.paragraphs[-3:]
     assert arabic._p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
@@ -417,8 +482,17 @@ def test_column_widths_fill_the_width() -> None:
     assert widths[0] > widths[1]
 
 
-@given(st.lists(st.lists(st.sampled_from(["", CHECKBOX, "3", "A longer sentence of text", "x" * 200]),
-                         min_size=1, max_size=9), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["", CHECKBOX, "3", "A longer sentence of text", "x" * 200]),
+            min_size=1,
+            max_size=9,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_column_widths_always_sum_to_the_width(rows: list[list[str]]) -> None:
     count = max(len(r) for r in rows)
     header = tuple(f"Column {i}" for i in range(count))

@@ -61,7 +61,8 @@ def copy_roles(target: Path, count: int | None = None, *, company: bool = True) 
         text = source.read_text(encoding="utf-8")
         renamed = re.sub(r"(?m)^id: .*$", f"id: {role_id}", text)
         (target / f"{role_id}.yaml").write_text(
-            renamed if renamed != text else f"id: {role_id}\n{text}", encoding="utf-8")
+            renamed if renamed != text else f"id: {role_id}\n{text}", encoding="utf-8"
+        )
         ids.append(role_id)
     return ids
 
@@ -80,7 +81,8 @@ def test_exports_every_example_role(runner: CliRunner, tmp_path: Path) -> None:
         names = sorted(p.name for p in (out / role_id).iterdir() if p.is_file())
         assert names == sorted(f"{a}.{ext}" for a in artifacts for ext in ("docx", "md")), role_id
         assert sorted(p.name for p in (out / role_id).iterdir() if p.is_dir()) == [
-            a for a in ("interview-kit", "scorecard") if a in artifacts]
+            a for a in ("interview-kit", "scorecard") if a in artifacts
+        ]
         for artifact in artifacts:
             document = open_docx(str(out / role_id / f"{artifact}.docx"))
             assert document.paragraphs[0].style.name == "Title"
@@ -97,12 +99,30 @@ def test_exports_every_example_role(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_every_format(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = export(runner, ROLES / "registered-nurse.yaml", "-o", out, "--date", DATE, "--what", "posting",
-                    "--docx", "--md", "--html", "--json", "--jsonld")
+    result = export(
+        runner,
+        ROLES / "registered-nurse.yaml",
+        "-o",
+        out,
+        "--date",
+        DATE,
+        "--what",
+        "posting",
+        "--docx",
+        "--md",
+        "--html",
+        "--json",
+        "--jsonld",
+    )
     assert result.exit_code == 0, result.output
     folder = out / "registered-nurse"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "posting.docx", "posting.html", "posting.json", "posting.jsonld", "posting.md"]
+        "posting.docx",
+        "posting.html",
+        "posting.json",
+        "posting.jsonld",
+        "posting.md",
+    ]
     data = json.loads((folder / "posting.jsonld").read_text(encoding="utf-8"))
     assert data["@type"] == "JobPosting"
     assert data["datePosted"].startswith(DATE)
@@ -160,18 +180,33 @@ def test_duplicate_ids_stop_before_writing(runner: CliRunner, tmp_path: Path) ->
     result = export(runner, roles, "-o", out, "--date", DATE)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert any(re.match(r".*team-b/backend\.yaml:\d+:\d+: role id 'software-engineer' is also", line)
-               for line in lines), result.stderr
-    assert any(re.match(r".*roles/software-engineer\.yaml:\d+:\d+: role id 'software-engineer'", line)
-               for line in lines), result.stderr
+    assert any(
+        re.match(r".*team-b/backend\.yaml:\d+:\d+: role id 'software-engineer' is also", line)
+        for line in lines
+    ), result.stderr
+    assert any(
+        re.match(r".*roles/software-engineer\.yaml:\d+:\d+: role id 'software-engineer'", line)
+        for line in lines
+    ), result.stderr
     assert any("warehouse-associate.yaml:2:5: role id 'warehouse-associate'" in line for line in lines)
     assert not out.exists()
 
 
 def test_a_file_named_twice_is_exported_once(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = export(runner, ROLES, ROLES / "software-engineer.yaml", "-o", out, "--date", DATE,
-                    "--what", "posting", "--format", "json")
+    result = export(
+        runner,
+        ROLES,
+        ROLES / "software-engineer.yaml",
+        "-o",
+        out,
+        "--date",
+        DATE,
+        "--what",
+        "posting",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["written"]) == 2 * len(EXAMPLE_IDS)
 
@@ -210,8 +245,10 @@ def test_a_file_where_a_role_folder_goes_is_an_output_error(runner: CliRunner, t
     assert (out / "software-engineer").read_text(encoding="utf-8") == "in the way"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root writes into read-only folders; the test above covers the error path")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="root writes into read-only folders; the test above covers the error path",
+)
 def test_read_only_output_folder(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -228,8 +265,9 @@ def test_read_only_output_folder(runner: CliRunner, tmp_path: Path) -> None:
 def test_one_bad_role_does_not_stop_the_others(runner: CliRunner, tmp_path: Path) -> None:
     roles, out = tmp_path / "roles", tmp_path / "out"
     copy_roles(roles)
-    (roles / "broken.yaml").write_text("title: Night Nurse\nemployment_type: sometimes\nsalary: 3\n",
-                                       encoding="utf-8")
+    (roles / "broken.yaml").write_text(
+        "title: Night Nurse\nemployment_type: sometimes\nsalary: 3\n", encoding="utf-8"
+    )
     result = export(runner, roles, "-o", out, "--date", DATE, "--what", "posting")
     assert result.exit_code == 1
     assert re.search(r"broken\.yaml:2:\d+: ", result.stderr), result.stderr
@@ -276,8 +314,22 @@ def test_each_role_uses_its_own_company(runner: CliRunner, tmp_path: Path) -> No
     assert "Northwind Clinics" in header("registered-nurse")
     assert "Fernhollow" in header("software-engineer")
     given = tmp_path / "given"
-    assert export(runner, roles, "-o", given, "--date", DATE, "--what", "posting", "--docx",
-                  "--company", clinic / "company.yaml").exit_code == 0
+    assert (
+        export(
+            runner,
+            roles,
+            "-o",
+            given,
+            "--date",
+            DATE,
+            "--what",
+            "posting",
+            "--docx",
+            "--company",
+            clinic / "company.yaml",
+        ).exit_code
+        == 0
+    )
     assert "Northwind Clinics" in header("software-engineer", given)
 
 
@@ -290,12 +342,15 @@ def test_a_broken_company_profile_fails_its_roles(runner: CliRunner, tmp_path: P
     assert "company.yaml:2:1: unknown key 'founded'" in result.stderr
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--what", "posting,brochure"], "unknown document 'brochure'"),
-    (["--date", "14/03/2025"], "--date must be a date"),
-    (["--channel", "myspace"], "unknown channel 'myspace'"),
-    (["--company", "nope.yaml"], "nope.yaml"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--what", "posting,brochure"], "unknown document 'brochure'"),
+        (["--date", "14/03/2025"], "--date must be a date"),
+        (["--channel", "myspace"], "unknown channel 'myspace'"),
+        (["--company", "nope.yaml"], "nope.yaml"),
+    ],
+)
 def test_usage_errors(runner: CliRunner, tmp_path: Path, args: list[str], words: str) -> None:
     out = tmp_path / "out"
     result = export(runner, ROLES, "-o", out, *args)
@@ -319,8 +374,9 @@ def test_missing_role_path(runner: CliRunner, tmp_path: Path) -> None:
     assert "no such file" in result.stderr
 
 
-def test_progress_bar_only_on_a_terminal(runner: CliRunner, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_bar_only_on_a_terminal(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     piped = export(runner, ROLES, "-o", tmp_path / "a", "--date", DATE, "--what", "posting")
     assert "Exporting" not in piped.stderr
 
@@ -362,7 +418,9 @@ def test_plan_checks_ids_from_file_names(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed) as caught:
         plan_export([tmp_path], tmp_path / "out", settings())
     assert [(Path(p.file).parent.name, p.line, p.code) for p in caught.value.problems] == [
-        ("a", 1, "duplicate-id"), ("b", 1, "duplicate-id")]
+        ("a", 1, "duplicate-id"),
+        ("b", 1, "duplicate-id"),
+    ]
     assert "set 'id:'" in caught.value.problems[0].message
 
 
@@ -399,15 +457,19 @@ def test_large_batches_are_summed_up_by_kind_of_file(runner: CliRunner, tmp_path
 def test_one_packet_and_one_scorecard_per_stage(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     role = ROLES / "mental-health-professional.yaml"
-    result = export(runner, role, "-o", out, "--date", DATE, "--docx", "--md", "--what",
-                    "interview-kit,scorecard")
+    result = export(
+        runner, role, "-o", out, "--date", DATE, "--docx", "--md", "--what", "interview-kit,scorecard"
+    )
     assert result.exit_code == 0, result.output
     kit = plan_kit(load_role(role))
     folder = out / "mental-health-professional"
     for artifact in ("interview-kit", "scorecard"):
         names = sorted(p.name for p in (folder / artifact).iterdir())
-        expected = [f"{s.number}-{re.sub(r'[^a-z0-9]+', '-', s.name.lower()).strip('-')}.{ext}"
-                    for s in kit.stages for ext in ("docx", "md")]
+        expected = [
+            f"{s.number}-{re.sub(r'[^a-z0-9]+', '-', s.name.lower()).strip('-')}.{ext}"
+            for s in kit.stages
+            for ext in ("docx", "md")
+        ]
         assert names == sorted(expected)
     for stage in kit.stages:
         stem = f"{stage.number}-{re.sub(r'[^a-z0-9]+', '-', stage.name.lower()).strip('-')}"
@@ -419,8 +481,23 @@ def test_one_packet_and_one_scorecard_per_stage(runner: CliRunner, tmp_path: Pat
         assert all(q.text in text for q in stage.questions)
         others = [s for s in kit.stages if s is not stage]
         assert not any(q.text in text for s in others for q in s.questions)
-    report = list(json.loads(export(runner, role, "-o", tmp_path / "again", "--date", DATE, "--docx",
-                                           "--what", "interview-kit", "--format", "json").stdout)["written"])
+    report = list(
+        json.loads(
+            export(
+                runner,
+                role,
+                "-o",
+                tmp_path / "again",
+                "--date",
+                DATE,
+                "--docx",
+                "--what",
+                "interview-kit",
+                "--format",
+                "json",
+            ).stdout
+        )["written"]
+    )
     assert len(report) == 1 + len(kit.stages)
 
 

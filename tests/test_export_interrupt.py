@@ -34,9 +34,25 @@ def test_interrupted_export_leaves_whole_files(runner: CliRunner, tmp_path: Path
     old_files = tree(out)
     old_inodes = _inodes(out)
     child = subprocess.Popen(
-        [sys.executable, "-m", "hirecli", "export", str(roles), "-o", str(out), "--date", NEW, "--force",
-         "--jobs", jobs, *args],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "hirecli",
+            "export",
+            str(roles),
+            "-o",
+            str(out),
+            "--date",
+            NEW,
+            "--force",
+            "--jobs",
+            jobs,
+            *args,
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 120
@@ -63,8 +79,12 @@ def test_interrupted_export_leaves_whole_files(runner: CliRunner, tmp_path: Path
     assert replaced, "no file was replaced before the interrupt"
     assert kept, "every file was replaced: the interrupt came too late to test anything"
     fresh = tmp_path / "fresh"
-    assert export(runner, *(roles / f"{role_id}.yaml" for role_id in replaced), "-o", fresh,
-                  "--date", NEW, *args).exit_code == 0
+    assert (
+        export(
+            runner, *(roles / f"{role_id}.yaml" for role_id in replaced), "-o", fresh, "--date", NEW, *args
+        ).exit_code
+        == 0
+    )
     expected = tree(fresh)
     for name, data in now.items():
         assert data in (old_files[name], expected.get(name)), f"{name} is neither the old nor the new file"

@@ -64,8 +64,11 @@ def problems(path: Path) -> list[str]:
 
 
 def test_a_child_inherits_every_field_and_overrides_scalars(catalogue: Path) -> None:
-    child = write(catalogue, "se-ii.yaml", "extends: family.yaml\ntitle: Software Engineer II\n"
-                                           "compensation:\n  min: 120000\n")
+    child = write(
+        catalogue,
+        "se-ii.yaml",
+        "extends: family.yaml\ntitle: Software Engineer II\ncompensation:\n  min: 120000\n",
+    )
     loaded = load_role_file(child)
     role = loaded.model
     assert role.title == "Software Engineer II"
@@ -83,7 +86,10 @@ def test_a_child_inherits_every_field_and_overrides_scalars(catalogue: Path) -> 
 
 
 def test_lists_are_replaced_or_changed_with_add_and_remove(catalogue: Path) -> None:
-    child = write(catalogue, "child.yaml", """\
+    child = write(
+        catalogue,
+        "child.yaml",
+        """\
 extends: family.yaml
 title: Child
 responsibilities:
@@ -103,19 +109,27 @@ interview_plan:
     add:
       - name: Onsite
         minutes: 120
-""")
+""",
+    )
     role = load_role_file(child).model
     assert role.responsibilities.primary == ["Write code", "Mentor juniors"]
     assert role.responsibilities.secondary == ["Only this"]
     # an added item with the name of an inherited one takes its place, where it stood
     assert [(s.name, s.must_have) for s in role.skills.hard] == [
-        ("python", True), ("SQL", True), ("Go", False)]
+        ("python", True),
+        ("SQL", True),
+        ("Go", False),
+    ]
     assert [s.name for s in role.interview_plan.stages] == ["Technical", "Onsite"]  # type: ignore[union-attr]
 
 
 def test_null_drops_an_inherited_value_and_an_empty_list_empties_one(catalogue: Path) -> None:
-    child = write(catalogue, "child.yaml", "extends: family.yaml\ntitle: Child\ncompensation: ~\n"
-                                            "department:\nresponsibilities:\n  primary: []\n")
+    child = write(
+        catalogue,
+        "child.yaml",
+        "extends: family.yaml\ntitle: Child\ncompensation: ~\n"
+        "department:\nresponsibilities:\n  primary: []\n",
+    )
     role = load_role_file(child).model
     assert role.compensation is None
     assert role.department is None
@@ -124,10 +138,16 @@ def test_null_drops_an_inherited_value_and_an_empty_list_empties_one(catalogue: 
 
 
 def test_three_levels_family_level_role_by_id(catalogue: Path) -> None:
-    write(catalogue, "levels/se-ii.yaml",
-          "extends: ../family.yaml\ntitle: SE II\ncompensation:\n  min: 110000\n")
-    team = write(catalogue, "teams/payments/se-ii-payments.yaml",
-                 "extends: se-ii\ntitle: SE II, Payments\nskills:\n  hard:\n    add: [Payments]\n")
+    write(
+        catalogue,
+        "levels/se-ii.yaml",
+        "extends: ../family.yaml\ntitle: SE II\ncompensation:\n  min: 110000\n",
+    )
+    team = write(
+        catalogue,
+        "teams/payments/se-ii-payments.yaml",
+        "extends: se-ii\ntitle: SE II, Payments\nskills:\n  hard:\n    add: [Payments]\n",
+    )
     loaded = load_role_file(team)
     assert loaded.model.compensation.min == 110000  # type: ignore[union-attr]
     assert [s.name for s in loaded.model.skills.hard] == ["Python", "SQL", "Payments"]
@@ -153,8 +173,9 @@ def test_two_files_with_one_id_is_an_error_naming_both(catalogue: Path) -> None:
 
 
 def test_a_problem_in_an_inherited_value_is_placed_in_the_family_file(catalogue: Path) -> None:
-    child = write(catalogue, "child.yaml",
-                  "extends: family.yaml\ntitle: Child\ncompensation:\n  min: 200000\n")
+    child = write(
+        catalogue, "child.yaml", "extends: family.yaml\ntitle: Child\ncompensation:\n  min: 200000\n"
+    )
     found = problems(child)
     family = catalogue / "family.yaml"
     assert len(found) == 1
@@ -163,20 +184,31 @@ def test_a_problem_in_an_inherited_value_is_placed_in_the_family_file(catalogue:
 
 
 def test_problems_of_the_child_are_placed_in_the_child(catalogue: Path) -> None:
-    child = write(catalogue, "child.yaml", "extends: family.yaml\ntitle: Child\nresponsibilites: []\n"
-                                            "skills:\n  hard:\n    add: [Python]\n    bogus: [x]\n")
+    child = write(
+        catalogue,
+        "child.yaml",
+        "extends: family.yaml\ntitle: Child\nresponsibilites: []\n"
+        "skills:\n  hard:\n    add: [Python]\n    bogus: [x]\n",
+    )
     found = problems(child)
     assert f"{child}:3:1: unknown key 'responsibilites'; did you mean 'responsibilities'?" in found
-    assert any(p.startswith(f"{child}:6:11: skills.hard.add: 'Python' is already inherited (from "
-                            f"{catalogue / 'family.yaml'}:14:7)") for p in found)
-    assert any(p.startswith(f"{child}:7:12: unknown key 'bogus' in a change to the inherited list")
-               for p in found)
+    assert any(
+        p.startswith(
+            f"{child}:6:11: skills.hard.add: 'Python' is already inherited (from "
+            f"{catalogue / 'family.yaml'}:14:7)"
+        )
+        for p in found
+    )
+    assert any(
+        p.startswith(f"{child}:7:12: unknown key 'bogus' in a change to the inherited list") for p in found
+    )
 
 
 def test_removing_what_is_not_inherited_is_an_error(catalogue: Path) -> None:
     child = write(catalogue, "child.yaml", "extends: family.yaml\ntitle: C\nbenefits:\n  remove: [Gym]\n")
-    assert problems(child) == [f"{child}:4:12: benefits.remove: 'Gym' is not in the inherited list, so it "
-                               "cannot be removed"]
+    assert problems(child) == [
+        f"{child}:4:12: benefits.remove: 'Gym' is not in the inherited list, so it cannot be removed"
+    ]
 
 
 def test_an_invalid_family_fails_its_children_at_their_extends_line(catalogue: Path) -> None:
@@ -185,15 +217,20 @@ def test_an_invalid_family_fails_its_children_at_their_extends_line(catalogue: P
     found = problems(child)
     assert len(found) == 1
     broken = catalogue / "broken.yaml"
-    assert found[0].startswith(f"{child}:2:10: extends: {broken} is not a valid role file: "
-                               f"{catalogue / 'broken.yaml'}:2:18: employment_type")
+    assert found[0].startswith(
+        f"{child}:2:10: extends: {broken} is not a valid role file: "
+        f"{catalogue / 'broken.yaml'}:2:18: employment_type"
+    )
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("extends: nowhere.yaml\n", "extends: no file 'nowhere.yaml' next to this one"),
-    ("extends: nobody\n", "extends: no role with the id 'nobody' in this catalogue"),
-    ("extends: [a]\n", "extends: expected text, got a list"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("extends: nowhere.yaml\n", "extends: no file 'nowhere.yaml' next to this one"),
+        ("extends: nobody\n", "extends: no role with the id 'nobody' in this catalogue"),
+        ("extends: [a]\n", "extends: expected text, got a list"),
+    ],
+)
 def test_missing_or_wrong_parents(catalogue: Path, text: str, message: str) -> None:
     child = write(catalogue, "child.yaml", text)
     assert any(message in p for p in problems(child)), problems(child)
@@ -219,8 +256,9 @@ def test_a_change_to_the_family_is_seen_at_once(catalogue: Path) -> None:
     assert load_role_file(child).model.department == "Research"
 
 
-def test_stdin_follows_extends_from_the_current_folder(catalogue: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_follows_extends_from_the_current_folder(
+    catalogue: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(catalogue)
     role = load_role_text("extends: family.yaml\ntitle: From stdin\n", "<stdin>").model
     assert role.department == "Engineering"
@@ -229,8 +267,10 @@ def test_stdin_follows_extends_from_the_current_folder(catalogue: Path,
 def test_abstract_files_are_left_out_of_folder_scans_unless_asked(catalogue: Path) -> None:
     write(catalogue, "child.yaml", "extends: family.yaml\ntitle: Child\n")
     assert [Path(p).name for p in iter_role_files([catalogue])] == ["child.yaml"]
-    assert [Path(p).name for p in iter_role_files([catalogue], with_abstract=True)] == ["child.yaml",
-                                                                                       "family.yaml"]
+    assert [Path(p).name for p in iter_role_files([catalogue], with_abstract=True)] == [
+        "child.yaml",
+        "family.yaml",
+    ]
     assert [Path(p).name for p in iter_role_files([catalogue / "family.yaml"])] == ["family.yaml"]
 
 
@@ -281,28 +321,36 @@ def validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema)
 
 
-@pytest.mark.parametrize("doc", [
-    {"extends": "family.yaml"},
-    {"extends": "x", "compensation": {"min": 5}},
-    {"extends": "x", "responsibilities": {"primary": {"add": ["a"], "remove": ["b"]}}},
-    {"extends": "x", "skills": {"hard": {"add": [{"name": "Py", "must_have": True}], "remove": ["SQL"]}}},
-    {"extends": "x", "interview_plan": {"stages": {"add": [{"name": "A", "minutes": 30}]}}},
-    {"extends": "x", "benefits": {"add": ["Gym"]}, "abstract": True},
-])
-def test_the_schema_accepts_what_a_child_may_write(validator: jsonschema.Draft7Validator,
-                                                   doc: dict[str, object]) -> None:
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"extends": "family.yaml"},
+        {"extends": "x", "compensation": {"min": 5}},
+        {"extends": "x", "responsibilities": {"primary": {"add": ["a"], "remove": ["b"]}}},
+        {"extends": "x", "skills": {"hard": {"add": [{"name": "Py", "must_have": True}], "remove": ["SQL"]}}},
+        {"extends": "x", "interview_plan": {"stages": {"add": [{"name": "A", "minutes": 30}]}}},
+        {"extends": "x", "benefits": {"add": ["Gym"]}, "abstract": True},
+    ],
+)
+def test_the_schema_accepts_what_a_child_may_write(
+    validator: jsonschema.Draft7Validator, doc: dict[str, object]
+) -> None:
     assert [e.message for e in validator.iter_errors(doc)] == []
 
 
-@pytest.mark.parametrize("doc", [
-    {"tags": ["no title and no extends"]},
-    {"title": "X", "compensation": {"min": 5}},
-    {"extends": "x", "responsibilities": {"primary": {"append": ["a"]}}},
-    {"extends": "x", "responsibilities": {"primary": {}}},
-    {"extends": 3},
-])
-def test_the_schema_rejects_what_the_loader_rejects(validator: jsonschema.Draft7Validator,
-                                                    doc: dict[str, object]) -> None:
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"tags": ["no title and no extends"]},
+        {"title": "X", "compensation": {"min": 5}},
+        {"extends": "x", "responsibilities": {"primary": {"append": ["a"]}}},
+        {"extends": "x", "responsibilities": {"primary": {}}},
+        {"extends": 3},
+    ],
+)
+def test_the_schema_rejects_what_the_loader_rejects(
+    validator: jsonschema.Draft7Validator, doc: dict[str, object]
+) -> None:
     assert list(validator.iter_errors(doc))
 
 
@@ -314,8 +362,13 @@ EXAMPLE = sorted(LEVELS.glob("*.yaml"))
 
 def test_the_example_family_is_shipped_and_valid(runner: CliRunner) -> None:
     names = {p.stem for p in EXAMPLE}
-    assert names == {"software-engineer-family", "software-engineer-i", "software-engineer-ii",
-                     "software-engineer-iii", "software-engineer-ii-payments"}
+    assert names == {
+        "software-engineer-family",
+        "software-engineer-i",
+        "software-engineer-ii",
+        "software-engineer-iii",
+        "software-engineer-ii-payments",
+    }
     family = LEVELS / "software-engineer-family.yaml"
     result = runner.invoke(app, ["validate", str(family), "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -23,14 +23,22 @@ TEAMS = 4
 """Per family: 4 levels, each extended by 4 team roles: 20 roles that are published."""
 DATE = "2025-03-14"
 EXTRA_BASES = ("electrician", "line-cook")
-GIT_ENV = {"GIT_AUTHOR_NAME": "hirecli tests", "GIT_AUTHOR_EMAIL": "tests@example.com",
-           "GIT_COMMITTER_NAME": "hirecli tests", "GIT_COMMITTER_EMAIL": "tests@example.com",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "hirecli tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.com",
+    "GIT_COMMITTER_NAME": "hirecli tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 
 
 def bases() -> list[Path]:
-    examples = sorted(p for p in ROLES.glob("*.yaml")
-                      if p.name != "company.yaml" and not p.name.startswith("software-engineer-"))
+    examples = sorted(
+        p
+        for p in ROLES.glob("*.yaml")
+        if p.name != "company.yaml" and not p.name.startswith("software-engineer-")
+    )
     extra = [ROOT / "tests" / "family_roles" / f"{name}.yaml" for name in EXTRA_BASES]
     return [*examples, *extra][:FAMILIES]
 
@@ -65,19 +73,29 @@ def build_catalogue(folder: Path) -> Path:
             pay_min, pay_max = round(low * (1 + level / 10), 2), round(low * (1.2 + level / 10), 2)
             (home / f"fam{n}-level-{level}.yaml").write_text(
                 f"extends: family.yaml\ntitle: {role.title}, Level {level}\n"
-                f"compensation:\n  min: {pay_min:g}\n  max: {pay_max:g}\n", encoding="utf-8")
+                f"compensation:\n  min: {pay_min:g}\n  max: {pay_max:g}\n",
+                encoding="utf-8",
+            )
             for team in range(1, TEAMS + 1):
                 (home / f"fam{n}-level-{level}-team-{team}.yaml").write_text(
                     f"extends: fam{n}-level-{level}\ntitle: {role.title}, Level {level}, Team {team}\n"
                     "responsibilities:\n  primary:\n    add:\n"
                     f"      - Plan the work of team {team} with its product manager every quarter.\n",
-                    encoding="utf-8")
+                    encoding="utf-8",
+                )
     return roles
 
 
 def git(folder: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True,
-                          env={**os.environ, **GIT_ENV}, timeout=120)
+    done = subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV},
+        timeout=120,
+    )
     return done.stdout
 
 
@@ -127,8 +145,9 @@ def test_list_names_each_roles_family(here: Path) -> None:
 
 
 def test_export_writes_every_published_role_and_no_family_file(here: Path) -> None:
-    code, _, err = run("export", "roles", "-o", "out", "--what", "posting", "--md", "--date", DATE,
-                         "--format", "json")
+    code, _, err = run(
+        "export", "roles", "-o", "out", "--what", "posting", "--md", "--date", DATE, "--format", "json"
+    )
     assert code == 0, err
     assert sorted(p.name for p in (here / "out").iterdir()) == ALL_IDS
     posting = (here / "out" / "fam0-level-2-team-3" / "posting.md").read_text(encoding="utf-8")
@@ -154,8 +173,12 @@ def test_lint_reads_every_role_with_what_it_inherits(here: Path) -> None:
 def test_a_family_change_changes_its_roles_postings_and_nothing_else(here: Path) -> None:
     family = here / "roles" / "fam3" / "family.yaml"
     before = family.read_text(encoding="utf-8")
-    changed = re.sub(r"(?m)^(responsibilities:\n  primary:\n)",
-                     r"\1    - Keep the team's runbooks up to date after every incident.\n", before, count=1)
+    changed = re.sub(
+        r"(?m)^(responsibilities:\n  primary:\n)",
+        r"\1    - Keep the team's runbooks up to date after every incident.\n",
+        before,
+        count=1,
+    )
     assert changed != before
     try:
         assert run("export", "roles", "-o", "before", "--what", "posting", "--md", "--date", DATE)[0] == 0
@@ -176,9 +199,14 @@ def test_a_family_change_changes_its_roles_postings_and_nothing_else(here: Path)
         assert sorted(r["role"] for r in report["roles"]) == sorted(family_ids(3))
         for role in report["roles"]:
             assert role["highlights"] == []
-            assert role["posting"] == [{
-                "kind": "added", "section": "What you'll do",
-                "old": None, "new": "- Keep the team's runbooks up to date after every incident."}]
+            assert role["posting"] == [
+                {
+                    "kind": "added",
+                    "section": "What you'll do",
+                    "old": None,
+                    "new": "- Keep the team's runbooks up to date after every incident.",
+                }
+            ]
         assert run("diff", "git:HEAD:roles", "roles", "--no-kit", "--exit-code")[0] == 1
     finally:
         family.write_text(before, encoding="utf-8")
@@ -191,13 +219,16 @@ def test_a_level_change_reaches_its_teams_only(here: Path) -> None:
     level = here / "roles" / "fam5" / "fam5-level-2.yaml"
     before = level.read_text(encoding="utf-8")
     try:
-        level.write_text(re.sub(r"max: ([0-9.]+)", lambda m: f"max: {float(m.group(1)) + 1000:g}", before),
-                         encoding="utf-8")
+        level.write_text(
+            re.sub(r"max: ([0-9.]+)", lambda m: f"max: {float(m.group(1)) + 1000:g}", before),
+            encoding="utf-8",
+        )
         code, out, err = run("diff", "git:HEAD:roles", "roles", "--no-kit", "--format", "json")
         assert code == 0, err
         report = json.loads(out)
         assert sorted(r["role"] for r in report["roles"]) == sorted(
-            ["fam5-level-2", *(f"fam5-level-2-team-{t}" for t in range(1, TEAMS + 1))])
+            ["fam5-level-2", *(f"fam5-level-2-team-{t}" for t in range(1, TEAMS + 1))]
+        )
         assert all(r["highlights"][0]["field"] == "Pay" for r in report["roles"])
     finally:
         level.write_text(before, encoding="utf-8")

@@ -156,8 +156,14 @@ LINKEDIN_XSD = """\
 LINKEDIN_TAGS = frozenset({"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li"})
 """The limited set of HTML tags LinkedIn accepts in a description."""
 
-_POSTAL_ADDRESS = {"type": "object", "required": ["@type"], "properties": {
-    "@type": {"const": "PostalAddress"}, "addressCountry": {"type": "string", "pattern": "^[A-Z]{2}$"}}}
+_POSTAL_ADDRESS = {
+    "type": "object",
+    "required": ["@type"],
+    "properties": {
+        "@type": {"const": "PostalAddress"},
+        "addressCountry": {"type": "string", "pattern": "^[A-Z]{2}$"},
+    },
+}
 JOB_POSTING = {
     "type": "object",
     "required": ["@type", "title", "description", "datePosted", "hiringOrganization"],
@@ -169,24 +175,56 @@ JOB_POSTING = {
         "datePosted": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}"},
         "validThrough": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}"},
         "url": {"type": "string", "pattern": "^https?://"},
-        "hiringOrganization": {"type": "object", "required": ["@type", "name"],
-                               "properties": {"@type": {"const": "Organization"}}},
-        "employmentType": {"enum": ["FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN",
-                                    "VOLUNTEER", "PER_DIEM", "OTHER"]},
-        "jobLocation": {"type": "object", "required": ["@type", "address"], "properties": {
-            "@type": {"const": "Place"}, "address": _POSTAL_ADDRESS}},
+        "hiringOrganization": {
+            "type": "object",
+            "required": ["@type", "name"],
+            "properties": {"@type": {"const": "Organization"}},
+        },
+        "employmentType": {
+            "enum": [
+                "FULL_TIME",
+                "PART_TIME",
+                "CONTRACTOR",
+                "TEMPORARY",
+                "INTERN",
+                "VOLUNTEER",
+                "PER_DIEM",
+                "OTHER",
+            ]
+        },
+        "jobLocation": {
+            "type": "object",
+            "required": ["@type", "address"],
+            "properties": {"@type": {"const": "Place"}, "address": _POSTAL_ADDRESS},
+        },
         "jobLocationType": {"const": "TELECOMMUTE"},
         "applicantLocationRequirements": {"type": "array", "minItems": 1},
-        "baseSalary": {"type": "object", "required": ["@type", "currency", "value"], "properties": {
-            "@type": {"const": "MonetaryAmount"}, "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
-            "value": {"type": "object", "required": ["@type", "unitText"], "properties": {
-                "@type": {"const": "QuantitativeValue"},
-                "unitText": {"enum": ["HOUR", "DAY", "WEEK", "MONTH", "YEAR"]}}}}},
-        "identifier": {"type": "object", "required": ["@type", "value"],
-                       "properties": {"@type": {"const": "PropertyValue"}}},
+        "baseSalary": {
+            "type": "object",
+            "required": ["@type", "currency", "value"],
+            "properties": {
+                "@type": {"const": "MonetaryAmount"},
+                "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                "value": {
+                    "type": "object",
+                    "required": ["@type", "unitText"],
+                    "properties": {
+                        "@type": {"const": "QuantitativeValue"},
+                        "unitText": {"enum": ["HOUR", "DAY", "WEEK", "MONTH", "YEAR"]},
+                    },
+                },
+            },
+        },
+        "identifier": {
+            "type": "object",
+            "required": ["@type", "value"],
+            "properties": {"@type": {"const": "PropertyValue"}},
+        },
     },
-    "anyOf": [{"required": ["jobLocation"]},
-              {"required": ["jobLocationType", "applicantLocationRequirements"]}],
+    "anyOf": [
+        {"required": ["jobLocation"]},
+        {"required": ["jobLocationType", "applicantLocationRequirements"]},
+    ],
 }
 ITEM_LIST = {
     "type": "object",
@@ -195,49 +233,96 @@ ITEM_LIST = {
         "@context": {"enum": ["https://schema.org", "https://schema.org/", "http://schema.org"]},
         "@type": {"const": "ItemList"},
         "numberOfItems": {"type": "integer", "minimum": 0},
-        "itemListElement": {"type": "array", "items": {
-            "type": "object", "required": ["@type", "position", "item"], "additionalProperties": False,
-            "properties": {"@type": {"const": "ListItem"}, "position": {"type": "integer", "minimum": 1},
-                           "item": JOB_POSTING}}},
+        "itemListElement": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["@type", "position", "item"],
+                "additionalProperties": False,
+                "properties": {
+                    "@type": {"const": "ListItem"},
+                    "position": {"type": "integer", "minimum": 1},
+                    "item": JOB_POSTING,
+                },
+            },
+        },
     },
 }
 
 GREENHOUSE_JOB_POST = {
-    "type": "object", "additionalProperties": False, "required": ["title", "content"],
-    "properties": {"title": {"type": "string", "minLength": 1},
-                   "location": {"type": "string", "minLength": 1},
-                   "content": {"type": "string", "minLength": 1, "pattern": "^[^\\n\\r]*$"}},
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "content"],
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "location": {"type": "string", "minLength": 1},
+        "content": {"type": "string", "minLength": 1, "pattern": "^[^\\n\\r]*$"},
+    },
 }
 GREENHOUSE_STAGES = {
-    "type": "array", "minItems": 1, "items": {
-        "type": "object", "additionalProperties": False, "required": ["name", "priority", "interviews"],
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "priority", "interviews"],
         "properties": {
             "name": {"type": "string", "minLength": 1},
             "priority": {"type": "integer", "minimum": 0},
-            "interviews": {"type": "array", "minItems": 1, "items": {
-                "type": "object", "additionalProperties": False,
-                "required": ["name", "schedulable", "estimated_minutes", "interview_kit"],
-                "properties": {
-                    "name": {"type": "string", "minLength": 1},
-                    "schedulable": {"type": "boolean"},
-                    "estimated_minutes": {"type": "integer", "minimum": 1},
-                    "interview_kit": {
-                        "type": "object", "additionalProperties": False, "required": ["content", "questions"],
-                        "properties": {
-                            "content": {"type": ["string", "null"]},
-                            "questions": {"type": "array", "items": {
-                                "type": "object", "additionalProperties": False, "required": ["question"],
-                                "properties": {"question": {"type": "string", "minLength": 1}}}}}},
-                }}},
-        }},
+            "interviews": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["name", "schedulable", "estimated_minutes", "interview_kit"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "schedulable": {"type": "boolean"},
+                        "estimated_minutes": {"type": "integer", "minimum": 1},
+                        "interview_kit": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["content", "questions"],
+                            "properties": {
+                                "content": {"type": ["string", "null"]},
+                                "questions": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "additionalProperties": False,
+                                        "required": ["question"],
+                                        "properties": {"question": {"type": "string", "minLength": 1}},
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
 }
 GREENHOUSE_SCORECARD = {
-    "type": "object", "additionalProperties": False, "required": ["attributes"],
-    "properties": {"attributes": {"type": "array", "minItems": 1, "items": {
-        "type": "object", "additionalProperties": False, "required": ["name", "type"],
-        "properties": {"name": {"type": "string", "minLength": 1},
-                       "type": {"enum": ["Skills", "Qualifications", "Personality Traits", "Details"]},
-                       "note": {"type": ["string", "null"]}}}}},
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["attributes"],
+    "properties": {
+        "attributes": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "type"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "type": {"enum": ["Skills", "Qualifications", "Personality Traits", "Details"]},
+                    "note": {"type": ["string", "null"]},
+                },
+            },
+        }
+    },
 }
 
 
@@ -285,8 +370,9 @@ def test_indeed_feed(catalogue: Path, tmp_path: Path) -> None:
     ids = [job.findtext("referencenumber") for job in jobs]
     assert len(ids) == len(set(ids))
     left_out = [line for line in err.splitlines() if "left out of the indeed feed" in line]
-    assert sorted(ids) == sorted(set(published_ids()) - {line.split("/")[-1].split(".yaml")[0]
-                                                          for line in left_out})
+    assert sorted(ids) == sorted(
+        set(published_ids()) - {line.split("/")[-1].split(".yaml")[0] for line in left_out}
+    )
     assert (code == ExitCode.INVALID) == bool(left_out)
     for job in jobs:
         role_id = job.findtext("referencenumber")
@@ -306,16 +392,20 @@ def test_indeed_feed(catalogue: Path, tmp_path: Path) -> None:
 def test_roles_missing_what_a_feed_requires_are_named_and_left_out(tmp_path: Path) -> None:
     roles = tmp_path / "roles"
     roles.mkdir()
-    (roles / "company.yaml").write_text("name: Acme\napply:\n  url: https://example.com/jobs\n",
-                                        encoding="utf-8")
+    (roles / "company.yaml").write_text(
+        "name: Acme\napply:\n  url: https://example.com/jobs\n", encoding="utf-8"
+    )
     shutil.copy(ROLES / "registered-nurse.yaml", roles / "registered-nurse.yaml")
-    (roles / "nowhere.yaml").write_text("title: Nowhere Analyst\nsummary: A role without a place.\n",
-                                        encoding="utf-8")
+    (roles / "nowhere.yaml").write_text(
+        "title: Nowhere Analyst\nsummary: A role without a place.\n", encoding="utf-8"
+    )
     out = tmp_path / "feed.xml"
     code, _, err = run("export", roles, "--feed", "indeed", "-o", out, "--date", DATE)
     assert code == ExitCode.INVALID
-    assert f"{roles / 'nowhere.yaml'}: left out of the indeed feed: no city (location.city, or the " \
-           "company's location); no state or province (location.region); no country (location.country)" in err
+    assert (
+        f"{roles / 'nowhere.yaml'}: left out of the indeed feed: no city (location.city, or the "
+        "company's location); no state or province (location.region); no country (location.country)" in err
+    )
     tree = etree.parse(str(out))
     assert [j.findtext("referencenumber") for j in tree.findall("job")] == ["registered-nurse"]
     assert "1 left out" in err
@@ -331,14 +421,18 @@ def test_feeds_never_overwrite_without_force(catalogue: Path, tmp_path: Path) ->
     assert run("export", catalogue, "--feed", "jsonld", "-o", out, "--date", DATE, "--force")[0] == 0
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--feed", "monster", "-o", "x.xml"], "unknown feed 'monster'; known: indeed, linkedin, jsonld"),
-    (["--ats", "lever", "-o", "out"], "unknown applicant tracking system 'lever'; known: greenhouse"),
-    (["--feed", "indeed"], "needs role files or folders (PATH...) and a feed file"),
-    (["--feed", "indeed", "--ats", "greenhouse", "-o", "x"], "give one of them"),
-])
-def test_feed_usage_errors(catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                           args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--feed", "monster", "-o", "x.xml"], "unknown feed 'monster'; known: indeed, linkedin, jsonld"),
+        (["--ats", "lever", "-o", "out"], "unknown applicant tracking system 'lever'; known: greenhouse"),
+        (["--feed", "indeed"], "needs role files or folders (PATH...) and a feed file"),
+        (["--feed", "indeed", "--ats", "greenhouse", "-o", "x"], "give one of them"),
+    ],
+)
+def test_feed_usage_errors(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run("export", catalogue, *args)
     assert code == ExitCode.USAGE
@@ -358,9 +452,12 @@ def test_cdata_survives_its_own_end_marker(tmp_path: Path) -> None:
     roles.mkdir()
     (roles / "company.yaml").write_text(
         "name: Acme ]]> & Sons\napply:\n  url: https://example.com/jobs\nlocation:\n  city: Austin\n"
-        "  region: TX\n  country: US\n", encoding="utf-8")
+        "  region: TX\n  country: US\n",
+        encoding="utf-8",
+    )
     (roles / "odd.yaml").write_text(
-        "title: Engineer ]]> Lead <b>\nsummary: Tags like <b> and ]]> stay text.\n", encoding="utf-8")
+        "title: Engineer ]]> Lead <b>\nsummary: Tags like <b> and ]]> stay text.\n", encoding="utf-8"
+    )
     out = tmp_path / "feed.xml"
     code, _, err = run("export", roles, "--feed", "indeed", "-o", out, "--date", DATE)
     assert code == 0, err
@@ -408,8 +505,12 @@ def test_linkedin_feed(catalogue: Path, tmp_path: Path) -> None:
     assert nurse.findtext("jobtype") == "FULL_TIME"
     salary = nurse.find("salaries/salary")
     assert salary is not None
-    assert (salary.findtext("lowEnd/amount"), salary.findtext("highEnd/amount"), salary.findtext("period"),
-            salary.findtext("type")) == ("98000", "146000", "YEARLY", "BASE_SALARY")
+    assert (
+        salary.findtext("lowEnd/amount"),
+        salary.findtext("highEnd/amount"),
+        salary.findtext("period"),
+        salary.findtext("type"),
+    ) == ("98000", "146000", "YEARLY", "BASE_SALARY")
     remote = next(j for j in jobs if j.findtext("partnerJobId") == "software-engineer")
     assert remote.findtext("workplaceTypes") == "Remote"
     assert remote.findtext("location") == "United States, Canada"
@@ -418,20 +519,26 @@ def test_linkedin_feed(catalogue: Path, tmp_path: Path) -> None:
 def test_linkedin_refuses_what_its_guide_refuses(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
-    (plain / "company.yaml").write_text("name: Acme\napply:\n  url: http://example.com/jobs\nlocation:\n"
-                                        "  city: Austin\n  region: TX\n  country: US\n", encoding="utf-8")
-    (plain / "long.yaml").write_text("id: a-role-id-that-is-far-longer-than-forty-characters\ntitle: Long\n",
-                                     encoding="utf-8")
+    (plain / "company.yaml").write_text(
+        "name: Acme\napply:\n  url: http://example.com/jobs\nlocation:\n"
+        "  city: Austin\n  region: TX\n  country: US\n",
+        encoding="utf-8",
+    )
+    (plain / "long.yaml").write_text(
+        "id: a-role-id-that-is-far-longer-than-forty-characters\ntitle: Long\n", encoding="utf-8"
+    )
     code, _, err = run("export", plain, "--feed", "linkedin", "-o", tmp_path / "f.xml", "--date", DATE)
     assert code == ExitCode.INVALID
     assert "LinkedIn's partnerJobId takes at most 40" in err
     assert "the apply address http://example.com/jobs does not start with https://" in err
     short = tmp_path / "short"
     short.mkdir()
-    (short / "company.yaml").write_text("name: Acme\nfeeds:\n  job_url: https://example.com/jobs/{id}\n",
-                                        encoding="utf-8")
+    (short / "company.yaml").write_text(
+        "name: Acme\nfeeds:\n  job_url: https://example.com/jobs/{id}\n", encoding="utf-8"
+    )
     (short / "short.yaml").write_text(
-        "title: Short\nlocation:\n  city: Austin\n  region: TX\n  country: US\n", encoding="utf-8")
+        "title: Short\nlocation:\n  city: Austin\n  region: TX\n  country: US\n", encoding="utf-8"
+    )
     code, _, err = run("export", short, "--feed", "linkedin", "-o", tmp_path / "g.xml", "--date", DATE)
     assert code == ExitCode.INVALID
     assert "characters; LinkedIn needs at least 100" in err
@@ -475,8 +582,12 @@ def kit_data(role: Path) -> dict[str, Any]:
     return json.loads(out)  # type: ignore[no-any-return]
 
 
-GREENHOUSE_ROLES = ("registered-nurse", "software-engineer-i", "software-engineer-ii-payments",
-                    "warehouse-associate")
+GREENHOUSE_ROLES = (
+    "registered-nurse",
+    "software-engineer-i",
+    "software-engineer-ii-payments",
+    "warehouse-associate",
+)
 
 
 def test_greenhouse_payloads(catalogue: Path, tmp_path: Path) -> None:
@@ -499,7 +610,8 @@ def test_greenhouse_payloads(catalogue: Path, tmp_path: Path) -> None:
         interview = stage["interviews"][0]
         assert interview["estimated_minutes"] == expected["minutes"]
         assert [q["question"] for q in interview["interview_kit"]["questions"]] == [
-            texts[q] for q in expected["questions"]]
+            texts[q] for q in expected["questions"]
+        ]
         assert interview["interview_kit"]["content"].startswith("<h5>Purpose</h5>")
     card = json.loads((out / "registered-nurse" / "scorecard.json").read_text("utf-8"))
     assert [a["name"] for a in card["attributes"]] == [c["name"] for c in data["competencies"]]

@@ -41,18 +41,39 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return found
 
 
-@pytest.mark.parametrize("name", [
-    "not-a-zip", "truncated-zip", "malformed-xml", "entity-expansion", "external-entity", "deep-nesting",
-    "zip-bomb", "many-parts"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "not-a-zip",
+        "truncated-zip",
+        "malformed-xml",
+        "entity-expansion",
+        "external-entity",
+        "deep-nesting",
+        "zip-bomb",
+        "many-parts",
+    ],
+)
 @pytest.mark.parametrize("command", ["lint", "import", "reference"])
-def test_hostile_word_files_are_refused_quickly_in_bounded_memory(hostile: dict[str, Path], tmp_path: Path,
-                                                                   name: str, command: str) -> None:
+def test_hostile_word_files_are_refused_quickly_in_bounded_memory(
+    hostile: dict[str, Path], tmp_path: Path, name: str, command: str
+) -> None:
     path = hostile[name]
     args = {
         "lint": ["lint", str(path), "--format", "json"],
         "import": ["import", str(path)],
-        "reference": ["export", str(NURSE), "-o", str(tmp_path / "out"), "--docx", "--what", "posting",
-                      "--reference-docx", str(path), *DATE],
+        "reference": [
+            "export",
+            str(NURSE),
+            "-o",
+            str(tmp_path / "out"),
+            "--docx",
+            "--what",
+            "posting",
+            "--reference-docx",
+            str(path),
+            *DATE,
+        ],
     }[command]
     result = run_limited(args, tmp_path)
     check_quiet(result)
@@ -67,8 +88,15 @@ def test_hostile_word_files_are_refused_quickly_in_bounded_memory(hostile: dict[
 
 def test_a_good_word_file_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "ad.docx"
-    path.write_bytes(docx(document(paragraph("Registered Nurse") + paragraph("Responsibilities")
-                                   + paragraph("We want a rockstar nurse to care for patients."))))
+    path.write_bytes(
+        docx(
+            document(
+                paragraph("Registered Nurse")
+                + paragraph("Responsibilities")
+                + paragraph("We want a rockstar nurse to care for patients.")
+            )
+        )
+    )
     linted = run(["lint", str(path), "--format", "json"])
     assert linted.exit_code in (0, 1)
     assert any(f["rule"] == "hero-title" for f in json.loads(linted.stdout)["files"][0]["findings"])
@@ -82,24 +110,29 @@ def _reference_with_links(folder: Path) -> Path:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     rels = parts["word/_rels/document.xml.rels"].decode()
-    rels = rels.replace("</Relationships>",
-                        f'<Relationship Id="rIdLeak1" Type="{r_ns}/subDocument" Target="file:///etc/passwd" '
-                        'TargetMode="External"/>'
-                        f'<Relationship Id="rIdLeak2" Type="{r_ns}/image" '
-                        'Target="http://tracker.example/pixel.png" TargetMode="External"/></Relationships>')
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdLeak1" Type="{r_ns}/subDocument" Target="file:///etc/passwd" '
+        'TargetMode="External"/>'
+        f'<Relationship Id="rIdLeak2" Type="{r_ns}/image" '
+        'Target="http://tracker.example/pixel.png" TargetMode="External"/></Relationships>',
+    )
     parts["word/_rels/document.xml.rels"] = rels.encode()
     body = parts["word/document.xml"].decode()
     parts["word/document.xml"] = body.replace(
-        "<w:body>", f'<w:body><w:p><w:subDoc xmlns:r="{r_ns}" r:id="rIdLeak1"/></w:p>', 1).encode()
+        "<w:body>", f'<w:body><w:p><w:subDoc xmlns:r="{r_ns}" r:id="rIdLeak1"/></w:p>', 1
+    ).encode()
     settings = parts.get("word/settings.xml", b"").decode()
     if settings:
         parts["word/settings.xml"] = settings.replace(
-            "</w:settings>", f'<w:attachedTemplate xmlns:r="{r_ns}" r:id="rIdLeak3"/></w:settings>').encode()
+            "</w:settings>", f'<w:attachedTemplate xmlns:r="{r_ns}" r:id="rIdLeak3"/></w:settings>'
+        ).encode()
         parts["word/_rels/settings.xml.rels"] = (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships '
             'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rIdLeak3" Type="{r_ns}/attachedTemplate" '
-            'Target="file:///home/someone/secret.dotx" TargetMode="External"/></Relationships>').encode()
+            'Target="file:///home/someone/secret.dotx" TargetMode="External"/></Relationships>'
+        ).encode()
     path = folder / "leaky.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
@@ -123,6 +156,7 @@ def test_a_reference_documents_outside_links_are_never_copied(tmp_path: Path) ->
 
 
 # ---- -o never replaces a link or a device -------------------------------------------------------------
+
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links and devices")
 def test_output_through_a_symbolic_link_writes_the_file_it_leads_to(tmp_path: Path) -> None:
@@ -189,8 +223,21 @@ def test_a_folder_in_the_way_stops_an_export_before_anything_is_written(tmp_path
         if path.is_file():
             path.write_bytes(b"old\n")
     kept = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    again = run(["export", *map(str, roles), "-o", str(out), "--md", "--docx", "--what", "posting", "--force",
-                 "--date", "2026-04-01"])
+    again = run(
+        [
+            "export",
+            *map(str, roles),
+            "-o",
+            str(out),
+            "--md",
+            "--docx",
+            "--what",
+            "posting",
+            "--force",
+            "--date",
+            "2026-04-01",
+        ]
+    )
     assert again.exit_code == 2
     assert "posting.docx" in again.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == kept
@@ -201,8 +248,20 @@ def test_a_file_where_a_role_folder_must_be_stops_an_export(tmp_path: Path) -> N
     out = tmp_path / "out"
     out.mkdir()
     (out / "registered-nurse").write_text("mine\n", encoding="utf-8")
-    result = run(["export", str(NURSE), str(ROLES / "warehouse-associate.yaml"), "-o", str(out), "--md",
-                  "--what", "posting", "--force", *DATE])
+    result = run(
+        [
+            "export",
+            str(NURSE),
+            str(ROLES / "warehouse-associate.yaml"),
+            "-o",
+            str(out),
+            "--md",
+            "--what",
+            "posting",
+            "--force",
+            *DATE,
+        ]
+    )
     assert result.exit_code == 2
     assert (out / "registered-nurse").read_text(encoding="utf-8") == "mine\n"
     assert not (out / "warehouse-associate").exists()
@@ -215,24 +274,39 @@ def test_jobs_is_capped_at_the_cpu_count(tmp_path: Path) -> None:
     assert worker_count(100_000) == cpus
     assert worker_count(0) == cpus
     assert worker_count(1) == 1
-    result = run(["export", str(NURSE), "-o", str(tmp_path / "out"), "--md", "--what", "posting",
-                  "--jobs", "100000", *DATE])
+    result = run(
+        [
+            "export",
+            str(NURSE),
+            "-o",
+            str(tmp_path / "out"),
+            "--md",
+            "--what",
+            "posting",
+            "--jobs",
+            "100000",
+            *DATE,
+        ]
+    )
     assert result.exit_code == 0, result.output
 
 
 # ---- the company profile ------------------------------------------------------------------------------
 
+
 def _role_below_a_profile(tmp_path: Path) -> Path:
-    (tmp_path / "company.yaml").write_text("name: Planted Corp\nabout: PLANTED PROFILE TEXT\n",
-                                           encoding="utf-8")
+    (tmp_path / "company.yaml").write_text(
+        "name: Planted Corp\nabout: PLANTED PROFILE TEXT\n", encoding="utf-8"
+    )
     role = tmp_path / "shared" / "team" / "nurse.yaml"
     role.parent.mkdir(parents=True)
     role.write_text("title: Registered Nurse\nskills:\n  hard: [Patient Care]\n", encoding="utf-8")
     return role
 
 
-def test_a_profile_above_the_folder_given_is_not_applied(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_profile_above_the_folder_given_is_not_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     role = _role_below_a_profile(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -242,14 +316,16 @@ def test_a_profile_above_the_folder_given_is_not_applied(tmp_path: Path,
         assert result.exit_code == 0, result.output
         assert "PLANTED" not in result.stdout
         assert "Planted Corp" not in result.stdout
-    exported = run(["export", str(role.parent), "-o", str(tmp_path / "out"), "--md", "--what", "posting",
-                    *DATE])
+    exported = run(
+        ["export", str(role.parent), "-o", str(tmp_path / "out"), "--md", "--what", "posting", *DATE]
+    )
     assert exported.exit_code == 0
     assert "PLANTED" not in (tmp_path / "out" / "nurse" / "posting.md").read_text(encoding="utf-8")
 
 
-def test_a_profile_in_the_folder_given_or_the_repository_is_applied(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_profile_in_the_folder_given_or_the_repository_is_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     role = _role_below_a_profile(tmp_path)
     monkeypatch.chdir(tmp_path / "shared")
     exported = run(["export", str(tmp_path), "-o", str(tmp_path / "out"), "--md", "--what", "posting", *DATE])
@@ -276,8 +352,11 @@ def test_the_terminal_output_names_the_profile_used(tmp_path: Path, monkeypatch:
     (folder / "company.yaml").write_text("name: Fernhollow\n", encoding="utf-8")
     shutil.copyfile(NURSE, folder / "nurse.yaml")
     monkeypatch.chdir(tmp_path)
-    for command in (["posting", "roles/nurse.yaml", *DATE], ["interview-kit", "roles/nurse.yaml"],
-                    ["scorecard", "roles/nurse.yaml"]):
+    for command in (
+        ["posting", "roles/nurse.yaml", *DATE],
+        ["interview-kit", "roles/nurse.yaml"],
+        ["scorecard", "roles/nurse.yaml"],
+    ):
         result = run([*command, "--format", "terminal"])
         assert result.exit_code == 0, result.output
         assert "company profile: roles/company.yaml" in result.stderr
@@ -286,6 +365,7 @@ def test_the_terminal_output_names_the_profile_used(tmp_path: Path, monkeypatch:
 
 
 # ---- output that stays small, work that stays bounded --------------------------------------------------
+
 
 def test_lint_findings_of_a_huge_posting_stay_small(tmp_path: Path) -> None:
     words = "We want a rockstar ninja, young and energetic, a digital native who works hard and plays hard."
@@ -304,15 +384,18 @@ def test_lint_findings_of_a_huge_posting_stay_small(tmp_path: Path) -> None:
     assert len(text.stdout) < 3 * posting.stat().st_size
 
 
-@pytest.mark.parametrize("template", [
-    '{{ "{:{w}}{:{w}}{:{w}}{:{w}}{:{w}}".format("a", "b", "c", "d", "e", w=999999) }}',
-    '{{ "' + "{:999999}" * 300 + '".format(' + ", ".join(["1"] * 300) + ") }}",
-    '{{ "' + "%999999s" * 300 + '" % (' + ", ".join(["1"] * 300) + ") }}",
-    '{{ "' + "{:{}}" * 200 + '".format(' + ", ".join(["1, 999999"] * 200) + ") }}",
-    '{{ "{0:{1}}{0:{1}}{0:{1}}{0:{1}}".format("x", 999999) * 50 }}',
-    '{{ "{a:{b}.{c}}" | format }}{{ "{:>{}}".format_map({}) }}',
-    "{{ '%*s' | format(999999, 'x') }}",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{{ "{:{w}}{:{w}}{:{w}}{:{w}}{:{w}}".format("a", "b", "c", "d", "e", w=999999) }}',
+        '{{ "' + "{:999999}" * 300 + '".format(' + ", ".join(["1"] * 300) + ") }}",
+        '{{ "' + "%999999s" * 300 + '" % (' + ", ".join(["1"] * 300) + ") }}",
+        '{{ "' + "{:{}}" * 200 + '".format(' + ", ".join(["1, 999999"] * 200) + ") }}",
+        '{{ "{0:{1}}{0:{1}}{0:{1}}{0:{1}}".format("x", 999999) * 50 }}',
+        '{{ "{a:{b}.{c}}" | format }}{{ "{:>{}}".format_map({}) }}',
+        "{{ '%*s' | format(999999, 'x') }}",
+    ],
+)
 def test_a_template_cannot_build_gigabytes(tmp_path: Path, template: str) -> None:
     path = tmp_path / "t.md.j2"
     path.write_text(template + "\n", encoding="utf-8")
@@ -327,8 +410,20 @@ def test_a_template_cannot_build_gigabytes(tmp_path: Path, template: str) -> Non
 def test_a_docx_written_with_a_reference_still_opens(tmp_path: Path) -> None:
     reference = _reference_with_links(tmp_path)
     out = tmp_path / "posting.docx"
-    result = run(["export", str(NURSE), "-o", str(tmp_path / "out"), "--docx", "--what", "posting", *DATE,
-                  "--reference-docx", str(reference)])
+    result = run(
+        [
+            "export",
+            str(NURSE),
+            "-o",
+            str(tmp_path / "out"),
+            "--docx",
+            "--what",
+            "posting",
+            *DATE,
+            "--reference-docx",
+            str(reference),
+        ]
+    )
     assert result.exit_code == 0
     data = next((tmp_path / "out").rglob("posting.docx")).read_bytes()
     out.write_bytes(data)
@@ -337,10 +432,12 @@ def test_a_docx_written_with_a_reference_still_opens(tmp_path: Path) -> None:
     assert python_docx.Document(io.BytesIO(data)).paragraphs
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
-                    reason="needs root to give a file to another user")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() != 0, reason="needs root to give a file to another user"
+)
 def test_a_profile_planted_by_another_user_in_a_shared_folder_is_passed_over(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o1777)
@@ -360,7 +457,8 @@ def test_a_profile_planted_by_another_user_in_a_shared_folder_is_passed_over(
 
 
 def test_an_export_that_cannot_fit_on_the_disk_is_refused_before_writing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Full:
         f_bavail = 1
         f_frsize = 1024

@@ -32,8 +32,19 @@ UNITS: dict[str, tuple[str, ...]] = {
     "space": (" ", " -", "\t", "a ", ", ", " / ", "  \u00a0"),
     "brackets": ("(", "(a", "[](", "[", "<", "<a", "<b>", "&#", "{", "{{"),
     "marks": ("*", "*a", "_", "#", "|", "!", ":", "-", "'", '"a', "\\", "a.", "a@a.", "http://a", "/a"),
-    "words": ("young ", "are you ", "rockstar ", "must be ", "citizens ", "native ", "per hour ",
-              "years of experience ", "and ", "in ", "with "),
+    "words": (
+        "young ",
+        "are you ",
+        "rockstar ",
+        "must be ",
+        "citizens ",
+        "native ",
+        "per hour ",
+        "years of experience ",
+        "and ",
+        "in ",
+        "with ",
+    ),
 }
 """Runs of characters that have made patterns retry from every position."""
 
@@ -46,7 +57,7 @@ def hostile(kind: str, size: int, *, one_line: bool = False) -> str:
     parts = [(unit * (each // len(unit) + 1))[:each] for unit in units]
     text = " x ".join(parts)
     if not one_line:
-        text = "\n".join(text[i:i + 2000] for i in range(0, len(text), 2000))
+        text = "\n".join(text[i : i + 2000] for i in range(0, len(text), 2000))
     return text
 
 
@@ -74,6 +85,7 @@ def check_linear(fn: Callable[[str], object], kind: str, *, one_line: bool = Fal
 
 
 # ---- targets ------------------------------------------------------------------------------------
+
 
 def _role_yaml(**fields: str) -> str:
     lines = [f"title: {json.dumps(fields.pop('title', 'Registered Nurse'))}"]
@@ -131,8 +143,10 @@ def _docx(text: str) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", PACKAGE_RELS)
-        archive.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}>'
-                                              f"<w:body>{body}</w:body></w:document>")
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{body}</w:body></w:document>',
+        )
     return buffer.getvalue()
 
 
@@ -150,29 +164,52 @@ TARGETS: dict[str, tuple[Callable[[str], object], bool]] = {
     "loader": (lambda t: _load(_role_yaml(summary=_quote(t))), False),
     "posting-title": (lambda t: _posting(_role_yaml(title=t)), True),
     "posting-summary": (lambda t: _posting(_role_yaml(summary=_quote(t))), False),
-    "posting-duty": (lambda t: _posting(_role_yaml(responsibilities=f"{{primary: [{_quote(t)}]}}")),
-                     False),
+    "posting-duty": (lambda t: _posting(_role_yaml(responsibilities=f"{{primary: [{_quote(t)}]}}")), False),
     "posting-skill": (lambda t: _posting(_role_yaml(skills=f"{{hard: [{_quote(t)}]}}")), True),
-    "posting-requirements": (lambda t: _posting(_role_yaml(
-        education=f"{{minimum: [{_quote(t)}]}}", experience=f"{{description: {_quote(t)}}}")), False),
-    "kit-skill": (lambda t: _kit(_role_yaml(
-        skills=f"{{hard: [{_quote(t)}], soft: [{_quote(t[::-1] + 'x')}]}}")), True),
-    "kit-duty": (lambda t: _kit(_role_yaml(skills="{hard: [Patient Care]}",
-                                           responsibilities=f"{{primary: [{_quote(t)}]}}")), False),
-    "kit-question": (lambda t: _kit(_role_yaml(
-        competencies=f"[{{name: Care, questions: [{{text: {_quote(t)}, probes: [{_quote(t)}]}}]}}]")), False),
+    "posting-requirements": (
+        lambda t: _posting(
+            _role_yaml(education=f"{{minimum: [{_quote(t)}]}}", experience=f"{{description: {_quote(t)}}}")
+        ),
+        False,
+    ),
+    "kit-skill": (
+        lambda t: _kit(_role_yaml(skills=f"{{hard: [{_quote(t)}], soft: [{_quote(t[::-1] + 'x')}]}}")),
+        True,
+    ),
+    "kit-duty": (
+        lambda t: _kit(
+            _role_yaml(skills="{hard: [Patient Care]}", responsibilities=f"{{primary: [{_quote(t)}]}}")
+        ),
+        False,
+    ),
+    "kit-question": (
+        lambda t: _kit(
+            _role_yaml(
+                competencies=f"[{{name: Care, questions: [{{text: {_quote(t)}, probes: [{_quote(t)}]}}]}}]"
+            )
+        ),
+        False,
+    ),
     "lint-markdown": (lambda t: _lint(f"# Nurse\n\n{t}\n".encode(), "ad.md"), False),
     "lint-text": (lambda t: _lint(f"Nurse\n\n{t}\n".encode(), "ad.txt"), False),
     "lint-html": (lambda t: _lint(f"<h1>Nurse</h1><p>{escape(t)}</p>".encode(), "ad.html"), False),
     "lint-docx": (lambda t: _lint(_docx(t), "ad.docx"), False),
-    "lint-role": (lambda t: _lint_role(_role_yaml(summary=_quote(t),
-                                                  responsibilities=f"{{primary: [{_quote(t)}]}}")), False),
-    "import-text": (lambda t: _import(f"Registered Nurse\n\nResponsibilities\n{t}\n".encode(), "ad.txt"),
-                    False),
-    "import-markdown": (lambda t: _import(f"# Registered Nurse\n\n## Duties\n\n{t}\n".encode(), "ad.md"),
-                        False),
-    "import-html": (lambda t: _import(f"<h1>Registered Nurse</h1><h2>Duties</h2><p>{escape(t)}</p>".encode(),
-                                      "ad.html"), False),
+    "lint-role": (
+        lambda t: _lint_role(_role_yaml(summary=_quote(t), responsibilities=f"{{primary: [{_quote(t)}]}}")),
+        False,
+    ),
+    "import-text": (
+        lambda t: _import(f"Registered Nurse\n\nResponsibilities\n{t}\n".encode(), "ad.txt"),
+        False,
+    ),
+    "import-markdown": (
+        lambda t: _import(f"# Registered Nurse\n\n## Duties\n\n{t}\n".encode(), "ad.md"),
+        False,
+    ),
+    "import-html": (
+        lambda t: _import(f"<h1>Registered Nurse</h1><h2>Duties</h2><p>{escape(t)}</p>".encode(), "ad.html"),
+        False,
+    ),
     "import-docx": (lambda t: _import(_docx(t), "ad.docx"), False),
 }
 
@@ -202,13 +239,20 @@ def test_a_scorecard_for_thousands_of_skills_takes_linear_time() -> None:
 
 def test_tall_merged_tables_in_word_take_linear_time() -> None:
     def table(rows: int) -> str:
-        first = ('<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>'
-                 "<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>")
+        first = '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>'
         cont = "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
-        span = "<w:tc><w:tcPr><w:gridSpan w:val=\"3\"/></w:tcPr><w:p><w:r><w:t>y</w:t></w:r></w:p></w:tc>"
-        body = ("<w:p><w:r><w:t>Registered Nurse</w:t></w:r></w:p><w:tbl><w:tblGrid>" + "<w:gridCol/>" * 7
-                + "</w:tblGrid>" + "<w:tr>" + first * 4 + span + "</w:tr>"
-                + ("<w:tr>" + cont * 4 + span + "</w:tr>") * rows + "</w:tbl>")
+        span = '<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>y</w:t></w:r></w:p></w:tc>'
+        body = (
+            "<w:p><w:r><w:t>Registered Nurse</w:t></w:r></w:p><w:tbl><w:tblGrid>"
+            + "<w:gridCol/>" * 7
+            + "</w:tblGrid>"
+            + "<w:tr>"
+            + first * 4
+            + span
+            + "</w:tr>"
+            + ("<w:tr>" + cont * 4 + span + "</w:tr>") * rows
+            + "</w:tbl>"
+        )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("[Content_Types].xml", CONTENT_TYPES)

@@ -23,8 +23,9 @@ from hirecli.pay import highest_amount, minor_digits
 from test_robustness_support import run
 
 DATE = ["--date", "2026-03-02"]
-FUZZ = settings(deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 HUGE = {
     "ten-to-the-28": ("10000000000000000000000000000", "10000000000000000000000000001"),
     "hundreds-of-digits": ("9" * 400, "9" * 401),
@@ -39,12 +40,24 @@ HUGE = {
 """Amounts that must be refused; the period is ``hour`` for the last, ``year`` otherwise."""
 
 
-def _role(folder: Path, low: str, high: str | None = None, *, currency: str = "USD", period: str = "year",
-          extra: str = "") -> Path:
+def _role(
+    folder: Path,
+    low: str,
+    high: str | None = None,
+    *,
+    currency: str = "USD",
+    period: str = "year",
+    extra: str = "",
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "pay.yaml"
-    lines = ["id: pay-role", "title: Registered Nurse", "compensation:", f"  currency: {currency}",
-             f"  min: {low}"]
+    lines = [
+        "id: pay-role",
+        "title: Registered Nurse",
+        "compensation:",
+        f"  currency: {currency}",
+        f"  min: {low}",
+    ]
     if high is not None:
         lines.append(f"  max: {high}")
     lines.append(f"  period: {period}")
@@ -85,19 +98,23 @@ def test_huge_and_impossible_amounts_are_refused_cleanly(tmp_path: Path, case: s
         assert all(len(line) < 400 for line in lines), "a message must not repeat a huge number in full"
 
 
-@pytest.mark.parametrize(("currency", "low", "high", "period", "words"), [
-    ("USD", "0.001", "0.004", "hour", "smallest amount of USD"),
-    ("USD", "0.004", None, "hour", "smallest amount of USD"),
-    ("USD", "38.499999", "40", "hour", "more decimals than USD"),
-    ("JPY", "12.5", "13", "hour", "JPY amounts are whole numbers"),
-    ("BHD", "1.2345", None, "hour", "more decimals than BHD"),
-    ("XYZ", "10", "20", "hour", "not an ISO 4217 currency"),
-    ("XAU", "10", "20", "hour", "not of a currency pay is given in"),
-    ("XXX", "10", "20", "hour", "not of a currency pay is given in"),
-    ("usd", "10", "20", "hour", "ISO 4217 currency code of three capital letters"),
-])
-def test_amounts_and_currencies_that_cannot_be_shown_right(tmp_path: Path, currency: str, low: str,
-                                                           high: str | None, period: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("currency", "low", "high", "period", "words"),
+    [
+        ("USD", "0.001", "0.004", "hour", "smallest amount of USD"),
+        ("USD", "0.004", None, "hour", "smallest amount of USD"),
+        ("USD", "38.499999", "40", "hour", "more decimals than USD"),
+        ("JPY", "12.5", "13", "hour", "JPY amounts are whole numbers"),
+        ("BHD", "1.2345", None, "hour", "more decimals than BHD"),
+        ("XYZ", "10", "20", "hour", "not an ISO 4217 currency"),
+        ("XAU", "10", "20", "hour", "not of a currency pay is given in"),
+        ("XXX", "10", "20", "hour", "not of a currency pay is given in"),
+        ("usd", "10", "20", "hour", "ISO 4217 currency code of three capital letters"),
+    ],
+)
+def test_amounts_and_currencies_that_cannot_be_shown_right(
+    tmp_path: Path, currency: str, low: str, high: str | None, period: str, words: str
+) -> None:
     role = _role(tmp_path, low, high, currency=currency, period=period)
     result = run(["validate", str(role)])
     assert result.exit_code == 1
@@ -135,8 +152,9 @@ def _amounts(draw: st.DrawFn) -> tuple[str, str, str, str | None]:
 
 @settings(FUZZ, max_examples=40)
 @given(st.data())
-def test_a_valid_amount_is_the_same_number_in_the_posting_and_its_json_ld(tmp_path: Path,
-                                                                          data: st.DataObject) -> None:
+def test_a_valid_amount_is_the_same_number_in_the_posting_and_its_json_ld(
+    tmp_path: Path, data: st.DataObject
+) -> None:
     currency, period, low, high = _amounts(data.draw)
     role = _role(tmp_path / "same", low, high, currency=currency, period=period)
     text = run(["posting", str(role), "--format", "text", *DATE])
@@ -155,12 +173,14 @@ def _no_constant(name: str) -> object:
 
 
 @settings(FUZZ, max_examples=60)
-@given(st.one_of(
-    st.from_regex(r"[0-9]{1,600}(\.[0-9]{0,600})?", fullmatch=True),
-    st.integers(-10**30, 10**30).map(str),
-    st.floats(allow_nan=False, allow_infinity=False).map(repr),
-    st.sampled_from(["1e28", "1E400", ".5", "0", "-0.0", "00012", "+5", "inf", "nan", "∞", "١٢٣"]),
-))
+@given(
+    st.one_of(
+        st.from_regex(r"[0-9]{1,600}(\.[0-9]{0,600})?", fullmatch=True),
+        st.integers(-(10**30), 10**30).map(str),
+        st.floats(allow_nan=False, allow_infinity=False).map(repr),
+        st.sampled_from(["1e28", "1E400", ".5", "0", "-0.0", "00012", "+5", "inf", "nan", "∞", "١٢٣"]),
+    )
+)
 def test_any_number_text_is_accepted_or_refused_never_crashes(tmp_path: Path, amount: str) -> None:
     role = _role(tmp_path / "any", f'"{amount}"' if not amount[:1].isdigit() else amount)
     checked = run(["validate", str(role)])
@@ -173,17 +193,20 @@ def test_any_number_text_is_accepted_or_refused_never_crashes(tmp_path: Path, am
         assert "set_int_max_str_digits" not in checked.stdout + posting.stderr
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["--date", "9999-12-31", "--valid-days", "1"], 2),
-    (["--date", "9999-12-20", "--valid-days", "30"], 2),
-    (["--date", "9999-12-31", "--valid-days", "3650"], 2),
-    (["--date", "9999-12-01", "--valid-days", "30"], 0),
-    (["--date", "0001-01-01"], 2),
-    (["--date", "1899-12-31"], 2),
-    (["--date", "9999-12-31"], 0),
-    (["--date", "10000-01-01"], 2),
-    (["--date", "２０２６-０１-０１"], 2),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--date", "9999-12-31", "--valid-days", "1"], 2),
+        (["--date", "9999-12-20", "--valid-days", "30"], 2),
+        (["--date", "9999-12-31", "--valid-days", "3650"], 2),
+        (["--date", "9999-12-01", "--valid-days", "30"], 0),
+        (["--date", "0001-01-01"], 2),
+        (["--date", "1899-12-31"], 2),
+        (["--date", "9999-12-31"], 0),
+        (["--date", "10000-01-01"], 2),
+        (["--date", "２０２６-０１-０１"], 2),
+    ],
+)
 def test_dates_near_the_ends_of_the_calendar(tmp_path: Path, args: list[str], code: int) -> None:
     role = _role(tmp_path, "55000", "65000")
     for fmt in ("jsonld", "md", "html"):
@@ -192,14 +215,31 @@ def test_dates_near_the_ends_of_the_calendar(tmp_path: Path, args: list[str], co
         if code == 2:
             assert result.stderr.startswith("error: --")
     if "--valid-days" not in args:
-        exported = run(["export", str(role), "--md", "--docx", "--what", "posting", "-o",
-                        str(tmp_path / "out"), "--force", *args])
+        exported = run(
+            [
+                "export",
+                str(role),
+                "--md",
+                "--docx",
+                "--what",
+                "posting",
+                "-o",
+                str(tmp_path / "out"),
+                "--force",
+                *args,
+            ]
+        )
         assert exported.exit_code == code, exported.output
 
 
 def test_large_but_plausible_pay_in_weak_currencies_is_accepted(tmp_path: Path) -> None:
-    for currency, amount in (("IDR", "180000000"), ("VND", "480000000"), ("KRW", "95000000"),
-                             ("IRR", "9000000000"), ("JPY", "12000000")):
+    for currency, amount in (
+        ("IDR", "180000000"),
+        ("VND", "480000000"),
+        ("KRW", "95000000"),
+        ("IRR", "9000000000"),
+        ("JPY", "12000000"),
+    ):
         role = _role(tmp_path / currency, amount, currency=currency)
         result = run(["posting", str(role), "--format", "jsonld", *DATE])
         assert result.exit_code == 0, (currency, result.output)

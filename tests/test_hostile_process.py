@@ -64,8 +64,9 @@ def many_roles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
-def test_a_signal_in_the_middle_of_an_export_cleans_up_as_ctrl_c_does(many_roles: Path, tmp_path: Path,
-                                                                      jobs: str, signame: str) -> None:
+def test_a_signal_in_the_middle_of_an_export_cleans_up_as_ctrl_c_does(
+    many_roles: Path, tmp_path: Path, jobs: str, signame: str
+) -> None:
     out = tmp_path / "out"
     old: dict[Path, bytes] = {}
     for role in sorted(many_roles.glob("*.yaml")):
@@ -75,9 +76,27 @@ def test_a_signal_in_the_middle_of_an_export_cleans_up_as_ctrl_c_does(many_roles
             path.write_bytes(OLD)
             old[path] = OLD
     child = subprocess.Popen(
-        [*HIRECLI, "export", str(many_roles), "--md", "--docx", "--what", "posting", "-o", str(out),
-         "--force", "--jobs", jobs, "--date", "2026-03-02"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), start_new_session=True)
+        [
+            *HIRECLI,
+            "export",
+            str(many_roles),
+            "--md",
+            "--docx",
+            "--what",
+            "posting",
+            "-o",
+            str(out),
+            "--force",
+            "--jobs",
+            jobs,
+            "--date",
+            "2026-03-02",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+        start_new_session=True,
+    )
     workers: set[int] = set()
     deadline = time.time() + 120
     while time.time() < deadline and child.poll() is None:
@@ -104,17 +123,27 @@ def test_a_signal_in_the_middle_of_an_export_cleans_up_as_ctrl_c_does(many_roles
 def _shell(script: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     environment = env()
     environment.update(extra or {})
-    return subprocess.run(["/bin/bash", "-c", script], capture_output=True, env=environment, timeout=300,
-                          check=False)
+    return subprocess.run(
+        ["/bin/bash", "-c", script], capture_output=True, env=environment, timeout=300, check=False
+    )
 
 
 HIRE = " ".join(HIRECLI)
 
 
-@pytest.mark.parametrize("command", [
-    f"posting {NURSE} --date 2026-03-02", "--help", "posting --help", f"list {ROLES}", f"validate {ROLES}",
-    f"lint {NURSE}", "schema", f"scorecard {NURSE} --format md",
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"posting {NURSE} --date 2026-03-02",
+        "--help",
+        "posting --help",
+        f"list {ROLES}",
+        f"validate {ROLES}",
+        f"lint {NURSE}",
+        "schema",
+        f"scorecard {NURSE} --format md",
+    ],
+)
 def test_a_closed_stdout_ends_quietly(command: str) -> None:
     done = _shell(f"{HIRE} {command} >&-")
     assert done.returncode in (0, 1), done.stderr
@@ -126,10 +155,17 @@ def test_a_closed_stdout_ends_quietly(command: str) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
-@pytest.mark.parametrize("command", [
-    f"posting {NURSE} --date 2026-03-02", f"posting {NURSE} --format jsonld --date 2026-03-02",
-    f"list {ROLES} --format json", "schema", f"scorecard {NURSE} --format md", f"lint {NURSE} --format json",
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"posting {NURSE} --date 2026-03-02",
+        f"posting {NURSE} --format jsonld --date 2026-03-02",
+        f"list {ROLES} --format json",
+        "schema",
+        f"scorecard {NURSE} --format md",
+        f"lint {NURSE} --format json",
+    ],
+)
 def test_a_full_disk_on_stdout_is_one_clear_error(command: str) -> None:
     done = _shell(f"{HIRE} {command} > /dev/full")
     message = done.stderr.decode("utf-8", "replace")
@@ -147,9 +183,18 @@ def big_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("command", ["--help", "posting --help", "export --help", "list {big}",
-                                     "list {big} --format json", "validate {big}",
-                                     f"posting {NURSE} --format html --date 2026-03-02"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "--help",
+        "posting --help",
+        "export --help",
+        "list {big}",
+        "list {big} --format json",
+        "validate {big}",
+        f"posting {NURSE} --format html --date 2026-03-02",
+    ],
+)
 def test_a_reader_that_stops_after_one_line_ends_quietly(big_folder: Path, command: str) -> None:
     done = _shell(f"set -o pipefail; {HIRE} {command.format(big=big_folder)} | head -1")
     assert done.returncode == 0, done.stderr
@@ -163,8 +208,9 @@ def _pty(args: list[str], extra: dict[str, str]) -> tuple[int, str]:
     environment = env()
     environment.update(extra)
     try:
-        child = subprocess.Popen([*HIRECLI, *args], stdin=subprocess.DEVNULL, stdout=follower,
-                                 stderr=follower, env=environment)
+        child = subprocess.Popen(
+            [*HIRECLI, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=environment
+        )
         os.close(follower)
         chunks = []
         while True:
@@ -182,9 +228,11 @@ def _pty(args: list[str], extra: dict[str, str]) -> tuple[int, str]:
 
 @pytest.mark.parametrize("columns", ["0", "-5", "abc", "1", "99999999999999999999", ""])
 def test_odd_terminal_widths_still_print(columns: str) -> None:
-    for args, expected in ((["list", str(ROLES)], "Roles"),
-                           (["posting", str(NURSE), "--date", "2026-03-02"], "Registered Nurse"),
-                           (["--help"], "posting")):
+    for args, expected in (
+        (["list", str(ROLES)], "Roles"),
+        (["posting", str(NURSE), "--date", "2026-03-02"], "Registered Nurse"),
+        (["--help"], "posting"),
+    ):
         code, output = _pty(args, {"COLUMNS": columns, "TERM": "xterm-256color", "PAGER": ""})
         assert code == 0, output[-1000:]
         assert expected in output.replace("\r\n", "\n").replace("…", ""), output[-2000:]

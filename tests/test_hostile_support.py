@@ -35,19 +35,24 @@ CONTENT_TYPES = (
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    "</Types>")
+    "</Types>"
+)
 PACKAGE_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" '
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="word/document.xml"/></Relationships>')
+    'Target="word/document.xml"/></Relationships>'
+)
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items()
-            if k not in ("NO_COLOR", "FORCE_COLOR", "HIRECLI_TRACEBACK", "COLUMNS", "LINES")}
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "HIRECLI_TRACEBACK", "COLUMNS", "LINES")
+    }
 
 
 def paragraph(text: str) -> str:
@@ -78,8 +83,7 @@ def docx(body_xml: str, extra: dict[str, bytes] | None = None, *, big_part: int 
 
 def hostile_docx() -> dict[str, bytes]:
     """Word files that break readers: by name, the bytes of each."""
-    entities = '<!ENTITY a0 "lol">' + "".join(
-        f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
     many = io.BytesIO()
     with zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -91,10 +95,14 @@ def hostile_docx() -> dict[str, bytes]:
         "not-a-zip": b"Registered Nurse\nThis is plain text saved with the wrong name.\n",
         "truncated-zip": docx(document(paragraph("Registered Nurse")))[:200],
         "malformed-xml": docx(document(paragraph("Registered Nurse")).replace("</w:body>", "")),
-        "entity-expansion": docx(f'<?xml version="1.0"?><!DOCTYPE d [{entities}]>'
-                                 f"<w:document {W_NS}><w:body>{paragraph('&a9;')}</w:body></w:document>"),
-        "external-entity": docx('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                                f"<w:document {W_NS}><w:body>{paragraph('&x;')}</w:body></w:document>"),
+        "entity-expansion": docx(
+            f'<?xml version="1.0"?><!DOCTYPE d [{entities}]>'
+            f"<w:document {W_NS}><w:body>{paragraph('&a9;')}</w:body></w:document>"
+        ),
+        "external-entity": docx(
+            '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f"<w:document {W_NS}><w:body>{paragraph('&x;')}</w:body></w:document>"
+        ),
         "deep-nesting": docx(document("<w:p>" * 20_000 + "</w:p>" * 20_000)),
         "zip-bomb": docx(document(paragraph("Registered Nurse")), big_part=300 * 1024 * 1024),
         "many-parts": many.getvalue(),
@@ -114,17 +122,29 @@ def _limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
 
 
-def run_limited(args: Sequence[str], cwd: Path, *, stdin: bytes | None = None,
-                extra_env: dict[str, str] | None = None, timeout: float = 300) -> Run:
+def run_limited(
+    args: Sequence[str],
+    cwd: Path,
+    *,
+    stdin: bytes | None = None,
+    extra_env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> Run:
     """Run hirecli in a child process with an address-space limit: exit code, output, seconds
     and peak resident memory (of that child alone)."""
     environment = env()
     environment.update(extra_env or {})
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        child = subprocess.Popen([*HIRECLI, *args], cwd=cwd, env=environment,
-                                 stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                 stdout=out, stderr=err, preexec_fn=_limited)
+        child = subprocess.Popen(
+            [*HIRECLI, *args],
+            cwd=cwd,
+            env=environment,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            preexec_fn=_limited,
+        )
         if stdin is not None:
             assert child.stdin is not None
             with contextlib.suppress(BrokenPipeError):
@@ -140,8 +160,13 @@ def run_limited(args: Sequence[str], cwd: Path, *, stdin: bytes | None = None,
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
-        return Run(child.returncode, out.read(), err.read().decode("utf-8", "replace"), seconds,
-                   usage.ru_maxrss / 1024)
+        return Run(
+            child.returncode,
+            out.read(),
+            err.read().decode("utf-8", "replace"),
+            seconds,
+            usage.ru_maxrss / 1024,
+        )
 
 
 def check_quiet(run: Run) -> None:

@@ -70,7 +70,9 @@ def _question_role(folder: Path, question: str) -> Path:
     path.write_text(
         "id: hidden\ntitle: Registered Nurse\nskills:\n  hard: [Patient Care]\ncompetencies:\n"
         "  - name: Patient Care\n    questions:\n"
-        f"      - text: {_quoted(question)}\n", encoding="utf-8")
+        f"      - text: {_quoted(question)}\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -81,8 +83,11 @@ def test_a_hidden_protected_question_is_caught_by_every_command(tmp_path: Path, 
     assert checked.exit_code == 1, checked.stdout
     assert "hidden.yaml:8:15: interview question touches a protected topic" in checked.stdout
     linted = run(["lint", str(role), "--format", "json", "--no-kit"])
-    findings = [f for f in json.loads(linted.stdout)["files"][0]["findings"]
-                if f["rule"] == "protected-topic-question"]
+    findings = [
+        f
+        for f in json.loads(linted.stdout)["files"][0]["findings"]
+        if f["rule"] == "protected-topic-question"
+    ]
     assert findings, f"lint missed the question hidden with {name}"
     assert findings[0]["line"] == 8
     assert findings[0]["column"] >= 16  # where the question's words start in the file
@@ -104,7 +109,8 @@ def test_the_hit_points_at_the_characters_as_written(name: str) -> None:
 
 
 LETTERS = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ")) | st.sampled_from(
-    ["\u200b", "\u00ad", "\u0301", "\u2060", "\ufeff", "ı", "а", "ο", "Ａ", "\u3000", "  ", "\t", "\r"])
+    ["\u200b", "\u00ad", "\u0301", "\u2060", "\ufeff", "ı", "а", "ο", "Ａ", "\u3000", "  ", "\t", "\r"]
+)
 
 
 @settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
@@ -119,9 +125,14 @@ def test_normalised_positions_always_point_into_the_original(text: str) -> None:
 
 
 @settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["married", "marr\u200bied", "mar\u00adried", "mаrried", "ｍａｒｒｉｅｄ"]),
-                min_size=1, max_size=1),
-       st.sampled_from(["Are you ", "Are  you ", "Are\u00a0you ", "ARE YOU "]))
+@given(
+    st.lists(
+        st.sampled_from(["married", "marr\u200bied", "mar\u00adried", "mаrried", "ｍａｒｒｉｅｄ"]),
+        min_size=1,
+        max_size=1,
+    ),
+    st.sampled_from(["Are you ", "Are  you ", "Are\u00a0you ", "ARE YOU "]),
+)
 def test_any_mix_of_hiding_tricks_is_caught(word: list[str], lead: str) -> None:
     assert find_protected_topics(f"{lead}{word[0]}?")
 
@@ -139,8 +150,11 @@ def _no_raw_escapes(text: str) -> None:
 @pytest.mark.parametrize("fmt", ["terminal", "text", "github"])
 def test_escape_sequences_in_a_linted_posting_never_reach_the_terminal(tmp_path: Path, fmt: str) -> None:
     posting = tmp_path / "ad.md"
-    posting.write_text(f"# Rockstar ninja wanted{NASTY}\n\nWe want young energetic {NASTY} digital natives.\n"
-                       "Join our rockstar team.\n", encoding="utf-8")
+    posting.write_text(
+        f"# Rockstar ninja wanted{NASTY}\n\nWe want young energetic {NASTY} digital natives.\n"
+        "Join our rockstar team.\n",
+        encoding="utf-8",
+    )
     result = run(["lint", str(posting), "--format", fmt], env={"COLUMNS": "200"})
     assert result.exit_code in (0, 1)
     _no_raw_escapes(result.output)
@@ -154,9 +168,16 @@ def test_escape_sequences_on_standard_input_are_shown_as_escapes() -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file names with control characters")
-@pytest.mark.parametrize("command", [["validate"], ["lint", "--format", "text"],
-                                     ["lint", "--format", "terminal"], ["posting", "--format", "md"],
-                                     ["list"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["lint", "--format", "text"],
+        ["lint", "--format", "terminal"],
+        ["posting", "--format", "md"],
+        ["list"],
+    ],
+)
 def test_file_names_with_controls_are_shown_as_escapes(tmp_path: Path, command: list[str]) -> None:
     folder = tmp_path / "roles"
     folder.mkdir()
@@ -170,15 +191,18 @@ def test_file_names_with_controls_are_shown_as_escapes(tmp_path: Path, command: 
         assert "bad\\x1b[2J" in result.output
 
 
-@pytest.mark.parametrize("args", [
-    ["posting", "{role}", "--format", "x\x1b]0;t\x07"],
-    ["posting", "{role}", "--channel", "\x1b[2Jlinkedin"],
-    ["posting", "{role}", "--sections", "summary,\x1b[2J"],
-    ["interview-kit", "{role}", "--stage", "\x1b[2J\x07"],
-    ["posting", "{role}", "--bogus\x1b[2J"],
-    ["export", "{role}", "-o", "{tmp}/out", "--what", "posting,\x1b[31mx"],
-    ["lint", "{tmp}/missing\x1b[2J.md"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["posting", "{role}", "--format", "x\x1b]0;t\x07"],
+        ["posting", "{role}", "--channel", "\x1b[2Jlinkedin"],
+        ["posting", "{role}", "--sections", "summary,\x1b[2J"],
+        ["interview-kit", "{role}", "--stage", "\x1b[2J\x07"],
+        ["posting", "{role}", "--bogus\x1b[2J"],
+        ["export", "{role}", "-o", "{tmp}/out", "--what", "posting,\x1b[31mx"],
+        ["lint", "{tmp}/missing\x1b[2J.md"],
+    ],
+)
 def test_values_with_controls_are_echoed_as_escapes(tmp_path: Path, args: list[str]) -> None:
     role = tmp_path / "role.yaml"
     role.write_text("title: Registered Nurse\nskills:\n  hard: [Patient Care]\n", encoding="utf-8")
@@ -218,15 +242,19 @@ def test_lint_of_any_controls_prints_none_raw(tmp_path: Path, junk: str) -> None
 
 # ---- messages -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("line", "words"), [
-    ("id: Bad_Id", "must be a slug"),
-    ("location: {country: usa}", "two capital letters"),
-    ("compensation: {currency: usd, min: 5}", "three capital letters"),
-    ('occupation_code: "21-10"', "O*NET-SOC code"),
-    ("openings: " + "9" * 5000, "has more than 15 digits"),
-    ("experience: {min_years: " + "1" * 300 + "}", "has more than 15 digits"),
-    ("skills: {hard: [{name: X, weight: " + "5" * 4400 + "}]}", "has more than 15 digits"),
-])
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("id: Bad_Id", "must be a slug"),
+        ("location: {country: usa}", "two capital letters"),
+        ("compensation: {currency: usd, min: 5}", "three capital letters"),
+        ('occupation_code: "21-10"', "O*NET-SOC code"),
+        ("openings: " + "9" * 5000, "has more than 15 digits"),
+        ("experience: {min_years: " + "1" * 300 + "}", "has more than 15 digits"),
+        ("skills: {hard: [{name: X, weight: " + "5" * 4400 + "}]}", "has more than 15 digits"),
+    ],
+)
 def test_messages_speak_in_words(tmp_path: Path, line: str, words: str) -> None:
     role = tmp_path / "words.yaml"
     role.write_text(f"title: Registered Nurse\n{line}\n", encoding="utf-8")
@@ -244,6 +272,7 @@ def test_a_lone_cr_is_a_line_break_for_lint_as_for_validate(tmp_path: Path) -> N
     assert "cr.yaml:4:1:" in checked.stdout, checked.stdout
     role.write_bytes(b"title: Nurse\rsummary: We want a rockstar.\r\nnotes: Another rockstar\r")
     linted = json.loads(run(["lint", str(role), "--format", "json", "--no-kit"]).stdout)
-    places = sorted((f["line"], f["column"]) for f in linted["files"][0]["findings"]
-                    if f["rule"] == "hero-title")
+    places = sorted(
+        (f["line"], f["column"]) for f in linted["files"][0]["findings"] if f["rule"] == "hero-title"
+    )
     assert places == [(2, 20), (3, 16)], places

@@ -119,19 +119,23 @@ def test_batch_writes_the_new_files_and_names_the_existing_ones(runner: CliRunne
     assert (folder / "senior-backend-engineer.yaml").is_file()
     assert existing.read_text("utf-8") == "# edited by hand\n"
     assert "imported 2 file(s): 1 written, 1 skipped, 0 failed" in result.stderr
-    forced = runner.invoke(app, ["import", str(WAREHOUSE), str(MARKDOWN), "--out-dir", str(folder),
-                                 "--force"])
+    forced = runner.invoke(
+        app, ["import", str(WAREHOUSE), str(MARKDOWN), "--out-dir", str(folder), "--force"]
+    )
     assert forced.exit_code == 0, forced.stderr
     assert "2 written, 0 skipped" in forced.stderr
     assert existing.read_text("utf-8").startswith("# yaml-language-server")
 
 
-@pytest.mark.parametrize("args", [
-    ["a.txt", "b.txt"],
-    ["a.txt", "-o", "x.yaml", "--out-dir", "roles"],
-    ["a.txt", "b.txt", "--out-dir", "roles", "--id", "x"],
-    ["-", "-", "--out-dir", "roles"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["a.txt", "b.txt"],
+        ["a.txt", "-o", "x.yaml", "--out-dir", "roles"],
+        ["a.txt", "b.txt", "--out-dir", "roles", "--id", "x"],
+        ["-", "-", "--out-dir", "roles"],
+    ],
+)
 def test_usage_errors(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(app, ["import", *args])
     assert result.exit_code == ExitCode.USAGE
@@ -176,24 +180,50 @@ def _docx_without_body(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("name", "make", "code", "words"), [
-    ("empty.txt", lambda p: _write(p, b""), ExitCode.INVALID, "holds no text"),
-    ("blank.md", lambda p: _write(p, b"  \n\n\t\n"), ExitCode.INVALID, "holds no text"),
-    ("binary.txt", lambda p: _write(p, bytes(range(256)) * 8), ExitCode.USAGE, "binary data"),
-    ("latin1.txt", lambda p: _write(p, "Caf\u00e9 duties".encode("latin-1")), ExitCode.USAGE, "not UTF-8"),
-    ("old.doc", lambda p: _write(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64), ExitCode.USAGE,
-     ".doc"),
-    ("scan.pdf", lambda p: _write(p, b"%PDF-1.7\n%\xe2\xe3\n"), ExitCode.USAGE, "PDF"),
-    ("fake.docx", lambda p: _write(p, b"Responsibilities\n- none\n"), ExitCode.USAGE, "not a zip archive"),
-    ("broken.docx", lambda p: _write(p, b"PK\x03\x04 damaged"), ExitCode.USAGE, "damaged"),
-    ("other.docx", _docx_without_body, ExitCode.USAGE, "not a Word document"),
-    ("notes.txt", lambda p: _write(p, b"Lunch is at noon.\nBring a jumper.\n"), ExitCode.INVALID,
-     "no job description sections"),
-    ("untitled.txt", lambda p: _write(p, b"Responsibilities\n\n- Sweep the floor.\n"), ExitCode.INVALID,
-     "no job title"),
-])
-def test_bad_input_gets_one_clear_line(runner: CliRunner, tmp_path: Path, name: str, make: object,
-                                       code: int, words: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "make", "code", "words"),
+    [
+        ("empty.txt", lambda p: _write(p, b""), ExitCode.INVALID, "holds no text"),
+        ("blank.md", lambda p: _write(p, b"  \n\n\t\n"), ExitCode.INVALID, "holds no text"),
+        ("binary.txt", lambda p: _write(p, bytes(range(256)) * 8), ExitCode.USAGE, "binary data"),
+        (
+            "latin1.txt",
+            lambda p: _write(p, "Caf\u00e9 duties".encode("latin-1")),
+            ExitCode.USAGE,
+            "not UTF-8",
+        ),
+        (
+            "old.doc",
+            lambda p: _write(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64),
+            ExitCode.USAGE,
+            ".doc",
+        ),
+        ("scan.pdf", lambda p: _write(p, b"%PDF-1.7\n%\xe2\xe3\n"), ExitCode.USAGE, "PDF"),
+        (
+            "fake.docx",
+            lambda p: _write(p, b"Responsibilities\n- none\n"),
+            ExitCode.USAGE,
+            "not a zip archive",
+        ),
+        ("broken.docx", lambda p: _write(p, b"PK\x03\x04 damaged"), ExitCode.USAGE, "damaged"),
+        ("other.docx", _docx_without_body, ExitCode.USAGE, "not a Word document"),
+        (
+            "notes.txt",
+            lambda p: _write(p, b"Lunch is at noon.\nBring a jumper.\n"),
+            ExitCode.INVALID,
+            "no job description sections",
+        ),
+        (
+            "untitled.txt",
+            lambda p: _write(p, b"Responsibilities\n\n- Sweep the floor.\n"),
+            ExitCode.INVALID,
+            "no job title",
+        ),
+    ],
+)
+def test_bad_input_gets_one_clear_line(
+    runner: CliRunner, tmp_path: Path, name: str, make: object, code: int, words: str
+) -> None:
     path = make(tmp_path / name)  # type: ignore[operator]
     result = runner.invoke(app, ["import", str(path)])
     assert result.exit_code == code

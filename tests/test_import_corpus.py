@@ -17,8 +17,9 @@ from hirecli.importers import Imported, import_path
 from hirecli.model.loader import load_role_text
 
 CORPUS = Path(__file__).parent / "import_corpus"
-INPUTS = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expected.yaml")
-                and not p.name.startswith("."))
+INPUTS = sorted(
+    p for p in CORPUS.iterdir() if not p.name.endswith(".expected.yaml") and not p.name.startswith(".")
+)
 
 
 def build_docx(spec_path: Path, target: Path) -> Path:

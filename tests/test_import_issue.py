@@ -31,8 +31,11 @@ def test_a_bold_label_line_joined_by_middle_dots() -> None:
 
 
 def test_a_company_city_type_line_joined_by_dashes() -> None:
-    imported = import_text("Forklift Operator\nHarbor Freight Logistics — Tacoma, WA — Full-time\n\n"
-                           "Responsibilities\n- Load trailers\n", "ad.txt")
+    imported = import_text(
+        "Forklift Operator\nHarbor Freight Logistics — Tacoma, WA — Full-time\n\n"
+        "Responsibilities\n- Load trailers\n",
+        "ad.txt",
+    )
     data = imported.built.data
     assert data["location"] == {"city": "Tacoma", "region": "WA", "country": "US"}
     assert data["employment_type"] == "full_time"
@@ -48,10 +51,12 @@ def test_a_line_joined_by_bars_keeps_the_employment_type() -> None:
 
 
 def test_an_html_list_of_facts_keeps_workplace_department_and_office_days() -> None:
-    page = ("<h1>Staff Accountant</h1><ul><li><b>Location:</b> Seattle, WA</li>"
-            "<li><b>Workplace:</b> Hybrid, 3 days a week in the office</li>"
-            "<li><b>Department:</b> Finance</li><li><b>Employment type:</b> Full-time</li></ul>"
-            "<h2>Responsibilities</h2><ul><li>Close the books</li></ul>")
+    page = (
+        "<h1>Staff Accountant</h1><ul><li><b>Location:</b> Seattle, WA</li>"
+        "<li><b>Workplace:</b> Hybrid, 3 days a week in the office</li>"
+        "<li><b>Department:</b> Finance</li><li><b>Employment type:</b> Full-time</li></ul>"
+        "<h2>Responsibilities</h2><ul><li>Close the books</li></ul>"
+    )
     data = import_text(page, "ad.html").built.data
     assert data["location"] == {"city": "Seattle", "region": "WA", "country": "US", "workplace": "hybrid"}
     assert data["department"] == "Finance"
@@ -59,15 +64,22 @@ def test_an_html_list_of_facts_keeps_workplace_department_and_office_days() -> N
 
 
 def test_country_comes_from_a_state_or_province_code() -> None:
-    for place, country in (("Spokane, WA", "US"), ("Boulder, CO", "US"), ("Halifax, NS", "CA"),
-                           ("Toronto, ON", "CA")):
+    for place, country in (
+        ("Spokane, WA", "US"),
+        ("Boulder, CO", "US"),
+        ("Halifax, NS", "CA"),
+        ("Toronto, ON", "CA"),
+    ):
         data = _md(f"Location: {place}").built.data
         assert data["location"]["country"] == country, place
 
 
 def test_skills_are_read_from_requirements_traced_and_matched() -> None:
-    imported = _md("Location: Denver, CO", DUTIES + "\n## Requirements\n\n- Proficient in Tableau and dbt\n"
-                   "- A valid forklift certification\n- Excellent communication skills\n")
+    imported = _md(
+        "Location: Denver, CO",
+        DUTIES + "\n## Requirements\n\n- Proficient in Tableau and dbt\n"
+        "- A valid forklift certification\n- Excellent communication skills\n",
+    )
     skills = imported.built.data["skills"]
     assert skills["hard"] == ["Tableau", "dbt"]
     assert skills["soft"] == ["Communication skills"]
@@ -80,9 +92,13 @@ def test_skills_are_read_from_requirements_traced_and_matched() -> None:
 
 
 def test_an_imported_role_has_an_interview_kit_with_questions_for_its_skills(
-        runner: CliRunner, tmp_path: Path) -> None:
-    imported = _md("Location: Denver, CO", DUTIES + "\n## Requirements\n\n- Strong SQL\n"
-                   "- Working knowledge of statistics\n- Attention to detail\n")
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    imported = _md(
+        "Location: Denver, CO",
+        DUTIES + "\n## Requirements\n\n- Strong SQL\n"
+        "- Working knowledge of statistics\n- Attention to detail\n",
+    )
     role = tmp_path / "analyst.yaml"
     role.write_text(imported.built.text, "utf-8")
     result = runner.invoke(app, ["interview-kit", str(role), "--format", "data"])
@@ -113,7 +129,9 @@ def test_leftovers_are_placed_not_dumped() -> None:
         "Night shift differential: $2.00 more per hour after 6 pm.\n\n"
         "Benefits\n- Medical and dental\n- Paid time off\n\nPhysical demands\nLift 50 lb.\n\n"
         "To apply, send your resume to jobs@harbor.example.\n"
-        "Harbor is an equal opportunity employer.\n", "ad.txt")
+        "Harbor is an equal opportunity employer.\n",
+        "ad.txt",
+    )
     data = imported.built.data
     assert data["benefits"] == ["Medical and dental", "Paid time off"]
     assert "differential" in data["compensation"]["variable_pay"]
@@ -128,13 +146,19 @@ def test_leftovers_are_placed_not_dumped() -> None:
 
 
 def test_validate_warns_of_folded_items_and_points_at_the_indentation(
-        runner: CliRunner, tmp_path: Path) -> None:
+    runner: CliRunner, tmp_path: Path
+) -> None:
     role = tmp_path / "engineer.yaml"
-    role.write_text("title: Data Engineer\nemployment_type: full_time\n"
-                    "location: {city: Leeds, country: GB}\nresponsibilities:\n  primary:\n"
-                    "   - Build batch pipelines in Airflow\n" + "".join(
-                        f"    - {duty}\n" for duty in ("Review pull requests", "Mentor two engineers",
-                                                        "Keep warehouse costs down")), "utf-8")
+    role.write_text(
+        "title: Data Engineer\nemployment_type: full_time\n"
+        "location: {city: Leeds, country: GB}\nresponsibilities:\n  primary:\n"
+        "   - Build batch pipelines in Airflow\n"
+        + "".join(
+            f"    - {duty}\n"
+            for duty in ("Review pull requests", "Mentor two engineers", "Keep warehouse costs down")
+        ),
+        "utf-8",
+    )
     result = runner.invoke(app, ["validate", str(role)])
     assert result.exit_code == 0
     line = next(x for x in result.stdout.splitlines() if "folded" in x)
@@ -155,16 +179,18 @@ def test_an_empty_kit_is_never_silent(runner: CliRunner, tmp_path: Path) -> None
     folder = tmp_path / "roles"
     folder.mkdir()
     (folder / "empty.yaml").write_text("title: Forklift Operator\nemployment_type: full_time\n", "utf-8")
-    (folder / "full.yaml").write_text("title: Forklift Operator\nskills:\n  hard: [Forklift operation]\n",
-                                      "utf-8")
+    (folder / "full.yaml").write_text(
+        "title: Forklift Operator\nskills:\n  hard: [Forklift operation]\n", "utf-8"
+    )
     kit = runner.invoke(app, ["interview-kit", str(folder / "empty.yaml")])
     assert kit.exit_code == ExitCode.INVALID
     assert "asks no questions about the role" in kit.stderr
     assert "skills.hard" in kit.stderr
     assert kit.stdout == ""
     out = tmp_path / "out"
-    export = runner.invoke(app, ["export", str(folder), "-o", str(out), "--what", "interview-kit,scorecard",
-                                 "--md"])
+    export = runner.invoke(
+        app, ["export", str(folder), "-o", str(out), "--what", "interview-kit,scorecard", "--md"]
+    )
     assert export.exit_code == ExitCode.INVALID
     assert "asks no questions about the role" in export.stderr
     assert {"interview-kit.md", "scorecard.md"} <= {p.name for p in (out / "full").iterdir()}

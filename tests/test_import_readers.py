@@ -26,23 +26,34 @@ def _shape(doc: object) -> list[tuple[object, ...]]:
 def test_text_lines_and_bullets() -> None:
     doc = read_text("Nurse\n\nDuties\n- Chart care\n  - Check vitals\n1. Hand over\n\nWe care.\n")
     assert _shape(doc) == [
-        ("line", "Nurse", 0, None, "1:1"), ("line", "Duties", 0, None, "3:1"),
-        ("bullet", "Chart care", 1, 1, "4:3"), ("bullet", "Check vitals", 2, 1, "5:5"),
-        ("bullet", "Hand over", 1, 1, "6:4"), ("line", "We care.", 0, None, "8:1")]
+        ("line", "Nurse", 0, None, "1:1"),
+        ("line", "Duties", 0, None, "3:1"),
+        ("bullet", "Chart care", 1, 1, "4:3"),
+        ("bullet", "Check vitals", 2, 1, "5:5"),
+        ("bullet", "Hand over", 1, 1, "6:4"),
+        ("line", "We care.", 0, None, "8:1"),
+    ]
     assert doc.blocks[2].marker == "-"
     assert doc.blocks[4].ordered
 
 
 def test_markdown_from_tokens() -> None:
-    doc = read_markdown("Title here\n==========\n\n## What you'll do\n\n* **Own** the [roadmap](x)\n"
-                        "  * nested `item`\n\n**Location:** Leeds\n**Type:** Full-time\n\n"
-                        "| Pay | £30,000 |\n|---|---|\n\n```\n- code\n```\n\n1. first\n2. second\n")
+    doc = read_markdown(
+        "Title here\n==========\n\n## What you'll do\n\n* **Own** the [roadmap](x)\n"
+        "  * nested `item`\n\n**Location:** Leeds\n**Type:** Full-time\n\n"
+        "| Pay | £30,000 |\n|---|---|\n\n```\n- code\n```\n\n1. first\n2. second\n"
+    )
     assert _shape(doc) == [
-        ("heading", "Title here", 1, None, "1:1"), ("heading", "What you'll do", 2, None, "4:4"),
-        ("bullet", "Own the roadmap", 1, 1, "6:5"), ("bullet", "nested item", 2, 2, "7:5"),
+        ("heading", "Title here", 1, None, "1:1"),
+        ("heading", "What you'll do", 2, None, "4:4"),
+        ("bullet", "Own the roadmap", 1, 1, "6:5"),
+        ("bullet", "nested item", 2, 2, "7:5"),
         ("paragraph", "Location: Leeds Type: Full-time", 0, None, "9:3"),
-        ("row", "Pay | £30,000", 0, None, "12:3"), ("code", "- code", 0, None, "16:1"),
-        ("bullet", "first", 1, 3, "19:4"), ("bullet", "second", 1, 3, "20:4")]
+        ("row", "Pay | £30,000", 0, None, "12:3"),
+        ("code", "- code", 0, None, "16:1"),
+        ("bullet", "first", 1, 3, "19:4"),
+        ("bullet", "second", 1, 3, "20:4"),
+    ]
     facts = doc.blocks[4]
     assert facts.lines() == [("Location: Leeds", 9, 3), ("Type: Full-time", 10, 3)]
     assert doc.blocks[5].cells == ("Pay", "£30,000")
@@ -50,17 +61,24 @@ def test_markdown_from_tokens() -> None:
 
 
 def test_html_blocks_lists_definitions_and_tables() -> None:
-    doc = read_html("<html><head><title>Nurse | Acme</title><style>p{}</style></head><body>\n"
-                    "<nav><a>Jobs</a></nav><header>Site</header><main><h1>Nurse</h1>\n"
-                    "<ul><li><b>Location:</b> Leeds</li><li>One<ul><li>Two</li></ul></li></ul>\n"
-                    "<dl><dt>Team</dt><dd>Wards</dd></dl>\n"
-                    "<table><tr><th>Pay</th><td>$30 an hour</td></tr></table><p><b>Perks</b></p></main>\n"
-                    "<footer>© Acme</footer><script>alert(1)</script></body></html>")
+    doc = read_html(
+        "<html><head><title>Nurse | Acme</title><style>p{}</style></head><body>\n"
+        "<nav><a>Jobs</a></nav><header>Site</header><main><h1>Nurse</h1>\n"
+        "<ul><li><b>Location:</b> Leeds</li><li>One<ul><li>Two</li></ul></li></ul>\n"
+        "<dl><dt>Team</dt><dd>Wards</dd></dl>\n"
+        "<table><tr><th>Pay</th><td>$30 an hour</td></tr></table><p><b>Perks</b></p></main>\n"
+        "<footer>© Acme</footer><script>alert(1)</script></body></html>"
+    )
     assert _shape(doc) == [
-        ("heading", "Nurse", 1, None, "2:54"), ("bullet", "Location: Leeds", 1, 1, "3:12"),
-        ("bullet", "One", 1, 1, "3:40"), ("bullet", "Two", 2, 2, "3:51"), ("term", "Team", 0, None, "4:9"),
-        ("definition", "Wards", 0, None, "4:22"), ("row", "Pay | $30 an hour", 0, None, "5:8"),
-        ("paragraph", "Perks", 0, None, "5:63")]
+        ("heading", "Nurse", 1, None, "2:54"),
+        ("bullet", "Location: Leeds", 1, 1, "3:12"),
+        ("bullet", "One", 1, 1, "3:40"),
+        ("bullet", "Two", 2, 2, "3:51"),
+        ("term", "Team", 0, None, "4:9"),
+        ("definition", "Wards", 0, None, "4:22"),
+        ("row", "Pay | $30 an hour", 0, None, "5:8"),
+        ("paragraph", "Perks", 0, None, "5:63"),
+    ]
     assert doc.blocks[1].label == "Location:"
     assert doc.blocks[5].label == "Team"
     assert doc.blocks[6].cells == ("Pay", "$30 an hour")
@@ -100,10 +118,14 @@ def test_docx_styles_numbering_tables_and_content_controls() -> None:
     doc = read_docx(buffer.getvalue())
     assert doc.unit == "paragraph"
     assert [(b.kind, b.text, b.level, b.bold) for b in doc.blocks if b.kind != "rule"] == [
-        ("heading", "Night Nurse", 1, False), ("heading", "Duties", 2, True),
-        ("bullet", "Check vitals", 1, False), ("bullet", "Chart care", 1, False),
-        ("paragraph", "Perks", 0, True), ("paragraph", "Inside a content control", 0, False),
-        ("row", "Location | Leeds, UK", 0, False)]
+        ("heading", "Night Nurse", 1, False),
+        ("heading", "Duties", 2, True),
+        ("bullet", "Check vitals", 1, False),
+        ("bullet", "Chart care", 1, False),
+        ("paragraph", "Perks", 0, True),
+        ("paragraph", "Inside a content control", 0, False),
+        ("row", "Location | Leeds, UK", 0, False),
+    ]
     assert doc.blocks[2].list != doc.blocks[3].list
 
 
@@ -138,11 +160,52 @@ def _never_raises(data: bytes, name: str) -> None:
     assert "\n" not in message
 
 
-MARKUP = st.lists(st.one_of(
-    st.sampled_from(["<", ">", "<![", "<!", "</", "<p>", "</li>", "<ul>", "<li>", "<dl>", "<dt>", "<dd>",
-                     "<table>", "<tr>", "<td>", "<h2>", "<b>", "&", "&#", "&#x;", "-->", "<!--", "<?",
-                     "CDATA[", "]]>", "\n", "*", "**", "- ", "1. ", "#", "|", "`", "```", "> ", "    "]),
-    st.text(max_size=6)), max_size=40).map("".join)
+MARKUP = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "<",
+                ">",
+                "<![",
+                "<!",
+                "</",
+                "<p>",
+                "</li>",
+                "<ul>",
+                "<li>",
+                "<dl>",
+                "<dt>",
+                "<dd>",
+                "<table>",
+                "<tr>",
+                "<td>",
+                "<h2>",
+                "<b>",
+                "&",
+                "&#",
+                "&#x;",
+                "-->",
+                "<!--",
+                "<?",
+                "CDATA[",
+                "]]>",
+                "\n",
+                "*",
+                "**",
+                "- ",
+                "1. ",
+                "#",
+                "|",
+                "`",
+                "```",
+                "> ",
+                "    ",
+            ]
+        ),
+        st.text(max_size=6),
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

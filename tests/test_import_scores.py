@@ -30,14 +30,27 @@ from test_import_corpus import build_docx
 
 HERE = Path(__file__).parent
 FOLDERS = {"corpus": HERE / "import_corpus", "ads": HERE / "import_ads", "heldout": HERE / "import_heldout"}
-FIELDS = ("title", "pay", "location", "workplace", "employment_type", "department", "duties",
-          "requirements", "skills", "benefits")
+FIELDS = (
+    "title",
+    "pay",
+    "location",
+    "workplace",
+    "employment_type",
+    "department",
+    "duties",
+    "requirements",
+    "skills",
+    "benefits",
+)
 TARGET = 0.95
 
 
 def inputs(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not p.name.endswith(".expected.yaml")
-                  and not p.name.startswith(".") and p.is_file())
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if not p.name.endswith(".expected.yaml") and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def labels_of(source: Path) -> dict[str, Any]:
@@ -65,6 +78,7 @@ def _norm(name: str) -> str:
 
 def found_value(data: dict[str, Any], name: str) -> Any:
     """What the imported role says for a scored field, in the labels' terms."""
+
     def get(path: str) -> Any:
         value: Any = data
         for part in path.split("."):
@@ -87,13 +101,19 @@ def found_value(data: dict[str, Any], name: str) -> Any:
     if name == "duties":
         return len(get("responsibilities.primary") or []) + len(get("responsibilities.secondary") or [])
     if name == "requirements":
-        return (len(get("qualifications.required") or []) + len(get("education.minimum") or [])
-                + (1 if get("experience.description") else 0))
+        return (
+            len(get("qualifications.required") or [])
+            + len(get("education.minimum") or [])
+            + (1 if get("experience.description") else 0)
+        )
     if name == "benefits":
         return len(data.get("benefits") or [])
     if name == "skills":
-        return [s if isinstance(s, str) else s["name"] for kind in ("hard", "soft")
-                for s in (get(f"skills.{kind}") or [])]
+        return [
+            s if isinstance(s, str) else s["name"]
+            for kind in ("hard", "soft")
+            for s in (get(f"skills.{kind}") or [])
+        ]
     return data.get(name)
 
 

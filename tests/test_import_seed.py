@@ -31,10 +31,25 @@ def seed_shaped_text(role: Role) -> str:
     bullets, run-together tags, a navigation line and one bullet that lost its first letter."""
     assert role.compensation is not None
     assert role.summary is not None
-    out = ["Back to Home", "", f"Key Responsibilities and Required Skills for a {role.title}", "",
-           f"\N{MONEY BAG} ${role.compensation.min:,.0f} - ${role.compensation.max:,.0f}", "",
-           "".join(role.tags), "", "\N{DIRECT HIT} Role Definition", "", role.summary, "", "",
-           "\N{CHART WITH UPWARDS TREND} Career Progression", "", "Typical Career Path", ""]
+    out = [
+        "Back to Home",
+        "",
+        f"Key Responsibilities and Required Skills for a {role.title}",
+        "",
+        f"\N{MONEY BAG} ${role.compensation.min:,.0f} - ${role.compensation.max:,.0f}",
+        "",
+        "".join(role.tags),
+        "",
+        "\N{DIRECT HIT} Role Definition",
+        "",
+        role.summary,
+        "",
+        "",
+        "\N{CHART WITH UPWARDS TREND} Career Progression",
+        "",
+        "Typical Career Path",
+        "",
+    ]
 
     def bullets(heading: str, items: list[str], damaged: int | None = None) -> None:
         out.extend([heading, ""])
@@ -126,7 +141,8 @@ def test_the_posting_carries_the_same_content(imported: Imported, hand_made: Rol
     assert to_dict(build_posting(completed)) == to_dict(build_posting(hand_made))
     date = datetime.date(2026, 1, 15)
     assert to_dict(build_posting(completed, company, date=date)) == to_dict(
-        build_posting(hand_made, company, date=date))
+        build_posting(hand_made, company, date=date)
+    )
 
 
 def test_the_posting_of_the_import_invents_nothing(imported: Imported) -> None:

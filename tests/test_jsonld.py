@@ -43,10 +43,16 @@ def test_every_example_has_googles_required_properties(path: Path, company: Comp
     assert data["@type"] == "JobPosting"
     assert missing_properties(data) == []
     assert data["datePosted"] == "2026-01-15"
-    assert data["hiringOrganization"] == {"@type": "Organization", "name": "Fernhollow Commons Cooperative",
-                                          "sameAs": "https://example.com"}
-    assert data["identifier"] == {"@type": "PropertyValue", "name": "Fernhollow Commons Cooperative",
-                                  "value": path.stem}
+    assert data["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Fernhollow Commons Cooperative",
+        "sameAs": "https://example.com",
+    }
+    assert data["identifier"] == {
+        "@type": "PropertyValue",
+        "name": "Fernhollow Commons Cooperative",
+        "value": path.stem,
+    }
     assert data["description"].startswith("<dl")
     assert "<h1>" not in data["description"]
     assert "<script" not in data["description"]
@@ -54,9 +60,17 @@ def test_every_example_has_googles_required_properties(path: Path, company: Comp
 
 def test_onsite_location_is_a_postal_address(company: Company) -> None:
     data = build_jsonld(load_role(ROLES / "registered-nurse.yaml"), company, date=DATE)
-    assert data["jobLocation"] == {"@type": "Place", "address": {
-        "@type": "PostalAddress", "streetAddress": "500 Example Avenue", "addressLocality": "Seattle",
-        "addressRegion": "WA", "postalCode": "98104", "addressCountry": "US"}}
+    assert data["jobLocation"] == {
+        "@type": "Place",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "500 Example Avenue",
+            "addressLocality": "Seattle",
+            "addressRegion": "WA",
+            "postalCode": "98104",
+            "addressCountry": "US",
+        },
+    }
     assert "jobLocationType" not in data
 
 
@@ -68,8 +82,10 @@ def test_company_location_fills_in_for_the_role(company: Company) -> None:
 def test_remote_is_telecommute_with_countries(company: Company) -> None:
     data = build_jsonld(load_role(ROLES / "software-engineer.yaml"), company, date=DATE)
     assert data["jobLocationType"] == "TELECOMMUTE"
-    assert data["applicantLocationRequirements"] == [{"@type": "Country", "name": "United States"},
-                                                     {"@type": "Country", "name": "Canada"}]
+    assert data["applicantLocationRequirements"] == [
+        {"@type": "Country", "name": "United States"},
+        {"@type": "Country", "name": "Canada"},
+    ]
     assert "jobLocation" not in data
 
 
@@ -82,19 +98,26 @@ def test_remote_without_regions_uses_the_companys_country(company: Company) -> N
     assert problem in missing_properties(data)
 
 
-@pytest.mark.parametrize(("period", "unit"), [("year", "YEAR"), ("month", "MONTH"), ("week", "WEEK"),
-                                              ("day", "DAY"), ("hour", "HOUR")])
+@pytest.mark.parametrize(
+    ("period", "unit"),
+    [("year", "YEAR"), ("month", "MONTH"), ("week", "WEEK"), ("day", "DAY"), ("hour", "HOUR")],
+)
 def test_salary_unit_text(period: str, unit: str) -> None:
     role = role_from(f"title: X\ncompensation: {{currency: EUR, min: 19.5, max: 23, period: {period}}}\n")
     assert build_jsonld(role, date=DATE)["baseSalary"] == {
-        "@type": "MonetaryAmount", "currency": "EUR",
-        "value": {"@type": "QuantitativeValue", "minValue": 19.5, "maxValue": 23, "unitText": unit}}
+        "@type": "MonetaryAmount",
+        "currency": "EUR",
+        "value": {"@type": "QuantitativeValue", "minValue": 19.5, "maxValue": 23, "unitText": unit},
+    }
 
 
 def test_a_fixed_rate_is_a_single_value() -> None:
     role = role_from("title: X\ncompensation: {currency: JPY, min: 5000000}\n")
     assert build_jsonld(role, date=DATE)["baseSalary"]["value"] == {
-        "@type": "QuantitativeValue", "value": 5000000, "unitText": "YEAR"}
+        "@type": "QuantitativeValue",
+        "value": 5000000,
+        "unitText": "YEAR",
+    }
 
 
 def test_no_pay_no_salary() -> None:
@@ -109,32 +132,42 @@ def test_employment_type_mapping(ours: str, googles: str) -> None:
 
 def test_months_of_experience() -> None:
     data = build_jsonld(role_from("title: X\nexperience: {min_years: 3, max_years: 8}\n"), date=DATE)
-    assert data["experienceRequirements"] == {"@type": "OccupationalExperienceRequirements",
-                                              "monthsOfExperience": 36}
+    assert data["experienceRequirements"] == {
+        "@type": "OccupationalExperienceRequirements",
+        "monthsOfExperience": 36,
+    }
     none = build_jsonld(role_from("title: X\nexperience: {min_years: 0}\n"), date=DATE)
     assert none["experienceRequirements"] == "no requirements"
     assert "experienceRequirements" not in build_jsonld(role_from("title: X\n"), date=DATE)
 
 
-@pytest.mark.parametrize(("texts", "category"), [
-    (["Master's Degree from an accredited institution"], "postgraduate degree"),
-    (["A Ph.D. in chemistry"], "postgraduate degree"),
-    (["A bachelor's degree in computer science, or equivalent practical experience"], "bachelor degree"),
-    (["An Associate Degree in Nursing (ADN) or a Bachelor of Science in Nursing (BSN)"], "associate degree"),
-    (["A high school diploma or equivalent (such as a GED)"], "high school"),
-    (["A current forklift certification"], "professional certificate"),
-    (["No diploma or degree required"], "no requirements"),
-    (["Currently studying at a university or college"], None),
-    ([], None),
-])
+@pytest.mark.parametrize(
+    ("texts", "category"),
+    [
+        (["Master's Degree from an accredited institution"], "postgraduate degree"),
+        (["A Ph.D. in chemistry"], "postgraduate degree"),
+        (["A bachelor's degree in computer science, or equivalent practical experience"], "bachelor degree"),
+        (
+            ["An Associate Degree in Nursing (ADN) or a Bachelor of Science in Nursing (BSN)"],
+            "associate degree",
+        ),
+        (["A high school diploma or equivalent (such as a GED)"], "high school"),
+        (["A current forklift certification"], "professional certificate"),
+        (["No diploma or degree required"], "no requirements"),
+        (["Currently studying at a university or college"], None),
+        ([], None),
+    ],
+)
 def test_credential_category(texts: list[str], category: str | None) -> None:
     assert credential_category(texts) == category
 
 
 def test_education_requirements_and_experience_in_place_of_education(company: Company) -> None:
     data = build_jsonld(load_role(ROLES / "software-engineer.yaml"), company, date=DATE)
-    assert data["educationRequirements"] == {"@type": "EducationalOccupationalCredential",
-                                             "credentialCategory": "bachelor degree"}
+    assert data["educationRequirements"] == {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "bachelor degree",
+    }
     assert data["experienceInPlaceOfEducation"] is True
     nurse = build_jsonld(load_role(ROLES / "registered-nurse.yaml"), company, date=DATE)
     assert "experienceInPlaceOfEducation" not in nurse
@@ -162,15 +195,25 @@ def test_without_company_required_properties_are_reported() -> None:
 
 def test_key_order_is_fixed(company: Company) -> None:
     data = build_jsonld(load_role(ROLES / "warehouse-associate.yaml"), company, date=DATE, valid_days=7)
-    assert list(data)[:9] == ["@context", "@type", "title", "description", "identifier", "datePosted",
-                              "validThrough", "employmentType", "hiringOrganization"]
+    assert list(data)[:9] == [
+        "@context",
+        "@type",
+        "title",
+        "description",
+        "identifier",
+        "datePosted",
+        "validThrough",
+        "employmentType",
+        "hiringOrganization",
+    ]
     assert jsonld_text(data) == jsonld_text(json.loads(jsonld_text(data)))
 
 
 def test_cli_jsonld_format_and_warnings(tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(app, ["posting", str(SEED_ROLE), "--format", "jsonld", "--date", "2026-01-15",
-                                 "--valid-days", "45"])
+    result = runner.invoke(
+        app, ["posting", str(SEED_ROLE), "--format", "jsonld", "--date", "2026-01-15", "--valid-days", "45"]
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["validThrough"] == "2026-03-01"
@@ -196,6 +239,6 @@ def test_html_embeds_the_jsonld() -> None:
     assert result.exit_code == 0
     opening = '<script type="application/ld+json">'
     start = result.stdout.index(opening) + len(opening)
-    embedded = json.loads(result.stdout[start:result.stdout.index("</script>")])
+    embedded = json.loads(result.stdout[start : result.stdout.index("</script>")])
     assert embedded["title"] == "Mental Health Professional"
     assert embedded["description"].startswith("<dl")

@@ -126,13 +126,16 @@ def test_an_hourly_role_with_a_handful_of_skills_gets_two_stages() -> None:
 
 
 def test_a_senior_role_gets_three_to_four_hours() -> None:
-    role = load_role_text(textwrap.dedent("""\
+    role = load_role_text(
+        textwrap.dedent("""\
         title: Senior Backend Engineer
         experience: {min_years: 6}
         skills:
           hard: [Python, SQL, REST API Design, Automated Testing, Docker & Kubernetes, Git, CI/CD]
           soft: [Collaboration, Mentoring, Written Communication, Ownership & Follow-Through]
-        """), "senior.yaml").model
+        """),
+        "senior.yaml",
+    ).model
     kit = plan_kit(role)
     assert kit.level == "senior"
     assert 180 <= kit.minutes <= 240
@@ -159,17 +162,27 @@ def test_the_seed_role_loop() -> None:
 def test_a_company_or_role_plan_still_sets_the_loop() -> None:
     from hirecli.model.company import Company
 
-    role = load_role_text("title: Chef\nskills:\n  soft: [Communication]\n  hard: [Food Safety]\n",
-                          "chef.yaml").model
-    company = Company.model_validate({"name": "Acme", "interview_plan": {"stages": [
-        {"name": "Phone screen", "minutes": 30, "focus": ["Communication"]},
-        {"name": "Kitchen trial", "minutes": 60}]}})
+    role = load_role_text(
+        "title: Chef\nskills:\n  soft: [Communication]\n  hard: [Food Safety]\n", "chef.yaml"
+    ).model
+    company = Company.model_validate(
+        {
+            "name": "Acme",
+            "interview_plan": {
+                "stages": [
+                    {"name": "Phone screen", "minutes": 30, "focus": ["Communication"]},
+                    {"name": "Kitchen trial", "minutes": 60},
+                ]
+            },
+        }
+    )
     kit = plan_kit(role, company)
     assert [(s.name, s.minutes) for s in kit.stages] == [("Phone screen", 30), ("Kitchen trial", 60)]
 
 
 def test_a_stage_left_without_competencies_is_dropped() -> None:
-    role = load_role_text(textwrap.dedent("""\
+    role = load_role_text(
+        textwrap.dedent("""\
         title: Barista
         skills:
           hard: [Espresso Preparation]
@@ -179,7 +192,9 @@ def test_a_stage_left_without_competencies_is_dropped() -> None:
             - {name: Phone screen, minutes: 20}
             - {name: Coffee trial, minutes: 30, focus: [Espresso Preparation]}
             - {name: Team chat, minutes: 30, focus: [Teamwork]}
-        """), "barista.yaml").model
+        """),
+        "barista.yaml",
+    ).model
     kit = plan_kit(role, competencies=["Espresso Preparation"])
     assert "Team chat" not in [s.name for s in kit.stages]
     assert any("Team chat" in n for n in kit.notes)
@@ -192,8 +207,9 @@ def test_the_requirements_check_lists_only_real_requirements() -> None:
     for path in EVERY_ROLE:
         for stage in kit_for(path).stages:
             for requirement in stage.requirements:
-                assert not re.search(r"\bnot? (?:\w+ )*(?:required|needed)\b", requirement.text, re.I), \
+                assert not re.search(r"\bnot? (?:\w+ )*(?:required|needed)\b", requirement.text, re.I), (
                     requirement.text
+                )
     seed = kit_for(SEED_ROLE).stages[0].requirements
     assert any(r.text.startswith("At least 2 years") for r in seed)
     assert any(r.licence for r in seed)
@@ -201,13 +217,16 @@ def test_the_requirements_check_lists_only_real_requirements() -> None:
 
 
 def test_the_minimum_experience_is_a_requirement() -> None:
-    role = load_role_text(textwrap.dedent("""\
+    role = load_role_text(
+        textwrap.dedent("""\
         title: Bookkeeper
         experience: {min_years: 2}
         education: {minimum: [No diploma or degree required.]}
         qualifications: {required: [Eligibility to work in Canada]}
         skills: {hard: [Bookkeeping]}
-        """), "b.yaml").model
+        """),
+        "b.yaml",
+    ).model
     rows = [r.text for r in plan_kit(role).stages[0].requirements]
     assert "At least 2 years of experience." in rows
     assert not any("diploma" in r.lower() or "eligibility" in r.lower() for r in rows)
@@ -264,12 +283,15 @@ def test_the_same_role_gives_the_same_kit() -> None:
 
 
 def _questions_in_a_fresh_process(seed: str) -> str:
-    code = ("from hirecli.builders.kit.plan import plan_kit; from hirecli.model.loader import load_role;"
-            f"k = plan_kit(load_role({str(SEED_ROLE)!r}), variant=3);"
-            "print('\\n'.join(q.text for q in k.questions))")
+    code = (
+        "from hirecli.builders.kit.plan import plan_kit; from hirecli.model.loader import load_role;"
+        f"k = plan_kit(load_role({str(SEED_ROLE)!r}), variant=3);"
+        "print('\\n'.join(q.text for q in k.questions))"
+    )
     env = {"PYTHONHASHSEED": seed, "PATH": ""}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          env=env, cwd=ROOT).stdout
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    ).stdout
 
 
 def test_variants_do_not_depend_on_pythons_hash_seed() -> None:

@@ -59,8 +59,9 @@ def test_unknown_stage_and_competency_are_usage_errors(runner: CliRunner) -> Non
 def test_competency_option_repeats(runner: CliRunner) -> None:
     names = [c.name for c in plan_kit(load_role_file(Path(TURBINE)).model).competencies]
     first, last = names[1], names[-1]
-    result = runner.invoke(app, ["interview-kit", TURBINE, "--competency", last,
-                                 "--competency", first, "--format", "json"])
+    result = runner.invoke(
+        app, ["interview-kit", TURBINE, "--competency", last, "--competency", first, "--format", "json"]
+    )
     assert result.exit_code == 0, result.stderr
     keywords = json.loads(result.stdout)["meta"]["keywords"]
     assert keywords == [first, last]
@@ -70,8 +71,9 @@ def test_explain_shows_the_matches_on_stderr(runner: CliRunner) -> None:
     result = runner.invoke(app, ["interview-kit", str(SEED_ROLE), "--explain"])
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
-    assert any(line.split() == ["Skill", "Matched", "competency", "How", "Confidence", "Note"]
-               for line in lines)
+    assert any(
+        line.split() == ["Skill", "Matched", "competency", "How", "Confidence", "Note"] for line in lines
+    )
     row = next(line for line in lines if line.startswith("Patience & Adaptability"))
     assert "Patience + Adaptability" in row
     assert "alias" in row
@@ -105,7 +107,8 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
 
 def test_a_protected_custom_question_exits_1_with_its_position(runner: CliRunner, tmp_path: Path) -> None:
     role = tmp_path / "night.yaml"
-    role.write_text(textwrap.dedent("""\
+    role.write_text(
+        textwrap.dedent("""\
         title: Night Shift Supervisor
         skills:
           soft: [Leadership]
@@ -113,7 +116,9 @@ def test_a_protected_custom_question_exits_1_with_its_position(runner: CliRunner
           - name: Leadership
             questions:
               - How old are your children?
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["interview-kit", str(role)])
     assert result.exit_code == ExitCode.INVALID
     assert result.stdout == ""

@@ -59,8 +59,10 @@ def test_custom_questions_are_used_as_written() -> None:
     loaded = load_role_text(safe, "night.yaml")
     kit = plan_kit(loaded.model, positions=loaded.positions)
     texts = [q.text for q in kit.questions]
-    assert "Tell me about the last time you had to cover a shift at short notice. What did you do first?" \
+    assert (
+        "Tell me about the last time you had to cover a shift at short notice. What did you do first?"
         in texts
+    )
     assert "How do you hand over to the day shift?" in texts
     custom = [q for q in kit.questions if q.custom]
     assert len(custom) == 2
@@ -73,8 +75,12 @@ def test_custom_questions_are_used_as_written() -> None:
 def test_the_support_roles_own_questions_and_plan() -> None:
     loaded = load_role_file(SUPPORT)
     kit = plan_kit(loaded.model, positions=loaded.positions)
-    assert [s.name for s in kit.stages] == ["Recruiter screen", "Written support exercise",
-                                            "Hiring manager interview", "Team conversation"]
+    assert [s.name for s in kit.stages] == [
+        "Recruiter screen",
+        "Written support exercise",
+        "Hiring manager interview",
+        "Team conversation",
+    ]
     merged = {skill: c.name for c in kit.competencies for skill in c.covers}
     for spec in loaded.model.interview_plan.stages:  # type: ignore[union-attr]
         stage = next(s for s in kit.stages if s.name == spec.name)
@@ -90,7 +96,8 @@ def test_the_support_roles_own_questions_and_plan() -> None:
 
 def test_an_unknown_focus_name_is_reported_at_its_line() -> None:
     text = SUPPORT.read_text(encoding="utf-8").replace(
-        "focus: [Teamwork, Calm Under Pressure]", "focus: [Teamwork, Calm Under Presure]")
+        "focus: [Teamwork, Calm Under Pressure]", "focus: [Teamwork, Calm Under Presure]"
+    )
     loaded = load_role_text(text, "support.yaml")
     with pytest.raises(ValidationFailed) as caught:
         plan_kit(loaded.model, positions=loaded.positions)
@@ -108,7 +115,10 @@ def test_choosing_competencies() -> None:
     names = ["Suicide & Risk Assessment Protocols", "Empathy & Compassion"]
     assert [c.name for c in kit.competencies] == names
     assert {q.competency for s in kit.stages for q in s.questions} <= {
-        "Suicide & Risk Assessment Protocols", "Empathy & Compassion", "Motivation for the role"}
+        "Suicide & Risk Assessment Protocols",
+        "Empathy & Compassion",
+        "Motivation for the role",
+    }
     with pytest.raises(UnknownFormatError) as caught:
         plan_kit(loaded.model, competencies=["Juggling"])
     assert "Empathy & Compassion" in caught.value.message
@@ -178,15 +188,20 @@ def test_a_company_default_interview_plan_is_used_when_the_role_has_none() -> No
     from hirecli.model.company import Company
     from hirecli.model.loader import load_role_text
 
-    role = load_role_text("title: Chef\nskills:\n  soft: [Communication]\n  hard: [Food Safety]\n",
-                          "chef.yaml").model
-    company = Company.model_validate({
-        "name": "Acme",
-        "interview_plan": {"stages": [
-            {"name": "Phone screen", "minutes": "30", "focus": ["Communication", "Negotiation"]},
-            {"name": "Kitchen trial", "minutes": "60"},
-        ]},
-    })
+    role = load_role_text(
+        "title: Chef\nskills:\n  soft: [Communication]\n  hard: [Food Safety]\n", "chef.yaml"
+    ).model
+    company = Company.model_validate(
+        {
+            "name": "Acme",
+            "interview_plan": {
+                "stages": [
+                    {"name": "Phone screen", "minutes": "30", "focus": ["Communication", "Negotiation"]},
+                    {"name": "Kitchen trial", "minutes": "60"},
+                ]
+            },
+        }
+    )
     kit = plan_kit(role, company)
     assert [s.name for s in kit.stages] == ["Phone screen", "Kitchen trial"]
     assert plan_kit(role).stages[0].name != "Phone screen"

@@ -13,8 +13,9 @@ from hirecli.writers import render
 from test_robustness_support import to_yaml, valid_role
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(valid_role())
 def test_any_valid_role_gives_a_kit(role: dict[str, object]) -> None:
     try:

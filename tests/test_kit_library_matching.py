@@ -21,8 +21,10 @@ from hirecli.model.loader import iter_role_files, load_role, load_role_file
 from paths import ROLES, ROOT
 
 FAMILY_ROLES = ROOT / "tests" / "family_roles"
-ALL_ROLES = [*sorted(p for p in ROLES.glob("*.yaml") if p.name != "company.yaml"),
-             *sorted(FAMILY_ROLES.glob("*.yaml"))]
+ALL_ROLES = [
+    *sorted(p for p in ROLES.glob("*.yaml") if p.name != "company.yaml"),
+    *sorted(FAMILY_ROLES.glob("*.yaml")),
+]
 
 
 def _kit(path: Path):  # type: ignore[no-untyped-def]
@@ -32,15 +34,18 @@ def _kit(path: Path):  # type: ignore[no-untyped-def]
     return role, kit
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Customer Support Specialist", {"customer-service"}),
-    ("Wind Turbine Technician", {"maintenance-facilities"}),
-    ("Pharmacy Technician", {"allied-health"}),
-    ("Registered Nurse, ICU", {"nursing-clinical"}),
-    ("Senior Software Engineer", {"software-engineering"}),
-    ("Line Cook", {"food-hospitality"}),
-    ("Journeyman Electrician", {"construction-trades"}),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Customer Support Specialist", {"customer-service"}),
+        ("Wind Turbine Technician", {"maintenance-facilities"}),
+        ("Pharmacy Technician", {"allied-health"}),
+        ("Registered Nurse, ICU", {"nursing-clinical"}),
+        ("Senior Software Engineer", {"software-engineering"}),
+        ("Line Cook", {"food-hospitality"}),
+        ("Journeyman Electrician", {"construction-trades"}),
+    ],
+)
 def test_the_role_field_comes_from_the_title(title: str, expected: set[str]) -> None:
     assert role_fields(title).fields == expected
 
@@ -99,23 +104,28 @@ def test_every_family_has_a_test_role() -> None:
 
 def _role(tmp_path: Path, skills: str) -> Path:
     path = tmp_path / "role.yaml"
-    head = ("title: Sales Development Representative\n"
-            "responsibilities:\n"
-            "  primary: [Call and email prospects to book first meetings.]\n"
-            "skills:\n")
+    head = (
+        "title: Sales Development Representative\n"
+        "responsibilities:\n"
+        "  primary: [Call and email prospects to book first meetings.]\n"
+        "skills:\n"
+    )
     path.write_text(head + textwrap.indent(textwrap.dedent(skills), "  "))
     return path
 
 
 def test_two_skills_of_one_competency_are_assessed_once(tmp_path: Path) -> None:
-    path = _role(tmp_path, """\
+    path = _role(
+        tmp_path,
+        """\
         hard:
           - name: Prospecting
             weight: 2
           - name: Cold Calling
             must_have: true
             weight: 3
-        """)
+        """,
+    )
     kit = plan_kit(load_role(path))
     rows = [c for c in kit.competencies if "Cold Calling" in c.covers]
     assert len(rows) == 1
@@ -126,13 +136,16 @@ def test_two_skills_of_one_competency_are_assessed_once(tmp_path: Path) -> None:
 
 
 def test_a_pin_chooses_and_none_refuses(tmp_path: Path) -> None:
-    path = _role(tmp_path, """\
+    path = _role(
+        tmp_path,
+        """\
         hard:
           - name: Phones
             competency: prospecting
           - name: Negotiation
             competency: none
-        """)
+        """,
+    )
     kit = plan_kit(load_role(path))
     phones = kit.competency("Phones")
     assert phones.sources == ("prospecting",)
@@ -141,11 +154,14 @@ def test_a_pin_chooses_and_none_refuses(tmp_path: Path) -> None:
 
 
 def test_an_unknown_pin_is_an_error_at_its_line(tmp_path: Path) -> None:
-    path = _role(tmp_path, """\
+    path = _role(
+        tmp_path,
+        """\
         hard:
           - name: Phones
             competency: no-such-thing
-        """)
+        """,
+    )
     loaded = load_role_file(path)
     with pytest.raises(ValidationFailed) as caught:
         plan_kit(loaded.model, positions=loaded.positions)
@@ -155,11 +171,14 @@ def test_an_unknown_pin_is_an_error_at_its_line(tmp_path: Path) -> None:
 
 
 def test_drafts_are_labelled_reported_and_printable(runner: CliRunner, tmp_path: Path) -> None:
-    path = _role(tmp_path, """\
+    path = _role(
+        tmp_path,
+        """\
         hard:
           - Prospecting
           - Quantum Basket Weaving
-        """)
+        """,
+    )
     result = runner.invoke(app, ["interview-kit", str(path), "--format", "md"])
     assert result.exit_code == 0
     assert "Draft question: review before use" in result.stdout
@@ -203,8 +222,9 @@ def test_competencies_command(runner: CliRunner) -> None:
     shown = json.loads(runner.invoke(app, ["competencies", "show", "sql", "--format", "json"]).stdout)
     assert shown["id"] == "sql"
     assert len(shown["questions"]) >= 5
-    found = json.loads(runner.invoke(app, ["competencies", "search", "Cold Calling", "--format",
-                                           "json"]).stdout)
+    found = json.loads(
+        runner.invoke(app, ["competencies", "search", "Cold Calling", "--format", "json"]).stdout
+    )
     assert found[0]["id"] == "prospecting"
     missing = runner.invoke(app, ["competencies", "show", "sqll"])
     assert missing.exit_code == ExitCode.USAGE
@@ -221,8 +241,12 @@ def test_a_company_folder_extends_and_overrides_the_library(runner: CliRunner, t
     (folder / "sql.yaml").write_text(text)
     shutil.copy(packaged, folder / "in-house-sql.yaml")
     (folder / "in-house-sql.yaml").write_text(
-        (folder / "in-house-sql.yaml").read_text().replace("id: sql", "id: in-house-sql")
-        .replace("name: SQL", "name: In-House Query Language").replace("  - sql queries\n", "  - ihql\n"))
+        (folder / "in-house-sql.yaml")
+        .read_text()
+        .replace("id: sql", "id: in-house-sql")
+        .replace("name: SQL", "name: In-House Query Language")
+        .replace("  - sql queries\n", "  - ihql\n")
+    )
     company = tmp_path / "company.yaml"
     company.write_text("name: Example Co\ncompetencies: competencies\n")
     shown = runner.invoke(app, ["competencies", "show", "sql", "--company", str(company)])
@@ -236,14 +260,20 @@ def test_the_shipped_examples_every_skill_file_loads() -> None:
 
 
 def test_lint_warns_of_draft_skills_at_their_line(runner: CliRunner, tmp_path: Path) -> None:
-    path = _role(tmp_path, """\
+    path = _role(
+        tmp_path,
+        """\
         hard:
           - Prospecting
           - Quantum Basket Weaving
-        """)
+        """,
+    )
     result = runner.invoke(app, ["lint", str(path), "--format", "json"])
-    findings = [f for r in json.loads(result.stdout)["files"] for f in r["findings"]] \
-        if "files" in json.loads(result.stdout) else json.loads(result.stdout)[0]["findings"]
+    findings = (
+        [f for r in json.loads(result.stdout)["files"] for f in r["findings"]]
+        if "files" in json.loads(result.stdout)
+        else json.loads(result.stdout)[0]["findings"]
+    )
     drafts = [f for f in findings if f["rule"] == "draft-questions"]
     assert len(drafts) == 1
     assert (drafts[0]["line"], drafts[0]["column"]) == (7, 7)

@@ -27,8 +27,10 @@ GOLDEN = ROOT / "tests" / "golden" / "kit"
 GOLDEN_ROLE = ROOT / "tests" / "kit_roles" / "front-desk-coordinator.yaml"
 EXAMPLES = sorted(p for p in ROLES.glob("*.yaml") if p.name != "company.yaml")
 TURBINE = ROLES / "wind-turbine-technician.yaml"
-INTERNAL = re.compile(r"variant \d|--variant|must_have|must_have: true|\bTrue\b|\bFalse\b|"
-                      r"generated:|library:|\{[a-z_]+\}|\bNone\b")
+INTERNAL = re.compile(
+    r"variant \d|--variant|must_have|must_have: true|\bTrue\b|\bFalse\b|"
+    r"generated:|library:|\{[a-z_]+\}|\bNone\b"
+)
 
 
 @cache
@@ -40,8 +42,10 @@ def kit_for(path: Path) -> Kit:
 def documents(kit: Kit) -> list[tuple[str, Document]]:
     docs = [("kit", kit_document(kit)), ("scorecard", scorecard_document(kit))]
     for index in range(len(kit.stages)):
-        docs += [(f"packet {index + 1}", kit_document(kit, str(index + 1))),
-                 (f"scorecard {index + 1}", scorecard_document(kit, index))]
+        docs += [
+            (f"packet {index + 1}", kit_document(kit, str(index + 1))),
+            (f"scorecard {index + 1}", scorecard_document(kit, index)),
+        ]
     return docs
 
 
@@ -99,8 +103,13 @@ def test_a_packet_has_only_its_own_stage() -> None:
 
 def test_the_kit_carries_the_decision_protocol_debrief_and_checklist() -> None:
     text = str(render(kit_document(kit_for(SEED_ROLE)), "md"))
-    for heading in ("## How the hiring decision is made", "## Interviewer checklist and calibration",
-                    "## Debrief guide", "## Do not ask", "Named interviewers for this round"):
+    for heading in (
+        "## How the hiring decision is made",
+        "## Interviewer checklist and calibration",
+        "## Debrief guide",
+        "## Do not ask",
+        "Named interviewers for this round",
+    ):
         assert heading in text
     assert "recommendation is yours" not in text
 
@@ -111,12 +120,15 @@ def test_html_escapes_and_marks_checkboxes() -> None:
     assert "[ ]" not in html or "☐" in html or "checkbox" in html
 
 
-@pytest.mark.parametrize(("args", "name"), [
-    ([], "front-desk-coordinator.md"),
-    (["--stage", "3"], "front-desk-coordinator.packet-3.md"),
-    (["--scorecard"], "front-desk-coordinator.scorecard.md"),
-    (["--scorecard", "--stage", "2"], "front-desk-coordinator.scorecard-2.md"),
-])
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        ([], "front-desk-coordinator.md"),
+        (["--stage", "3"], "front-desk-coordinator.packet-3.md"),
+        (["--scorecard"], "front-desk-coordinator.scorecard.md"),
+        (["--scorecard", "--stage", "2"], "front-desk-coordinator.scorecard-2.md"),
+    ],
+)
 def test_golden_kit(args: list[str], name: str) -> None:
     result = CliRunner().invoke(app, ["interview-kit", str(GOLDEN_ROLE), "--format", "md", *args])
     assert result.exit_code == 0, result.stderr

@@ -17,8 +17,19 @@ from hirecli.lint.tokens import tokenize
 from paths import SEED_ROLE, SEED_TEXT
 
 TODAY = date(2026, 11, 28)
-CLINICAL_TERMS = ["assessment", "aggression", "Active", "persistent", "individual", "Emotional",
-                  "competency", "confidential", "Principles", "challenges", "Individualized"]
+CLINICAL_TERMS = [
+    "assessment",
+    "aggression",
+    "Active",
+    "persistent",
+    "individual",
+    "Emotional",
+    "competency",
+    "confidential",
+    "Principles",
+    "challenges",
+    "Individualized",
+]
 
 
 def lint_text(text: str, settings: Settings | None = None, *, today: date = TODAY) -> FileReport:
@@ -68,38 +79,60 @@ def test_seed_text_finds_the_damaged_bullet() -> None:
     [damaged] = [f for f in report.findings if f.rule == "damaged-bullet"]
     assert damaged.text == "-aintain"
     line = SEED_TEXT.read_text(encoding="utf-8").splitlines()[damaged.line - 1]
-    assert line[damaged.column - 1:].startswith("-aintain a full clinical caseload")
+    assert line[damaged.column - 1 :].startswith("-aintain a full clinical caseload")
     assert {"posting-length", "bullets-per-section", "eeo-statement-missing"} <= rules_found(report)
 
 
-@pytest.mark.parametrize(("word", "stem"), [
-    ("responsive", "respon"), ("responsibilities", None), ("responsible", None), ("share", "share"),
-    ("sharepoint", None), ("competitive", "compet"), ("competency", None), ("confidential", None),
-    ("analytical", "analy"), ("analyst", None), ("self-reliant", "self-relian"), ("leadership", "lead"),
-])
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("responsive", "respon"),
+        ("responsibilities", None),
+        ("responsible", None),
+        ("share", "share"),
+        ("sharepoint", None),
+        ("competitive", "compet"),
+        ("competency", None),
+        ("confidential", None),
+        ("analytical", "analy"),
+        ("analyst", None),
+        ("self-reliant", "self-relian"),
+        ("leadership", "lead"),
+    ],
+)
 def test_stems_match_word_forms_not_prefixes(word: str, stem: str | None) -> None:
     found = stem_of(word)
     assert (found.stem if found else None) == stem
 
 
-@pytest.mark.parametrize(("text", "counted"), [
-    ("Strong Active Listening skills", []),
-    ("An active Colorado RN license", []),
-    ("You are active in the community", ["active"]),
-    ("De-escalate aggressive behaviors calmly", []),
-    ("An aggressive sales culture", ["aggress"]),
-    ("A competitive salary and a competitive team", ["compet"]),
-    ("Clients with severe and persistent mental illness", []),
-    ("Help clients navigate life's challenges", []),
-    ("Data-driven and results-driven", ["driven"]),
-])
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Strong Active Listening skills", []),
+        ("An active Colorado RN license", []),
+        ("You are active in the community", ["active"]),
+        ("De-escalate aggressive behaviors calmly", []),
+        ("An aggressive sales culture", ["aggress"]),
+        ("A competitive salary and a competitive team", ["compet"]),
+        ("Clients with severe and persistent mental illness", []),
+        ("Help clients navigate life's challenges", []),
+        ("Data-driven and results-driven", ["driven"]),
+    ],
+)
 def test_clinical_and_pay_phrases_are_not_gender_coded(text: str, counted: list[str]) -> None:
     assert [w.stem.stem for w in coded_words(text, tokenize(text))] == counted
 
 
-@pytest.mark.parametrize(("score", "expected"), [
-    (6, "strongly feminine"), (1, "feminine"), (0, "neutral"), (-2, "masculine"), (-4, "strongly masculine"),
-])
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (6, "strongly feminine"),
+        (1, "feminine"),
+        (0, "neutral"),
+        (-2, "masculine"),
+        (-4, "strongly masculine"),
+    ],
+)
 def test_verdict_thresholds(score: int, expected: str) -> None:
     assert verdict(score) == expected
 
@@ -112,43 +145,49 @@ def test_strongly_masculine_posting_is_a_warning() -> None:
     assert len(texts(report, "masculine-coded-word")) == 6
 
 
-@pytest.mark.parametrize(("text", "rule", "found"), [
-    ("He or she will report to the director.", "gendered-pronoun", "He or she"),
-    ("Join our salesmen on the road.", "gendered-term", "salesmen"),
-    ("We need more manpower.", "gendered-term", "manpower"),
-    ("Hey guys, we're hiring!", "gendered-term", "guys"),
-    ("Join our young, energetic team.", "protected-preference", "young, energetic team"),
-    ("Ideal for recent graduates.", "protected-preference", "Ideal for recent graduates"),
-    ("Digital natives will thrive here.", "ageism", "Digital natives"),
-    ("You must be able to stand for 8 hours.", "ability-wording", "able to stand"),
-    ("It gets crazy on Fridays.", "ableist-language", "crazy"),
-    ("Our ping-pong table is famous.", "hollow-perk", "ping-pong"),
-    ("We work hard, play hard.", "pressure-culture", "work hard, play hard"),
-    ("A fast-paced, high-pressure floor.", "pressure-culture", "fast-paced, high-pressure"),
-    ("You will wear many hats.", "pressure-culture", "wear many hats"),
-    ("Let's synergize and circle back.", "corporate-jargon", "synergize"),
-    ("We leverage data daily.", "corporate-jargon", "leverage"),
-    ("Become our coding ninja.", "hero-title", "ninja"),
-    ("Salary: competitive pay.", "vague-pay", "competitive pay"),
-    ("Know HIPPA by heart.", "tool-name-spelling", "HIPPA"),
-    ("The successful candidate will travel.", "third-person", "The successful candidate"),
-    ("Native English speaker required.", "protected-preference", "Native English speaker required"),
-    ("Native-level English preferred.", "origin-wording", "Native-level"),
-])
+@pytest.mark.parametrize(
+    ("text", "rule", "found"),
+    [
+        ("He or she will report to the director.", "gendered-pronoun", "He or she"),
+        ("Join our salesmen on the road.", "gendered-term", "salesmen"),
+        ("We need more manpower.", "gendered-term", "manpower"),
+        ("Hey guys, we're hiring!", "gendered-term", "guys"),
+        ("Join our young, energetic team.", "protected-preference", "young, energetic team"),
+        ("Ideal for recent graduates.", "protected-preference", "Ideal for recent graduates"),
+        ("Digital natives will thrive here.", "ageism", "Digital natives"),
+        ("You must be able to stand for 8 hours.", "ability-wording", "able to stand"),
+        ("It gets crazy on Fridays.", "ableist-language", "crazy"),
+        ("Our ping-pong table is famous.", "hollow-perk", "ping-pong"),
+        ("We work hard, play hard.", "pressure-culture", "work hard, play hard"),
+        ("A fast-paced, high-pressure floor.", "pressure-culture", "fast-paced, high-pressure"),
+        ("You will wear many hats.", "pressure-culture", "wear many hats"),
+        ("Let's synergize and circle back.", "corporate-jargon", "synergize"),
+        ("We leverage data daily.", "corporate-jargon", "leverage"),
+        ("Become our coding ninja.", "hero-title", "ninja"),
+        ("Salary: competitive pay.", "vague-pay", "competitive pay"),
+        ("Know HIPPA by heart.", "tool-name-spelling", "HIPPA"),
+        ("The successful candidate will travel.", "third-person", "The successful candidate"),
+        ("Native English speaker required.", "protected-preference", "Native English speaker required"),
+        ("Native-level English preferred.", "origin-wording", "Native-level"),
+    ],
+)
 def test_word_rules_find_their_words(text: str, rule: str, found: str) -> None:
     assert found in texts(lint_text(text), rule)
 
 
-@pytest.mark.parametrize(("text", "rule"), [
-    ("You will review responsibilities with the team.", "masculine-coded-word"),
-    ("Share files in SharePoint.", "tool-name-spelling"),
-    ("We use JavaScript and GitHub.", "tool-name-spelling"),
-    ("Experience with young adults and their families.", "ageism"),
-    ("Walk clients through the intake form.", "ability-wording"),
-    ("You will see the big picture.", "ability-wording"),
-    ("Fluent Spanish is required.", "origin-wording"),
-    ("Lead poisoning prevention programs.", "masculine-coded-word"),
-])
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("You will review responsibilities with the team.", "masculine-coded-word"),
+        ("Share files in SharePoint.", "tool-name-spelling"),
+        ("We use JavaScript and GitHub.", "tool-name-spelling"),
+        ("Experience with young adults and their families.", "ageism"),
+        ("Walk clients through the intake form.", "ability-wording"),
+        ("You will see the big picture.", "ability-wording"),
+        ("Fluent Spanish is required.", "origin-wording"),
+        ("Lead poisoning prevention programs.", "masculine-coded-word"),
+    ],
+)
 def test_word_rules_leave_innocent_text_alone(text: str, rule: str) -> None:
     assert rule not in rules_found(lint_text(text))
 
@@ -185,10 +224,12 @@ def test_requirement_inflation_counts_must_haves_against_preferred() -> None:
 
 
 def test_duplicates_damage_and_mojibake() -> None:
-    text = ("# Job\n\n## Duties\n\n- Keep the stock room tidy and safe\n"
-            "- Keep the stock room tidy and safe.\n- Answer the phone politely\n"
-            "-nswer emails within a day\n- Work with the team\n"
-            "- clean the floor\n\nWe’re hiring â€™ now.\n")
+    text = (
+        "# Job\n\n## Duties\n\n- Keep the stock room tidy and safe\n"
+        "- Keep the stock room tidy and safe.\n- Answer the phone politely\n"
+        "-nswer emails within a day\n- Work with the team\n"
+        "- clean the floor\n\nWe’re hiring â€™ now.\n"
+    )
     report = lint_text(text)
     assert texts(report, "duplicate-bullet") == ["Keep the stock room tidy and safe."]
     assert set(texts(report, "damaged-bullet")) == {"-nswer", "clean"}
@@ -206,13 +247,16 @@ def test_readability_and_long_sentences() -> None:
     assert float(plain.stats["reading_ease"]) > 60  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("location", "pay", "rule", "severity"), [
-    ("Denver, CO", "", "pay-range-missing", Severity.error),
-    ("Denver, CO", "Pay: up to $90,000 a year", "pay-range-open-ended", Severity.error),
-    ("Seattle, WA", "Pay: $60,000+ a year", "pay-range-open-ended", Severity.error),
-    ("Madrid, Spain", "", "pay-range-missing", Severity.error),
-    ("Austin, TX", "", "pay-range-missing", Severity.info),
-])
+@pytest.mark.parametrize(
+    ("location", "pay", "rule", "severity"),
+    [
+        ("Denver, CO", "", "pay-range-missing", Severity.error),
+        ("Denver, CO", "Pay: up to $90,000 a year", "pay-range-open-ended", Severity.error),
+        ("Seattle, WA", "Pay: $60,000+ a year", "pay-range-open-ended", Severity.error),
+        ("Madrid, Spain", "", "pay-range-missing", Severity.error),
+        ("Austin, TX", "", "pay-range-missing", Severity.info),
+    ],
+)
 def test_pay_transparency_by_location(location: str, pay: str, rule: str, severity: Severity) -> None:
     report = lint_text(f"# Job\n\nLocation: {location}\n\n{pay}\n")
     assert severity in [f.severity for f in report.findings if f.rule == rule]
@@ -223,8 +267,10 @@ def test_benefits_are_required_where_the_law_asks() -> None:
     assert "benefits-missing" in rules_found(colorado)
     california = lint_text("# Job\n\nLocation: Oakland, CA\n\nPay: $50,000 - $60,000 a year.\n")
     assert "benefits-missing" not in rules_found(california)
-    with_benefits = lint_text("# Job\n\nLocation: Denver, CO\n\nPay: $50,000 - $60,000 a year.\n\n"
-                              "## Benefits\n\n- Health insurance\n")
+    with_benefits = lint_text(
+        "# Job\n\nLocation: Denver, CO\n\nPay: $50,000 - $60,000 a year.\n\n"
+        "## Benefits\n\n- Health insurance\n"
+    )
     assert "benefits-missing" not in rules_found(with_benefits)
 
 
@@ -260,8 +306,15 @@ def test_settings_disable_change_severity_allow_and_ban() -> None:
     text = "# Job\n\nOur guys are rockstars who crush it.\n"
     base = lint_text(text)
     assert {"gendered-term", "hero-title", "pressure-culture"} <= rules_found(base)
-    tuned = lint_text(text, Settings(disable=frozenset({"hero-title"}), severity={"gendered-term": "error"},
-                                     allow=("crush it",), ban=(("job", "role", "info"),)))
+    tuned = lint_text(
+        text,
+        Settings(
+            disable=frozenset({"hero-title"}),
+            severity={"gendered-term": "error"},
+            allow=("crush it",),
+            ban=(("job", "role", "info"),),
+        ),
+    )
     found = rules_found(tuned)
     assert "hero-title" not in found
     assert "pressure-culture" not in found
@@ -277,9 +330,35 @@ def test_allowed_words_are_not_counted_as_gender_coded() -> None:
     assert lint_text(text, allowed).gender.masculine == {}
 
 
-WORDS = st.sampled_from(["rockstar", "guys", "young", "team", "support", "we", "build", "he", "active",
-                         "listening", "-aintain", "crazy", "ping", "pong", "synergy", "the", "ideal",
-                         "candidate", "â€™", "fast-paced", "•", "$50,000", "-", "##", "Pay:"])
+WORDS = st.sampled_from(
+    [
+        "rockstar",
+        "guys",
+        "young",
+        "team",
+        "support",
+        "we",
+        "build",
+        "he",
+        "active",
+        "listening",
+        "-aintain",
+        "crazy",
+        "ping",
+        "pong",
+        "synergy",
+        "the",
+        "ideal",
+        "candidate",
+        "â€™",
+        "fast-paced",
+        "•",
+        "$50,000",
+        "-",
+        "##",
+        "Pay:",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -289,7 +368,7 @@ def test_every_finding_points_at_its_text(lines: list[str]) -> None:
     report = lint_text(text)
     source = text.splitlines()
     for finding in report.findings:
-        assert finding.context[finding.start:finding.start + len(finding.text)] == finding.text
+        assert finding.context[finding.start : finding.start + len(finding.text)] == finding.text
         if finding.text:
-            here = source[finding.line - 1][finding.column - 1:]
+            here = source[finding.line - 1][finding.column - 1 :]
             assert here.startswith(finding.text.split()[0])

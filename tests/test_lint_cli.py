@@ -79,8 +79,11 @@ def test_role_findings_point_at_yaml_lines(runner: CliRunner, role: Path) -> Non
 
 
 def test_protected_questions_are_errors_with_an_alternative(runner: CliRunner, role: Path) -> None:
-    items = [f for f in findings(runner, str(role), "--no-kit", "--no-company")
-             if f["rule"] == "protected-topic-question"]
+    items = [
+        f
+        for f in findings(runner, str(role), "--no-kit", "--no-company")
+        if f["rule"] == "protected-topic-question"
+    ]
     assert {f["severity"] for f in items} == {"error"}
     assert all(str(f["suggestion"]).startswith("Ask instead:") for f in items)
 
@@ -103,11 +106,26 @@ def test_json_format(runner: CliRunner, posting: Path) -> None:
     [file] = payload["files"]
     assert file["file"] == str(posting)
     finding = next(f for f in file["findings"] if f["rule"] == "gendered-term")
-    assert set(finding) >= {"rule", "category", "severity", "message", "text", "file", "line", "column",
-                            "why", "suggestion"}
+    assert set(finding) >= {
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "text",
+        "file",
+        "line",
+        "column",
+        "why",
+        "suggestion",
+    }
     assert (finding["text"], finding["line"], finding["column"]) == ("guys", 5, 29)
-    assert file["gender"]["verdict"] in ("neutral", "feminine", "masculine", "strongly feminine",
-                                         "strongly masculine")
+    assert file["gender"]["verdict"] in (
+        "neutral",
+        "feminine",
+        "masculine",
+        "strongly feminine",
+        "strongly masculine",
+    )
 
 
 def test_github_format(runner: CliRunner, posting: Path) -> None:
@@ -141,7 +159,8 @@ def test_stdin_is_a_posting(runner: CliRunner) -> None:
     [file] = json.loads(result.stdout)["files"]
     assert file["file"] == "<stdin>"
     assert [(f["text"], f["line"], f["column"]) for f in file["findings"] if f["rule"] == "hero-title"] == [
-        ("rockstar", 1, 8)]
+        ("rockstar", 1, 8)
+    ]
 
 
 def test_terminal_report_does_not_read_role_text_as_markup(runner: CliRunner, tmp_path: Path) -> None:
@@ -156,7 +175,9 @@ def test_terminal_report_does_not_read_role_text_as_markup(runner: CliRunner, tm
 def test_lint_file_settings(runner: CliRunner, tmp_path: Path, posting: Path) -> None:
     (tmp_path / ".hirecli-lint.yaml").write_text(
         "disable: [posting-length]\nseverity:\n  gendered-term: error\nallow: [fast-paced]\n"
-        "ban:\n  - term: team\n    suggest: crew\nfail_on: warning\n", encoding="utf-8")
+        "ban:\n  - term: team\n    suggest: crew\nfail_on: warning\n",
+        encoding="utf-8",
+    )
     items = findings(runner, str(posting))
     rules = {f["rule"]: f for f in items}
     assert "posting-length" not in rules
@@ -168,8 +189,9 @@ def test_lint_file_settings(runner: CliRunner, tmp_path: Path, posting: Path) ->
 
 
 def test_config_option_and_company_lint_section(runner: CliRunner, tmp_path: Path, role: Path) -> None:
-    (tmp_path / "company.yaml").write_text("name: Example Co\nlint:\n  disable: [hero-title]\n",
-                                           encoding="utf-8")
+    (tmp_path / "company.yaml").write_text(
+        "name: Example Co\nlint:\n  disable: [hero-title]\n", encoding="utf-8"
+    )
     extra = tmp_path / "strict.yaml"
     extra.write_text("severity:\n  pressure-culture: error\n", encoding="utf-8")
     items = findings(runner, str(role), "--no-kit", "--config", str(extra))
@@ -197,8 +219,9 @@ def test_invalid_role_is_reported_not_crashed(runner: CliRunner, tmp_path: Path)
     assert f"{path}:2:1: error invalid-file: unknown key 'salary'" in result.stdout
 
 
-def test_folders_are_searched_and_missing_files_are_usage_errors(runner: CliRunner, tmp_path: Path,
-                                                                 posting: Path) -> None:
+def test_folders_are_searched_and_missing_files_are_usage_errors(
+    runner: CliRunner, tmp_path: Path, posting: Path
+) -> None:
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = run(runner, str(tmp_path), "--format", "json", "--fail-on", "none")
     assert [f["file"] for f in json.loads(result.stdout)["files"]] == [str(posting)]
@@ -226,7 +249,8 @@ def test_rules_are_listed(runner: CliRunner) -> None:
 
 
 def test_kit_questions_are_checked(runner: CliRunner, roles_dir: Path) -> None:
-    result = run(runner, str(roles_dir / "customer-support-specialist.yaml"), "--format", "json",
-                 "--fail-on", "none")
+    result = run(
+        runner, str(roles_dir / "customer-support-specialist.yaml"), "--format", "json", "--fail-on", "none"
+    )
     [file] = json.loads(result.stdout)["files"]
     assert "notes" not in file["stats"], file["stats"].get("notes")

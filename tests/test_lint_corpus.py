@@ -55,7 +55,8 @@ def test_every_planted_problem_is_found(posting: Path) -> None:
         if not _found(report, item["rule"], item.get("text")):
             missing.append(item)
     assert not missing, f"{posting.name}: not found {missing}; found " + str(
-        [(f.rule, f.text) for f in report.findings])
+        [(f.rule, f.text) for f in report.findings]
+    )
 
 
 @pytest.mark.parametrize("posting", POSTINGS, ids=lambda p: p.name)
@@ -80,7 +81,7 @@ def test_findings_point_at_their_text_in_the_file(posting: Path) -> None:
     checked = 0
     for finding in _lint(posting).findings:
         if finding.text and "\n" not in finding.text:
-            rest = html.unescape(lines[finding.line - 1][finding.column - 1:])
+            rest = html.unescape(lines[finding.line - 1][finding.column - 1 :])
             first_word = finding.text.split()[0]
             assert rest.startswith(first_word), (finding.rule, finding.text, rest[:40])
             checked += 1

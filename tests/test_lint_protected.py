@@ -50,7 +50,7 @@ def test_protected_questions_are_hits(question: str, topic: str) -> None:
     hits = find_protected_topics(question)
     assert [hit.topic for hit in hits] == [topic]
     hit = hits[0]
-    assert question[hit.start:hit.end] == hit.matched
+    assert question[hit.start : hit.end] == hit.matched
     assert hit.alternative
     assert hit.why
 
@@ -68,15 +68,28 @@ def test_a_stem_match_is_stretched_to_the_whole_word() -> None:
 def test_offsets_point_into_longer_text() -> None:
     text = "First, tell me about your last role. Then: are you married? Thanks."
     [hit] = find_protected_topics(text)
-    assert text[hit.start:hit.end] == "are you married"
+    assert text[hit.start : hit.end] == "are you married"
     assert hit.start == text.index("are you")
 
 
 def test_every_topic_of_the_issue_is_covered() -> None:
     names = " ".join(protected_topics())
-    for word in ("age", "birthplace", "citizenship", "native language", "religion", "marital",
-                 "children", "pregnancy", "disability", "genetic", "arrests", "height",
-                 "credit", "salary history"):
+    for word in (
+        "age",
+        "birthplace",
+        "citizenship",
+        "native language",
+        "religion",
+        "marital",
+        "children",
+        "pregnancy",
+        "disability",
+        "genetic",
+        "arrests",
+        "height",
+        "credit",
+        "salary history",
+    ):
         assert word in names
 
 
@@ -90,5 +103,5 @@ def test_hits_are_frozen() -> None:
 @given(st.text(max_size=300))
 def test_any_text_gives_consistent_offsets(text: str) -> None:
     for hit in find_protected_topics(text):
-        assert text[hit.start:hit.end] == hit.matched
+        assert text[hit.start : hit.end] == hit.matched
         assert 0 <= hit.start < hit.end <= len(text)

@@ -10,10 +10,48 @@ from hirecli.cli.main import app
 from hirecli.errors import ExitCode, Problem, ValidationFailed
 from hirecli.model.loader import load_role_text
 
-KEYS = ["title", "tags", "summary", "location", "country", "compensation", "min", "max", "skills",
-        "hard", "must_have", "responsibilities", "primary", "experience", "min_years", "id", "x"]
-SCALARS = ["X", "NO", "yes", "1.10", "01234", "1:30", "2024-01-01", "~", "''", "-5", "55000",
-           "&a x", "*a", "!!python/object:os.system", "[a, b]", "{k: v}", "|", ">-", "\"q\\x07\"", "é"]
+KEYS = [
+    "title",
+    "tags",
+    "summary",
+    "location",
+    "country",
+    "compensation",
+    "min",
+    "max",
+    "skills",
+    "hard",
+    "must_have",
+    "responsibilities",
+    "primary",
+    "experience",
+    "min_years",
+    "id",
+    "x",
+]
+SCALARS = [
+    "X",
+    "NO",
+    "yes",
+    "1.10",
+    "01234",
+    "1:30",
+    "2024-01-01",
+    "~",
+    "''",
+    "-5",
+    "55000",
+    "&a x",
+    "*a",
+    "!!python/object:os.system",
+    "[a, b]",
+    "{k: v}",
+    "|",
+    ">-",
+    '"q\\x07"',
+    "é",
+]
+
 
 def _problems(text: str | bytes) -> tuple[Problem, ...]:
     """The problems the loader reports; any other exception fails the test."""

@@ -78,9 +78,16 @@ def test_no_structured_data_without_a_date(seed: Role, company: Company) -> None
 def test_careers_sections_in_order(seed: Role, company: Company) -> None:
     doc = build_posting(seed, company)
     assert headings(doc) == [
-        "About the role", "What you'll do", "What you'll bring", "Nice to have", "Skills for this role",
-        "Your career path", "Pay and benefits", "About Fernhollow Commons Cooperative",
-        "Equal opportunity", "How to apply",
+        "About the role",
+        "What you'll do",
+        "What you'll bring",
+        "Nice to have",
+        "Skills for this role",
+        "Your career path",
+        "Pay and benefits",
+        "About Fernhollow Commons Cooperative",
+        "Equal opportunity",
+        "How to apply",
     ]
 
 
@@ -96,10 +103,14 @@ def test_key_facts(seed: Role, company: Company) -> None:
 
 def test_every_list_keeps_the_role_files_order_and_wording(seed: Role, company: Company) -> None:
     doc = build_posting(seed, company)
-    assert lists_after(doc, "What you'll do") == [seed.responsibilities.primary,
-                                                   seed.responsibilities.secondary]
-    assert lists_after(doc, "Skills for this role") == [[s.name for s in seed.skills.hard],
-                                                         [s.name for s in seed.skills.soft]]
+    assert lists_after(doc, "What you'll do") == [
+        seed.responsibilities.primary,
+        seed.responsibilities.secondary,
+    ]
+    assert lists_after(doc, "Skills for this role") == [
+        [s.name for s in seed.skills.hard],
+        [s.name for s in seed.skills.soft],
+    ]
     path = seed.career_path
     assert lists_after(doc, "Your career path") == [path.entry_points, path.advancement, path.lateral_moves]
     assert lists_after(doc, "Pay and benefits") == [company.benefits]
@@ -132,18 +143,25 @@ def test_must_have_skills_and_required_qualifications_are_requirements() -> None
         experience: {min_years: 2, max_years: 5}
     """)
     [required] = lists_after(build_posting(role), "What you'll bring")
-    assert required == ["2–5 years of relevant experience", "SQL: You write queries that others can read.",
-                        "Curiosity", "A driver's license"]
+    assert required == [
+        "2–5 years of relevant experience",
+        "SQL: You write queries that others can read.",
+        "Curiosity",
+        "A driver's license",
+    ]
 
 
-@pytest.mark.parametrize(("low", "high", "expected"), [
-    (2, 7, "2–7 years of relevant experience"),
-    (1, 1, "1 year of relevant experience"),
-    (3, None, "At least 3 years of relevant experience"),
-    (None, 4, "Up to 4 years of relevant experience"),
-    (0, 2, "No previous experience required"),
-    (None, None, None),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (2, 7, "2–7 years of relevant experience"),
+        (1, 1, "1 year of relevant experience"),
+        (3, None, "At least 3 years of relevant experience"),
+        (None, 4, "Up to 4 years of relevant experience"),
+        (0, 2, "No previous experience required"),
+        (None, None, None),
+    ],
+)
 def test_experience_in_words(low: int | None, high: int | None, expected: str | None) -> None:
     assert experience_line(Experience(min_years=low, max_years=high)) == expected
 
@@ -153,16 +171,21 @@ def test_experience_description_is_used_as_written() -> None:
     assert experience_line(experience) == "One year in retail."
 
 
-@pytest.mark.parametrize(("location", "expected"), [
-    (Location(workplace="remote", remote_regions=["US", "CA"]), "Remote (United States, Canada)"),
-    (Location(city="Chicago", region="IL", country="US", workplace="hybrid"),
-     "Hybrid — Chicago, IL, United States"),
-    (Location(city="London", country="GB", workplace="hybrid"), "Hybrid — London, United Kingdom"),
-    (Location(city="Oslo", country="NO", workplace="onsite"), "On-site — Oslo, Norway"),
-    (Location(city="Oslo", country="NO"), "Oslo, Norway"),  # workplace not stated: no "On-site"
-    (Location(workplace="remote"), "Remote"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [
+        (Location(workplace="remote", remote_regions=["US", "CA"]), "Remote (United States, Canada)"),
+        (
+            Location(city="Chicago", region="IL", country="US", workplace="hybrid"),
+            "Hybrid — Chicago, IL, United States",
+        ),
+        (Location(city="London", country="GB", workplace="hybrid"), "Hybrid — London, United Kingdom"),
+        (Location(city="Oslo", country="NO", workplace="onsite"), "On-site — Oslo, Norway"),
+        (Location(city="Oslo", country="NO"), "Oslo, Norway"),  # workplace not stated: no "On-site"
+        (Location(workplace="remote"), "Remote"),
+        (None, ""),
+    ],
+)
 def test_location_wording(location: Location | None, expected: str) -> None:
     assert location_text(location) == expected
 
@@ -267,10 +290,13 @@ def test_max_bullets_caps_every_list_and_says_so(seed: Role, company: Company) -
     assert lists_after(result.document, "What you'll do") == [seed.responsibilities.primary[:2]]
     assert lists_after(result.document, "Your career path") == [seed.career_path.entry_points[:2]]
     messages = [n.message for n in result.notices]
-    assert any(m.startswith("--max-bullets 2: dropped the last 19 of 21 responsibilities: "
-                            "'Provide evidence-based") for m in messages)
-    assert any(m.startswith("--max-bullets 2: dropped the last 4 of 4 further responsibilities")
-               for m in messages)
+    assert any(
+        m.startswith("--max-bullets 2: dropped the last 19 of 21 responsibilities: 'Provide evidence-based")
+        for m in messages
+    )
+    assert any(
+        m.startswith("--max-bullets 2: dropped the last 4 of 4 further responsibilities") for m in messages
+    )
     assert not any(n.strict for n in result.notices)
 
 
@@ -294,6 +320,7 @@ def test_section_strings_for_templates(seed: Role, company: Company) -> None:
 
 def test_same_input_same_document(seed: Role, company: Company) -> None:
     first = build_posting(seed, company, date=DATE, valid_days=30)
-    second = build_posting(load_role(SEED_ROLE), load_company(ROLES / "company.yaml"), date=DATE,
-                           valid_days=30)
+    second = build_posting(
+        load_role(SEED_ROLE), load_company(ROLES / "company.yaml"), date=DATE, valid_days=30
+    )
     assert to_dict(first) == to_dict(second)

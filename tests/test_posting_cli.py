@@ -31,10 +31,17 @@ def test_piped_output_is_markdown(runner: CliRunner) -> None:
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("env", [
-    {"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": "0"}, {"TERM": "dumb"}, {"COLUMNS": "20"},
-    {"COLUMNS": "300", "TERM": "xterm-256color"},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"NO_COLOR": "1"},
+        {"FORCE_COLOR": "1"},
+        {"FORCE_COLOR": "0"},
+        {"TERM": "dumb"},
+        {"COLUMNS": "20"},
+        {"COLUMNS": "300", "TERM": "xterm-256color"},
+    ],
+)
 def test_piped_bytes_do_not_depend_on_the_environment(runner: CliRunner, env: dict[str, str]) -> None:
     plain = runner.invoke(app, ["posting", str(SEED_ROLE), *DATE]).stdout_bytes
     assert runner.invoke(app, ["posting", str(SEED_ROLE), *DATE], env=env).stdout_bytes == plain
@@ -89,8 +96,9 @@ def test_bad_options_are_usage_errors(runner: CliRunner, args: list[str]) -> Non
 
 
 def test_sections_and_max_bullets(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["posting", str(SEED_ROLE), *DATE, "--sections", "pay, summary",
-                                 "--max-bullets", "2"])
+    result = runner.invoke(
+        app, ["posting", str(SEED_ROLE), *DATE, "--sections", "pay, summary", "--max-bullets", "2"]
+    )
     assert result.exit_code == 0
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
     assert headings == ["## Pay and benefits", "## About the role"]
@@ -99,10 +107,13 @@ def test_sections_and_max_bullets(runner: CliRunner) -> None:
 
 def test_role_from_stdin(runner: CliRunner) -> None:
     text = (ROLES / "warehouse-associate.yaml").read_text(encoding="utf-8")
-    from_file = runner.invoke(app, ["posting", str(ROLES / "warehouse-associate.yaml"), *DATE,
-                                    "--company", str(ROLES / "company.yaml")])
-    from_stdin = runner.invoke(app, ["posting", "-", *DATE, "--company", str(ROLES / "company.yaml")],
-                               input=text)
+    from_file = runner.invoke(
+        app,
+        ["posting", str(ROLES / "warehouse-associate.yaml"), *DATE, "--company", str(ROLES / "company.yaml")],
+    )
+    from_stdin = runner.invoke(
+        app, ["posting", "-", *DATE, "--company", str(ROLES / "company.yaml")], input=text
+    )
     assert from_stdin.exit_code == 0, from_stdin.stderr
     assert from_stdin.stdout == from_file.stdout
 
@@ -165,14 +176,30 @@ def test_an_invalid_company_profile_is_reported_at_line_and_column(runner: CliRu
 def test_help_lists_the_options(runner: CliRunner) -> None:
     result = runner.invoke(app, ["posting", "--help"], env={"COLUMNS": "120", "NO_COLOR": "1"})
     assert result.exit_code == 0
-    for option in ("--format", "--output", "--force", "--company", "--channel", "--max-bullets", "--sections",
-                   "--date", "--valid-days", "--strict", "--template"):
+    for option in (
+        "--format",
+        "--output",
+        "--force",
+        "--company",
+        "--channel",
+        "--max-bullets",
+        "--sections",
+        "--date",
+        "--valid-days",
+        "--strict",
+        "--template",
+    ):
         assert option in result.stdout
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "hirecli", *args], capture_output=True, check=False,
-                          env={**os.environ, **env}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "hirecli", *args],
+        capture_output=True,
+        check=False,
+        env={**os.environ, **env},
+        timeout=120,
+    )
 
 
 def test_a_real_pipe_gives_the_same_bytes_whatever_the_environment() -> None:

@@ -105,12 +105,16 @@ NASTY = [
 
 def nasty_role() -> str:
     duties = "\n".join(f"    - {json.dumps(line)}" for line in NASTY)
-    return textwrap.dedent("""\
+    return (
+        textwrap.dedent("""\
         title: "C++ <Developer> [bold]#1[/bold] *star*"
         summary: "A summary with <em>tags</em>, [bold]markup[/bold] and a | pipe."
         responsibilities:
           primary:
-        """) + duties + "\n"
+        """)
+        + duties
+        + "\n"
+    )
 
 
 def test_markup_in_role_text_survives_literally_in_every_format(tmp_path: Path) -> None:
@@ -125,7 +129,7 @@ def test_markup_in_role_text_survives_literally_in_every_format(tmp_path: Path) 
     assert isinstance(markdown, str)
     items = list_items(markdown)
     first = items.index(NASTY[0])
-    assert items[first:first + len(NASTY)] == NASTY
+    assert items[first : first + len(NASTY)] == NASTY
     parsed = MarkdownIt("commonmark").parse(markdown)
     assert next(inline_text(t) for t in parsed if t.type == "inline") == title
     assert not [t for t in parsed if t.type in ("html_block", "blockquote_open", "hr", "table_open")]
@@ -141,7 +145,7 @@ def test_markup_in_role_text_survives_literally_in_every_format(tmp_path: Path) 
     assert "<script>" not in page
     assert 'href="javascript' not in page
     lis = [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", page)]
-    assert lis[lis.index(NASTY[0]):][:len(NASTY)] == NASTY
+    assert lis[lis.index(NASTY[0]) :][: len(NASTY)] == NASTY
     assert f"<h1>{html.escape(title, quote=False)}</h1>" in page
 
     text = render(doc, "text")
@@ -168,18 +172,21 @@ def test_markup_survives_in_the_jsonld_and_its_script_block(tmp_path: Path) -> N
     data = json.loads(posting([str(role_file), "--format", "jsonld"]))
     assert data["title"] == "C++ <Developer> [bold]#1[/bold] star"
     items = [html.unescape(i) for i in re.findall(r"<li>(.*?)</li>", data["description"])]
-    assert items[items.index(NASTY[0]):][:len(NASTY)] == NASTY
+    assert items[items.index(NASTY[0]) :][: len(NASTY)] == NASTY
     page = posting([str(role_file), "--format", "html"])
     assert page.count("<script") == 1
-    start = page.index("<script type=\"application/ld+json\">")
-    block = page[start:page.index("</script>", start)]
+    start = page.index('<script type="application/ld+json">')
+    block = page[start : page.index("</script>", start)]
     assert "<" not in block[1:]
-    embedded = json.loads(block[block.index("\n"):])
+    embedded = json.loads(block[block.index("\n") :])
     assert embedded == data
 
 
-LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60) \
-    .map(lambda s: " ".join(s.split())).filter(lambda s: bool(s) and not CONTROL.search(s))
+LINE_TEXT = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
+    .map(lambda s: " ".join(s.split()))
+    .filter(lambda s: bool(s) and not CONTROL.search(s))
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -188,4 +195,4 @@ def test_any_responsibility_text_comes_back_from_the_markdown(duties: list[str])
     role = Role.model_validate({"title": "Tester", "responsibilities": {"primary": duties}})
     markdown = render(build_posting(role), "md")
     assert isinstance(markdown, str)
-    assert list_items(markdown)[-len(duties):] == duties
+    assert list_items(markdown)[-len(duties) :] == duties

@@ -19,9 +19,14 @@ from paths import ROLES, ROOT
 
 pytest.importorskip("pre_commit")
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
-GIT_ENV = {"GIT_AUTHOR_NAME": "hirecli tests", "GIT_AUTHOR_EMAIL": "tests@example.com",
-           "GIT_COMMITTER_NAME": "hirecli tests", "GIT_COMMITTER_EMAIL": "tests@example.com",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "hirecli tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.com",
+    "GIT_COMMITTER_NAME": "hirecli tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 FAMILY = ("software-engineer-family", "software-engineer-ii", "software-engineer-ii-payments")
 
 
@@ -45,13 +50,19 @@ def test_the_hooks_file_defines_validate_and_lint() -> None:
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     bin_dir = str(Path(sys.executable).parent)
-    return {**os.environ, **GIT_ENV, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
-            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1",
-            "PRE_COMMIT_COLOR": "never"}
+    return {
+        **os.environ,
+        **GIT_ENV,
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "NO_COLOR": "1",
+        "PRE_COMMIT_COLOR": "never",
+    }
 
 
-def sh(args: list[str], cwd: Path, env: dict[str, str],
-       check: bool = True) -> subprocess.CompletedProcess[str]:
+def sh(
+    args: list[str], cwd: Path, env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=check)
 
 
@@ -85,15 +96,21 @@ def catalogue(tmp_path: Path, env: dict[str, str]) -> Path:
     return repo
 
 
-def try_repo(catalogue: Path, hooks_repo: Path, hook: str, env: dict[str, str],
-             *files: str) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    catalogue: Path, hooks_repo: Path, hook: str, env: dict[str, str], *files: str
+) -> subprocess.CompletedProcess[str]:
     which = ["--files", *files] if files else ["--all-files"]
-    return sh([sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, *which, "--verbose"],
-              catalogue, env, check=False)
+    return sh(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, *which, "--verbose"],
+        catalogue,
+        env,
+        check=False,
+    )
 
 
-def test_validate_hook_passes_a_valid_catalogue(catalogue: Path, hooks_repo: Path,
-                                                env: dict[str, str]) -> None:
+def test_validate_hook_passes_a_valid_catalogue(
+    catalogue: Path, hooks_repo: Path, env: dict[str, str]
+) -> None:
     done = try_repo(catalogue, hooks_repo, "hirecli-validate", env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "hirecli validate" in done.stdout
@@ -101,11 +118,16 @@ def test_validate_hook_passes_a_valid_catalogue(catalogue: Path, hooks_repo: Pat
     assert "workflow.yml" not in done.stdout
 
 
-def test_validate_hook_fails_a_family_change_that_breaks_a_role(catalogue: Path, hooks_repo: Path,
-                                                                env: dict[str, str]) -> None:
+def test_validate_hook_fails_a_family_change_that_breaks_a_role(
+    catalogue: Path, hooks_repo: Path, env: dict[str, str]
+) -> None:
     family = catalogue / "roles" / "software-engineer-family.yaml"
-    family.write_text(family.read_text(encoding="utf-8").replace("  max: 120000\n", "  max: 100000\n")
-                      .replace("  min: 90000\n", "  min: 95000\n"), encoding="utf-8")
+    family.write_text(
+        family.read_text(encoding="utf-8")
+        .replace("  max: 120000\n", "  max: 100000\n")
+        .replace("  min: 90000\n", "  min: 95000\n"),
+        encoding="utf-8",
+    )
     level = catalogue / "roles" / "software-engineer-ii.yaml"
     level.write_text(level.read_text(encoding="utf-8").replace("  max: 135000\n", ""), encoding="utf-8")
     done = try_repo(catalogue, hooks_repo, "hirecli-validate", env, "roles/software-engineer-family.yaml")
@@ -114,8 +136,10 @@ def test_validate_hook_fails_a_family_change_that_breaks_a_role(catalogue: Path,
     # only the family file was handed to the hook; the roles that extend it were checked too
     assert "roles/software-engineer-family.yaml:" in done.stdout
     assert "(inherited by roles/software-engineer-ii.yaml)" in done.stdout
-    assert "roles/software-engineer-ii-payments.yaml:4:10: extends: roles/software-engineer-ii.yaml is " \
-           "not a valid role file" in done.stdout
+    assert (
+        "roles/software-engineer-ii-payments.yaml:4:10: extends: roles/software-engineer-ii.yaml is "
+        "not a valid role file" in done.stdout
+    )
     assert "expected a list" not in done.stdout
 
 

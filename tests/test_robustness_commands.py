@@ -54,8 +54,10 @@ def test_awkward_folders_are_read_without_surprises(awkward: Path, tmp_path: Pat
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
-@pytest.mark.parametrize("command", [["validate", "--format", "json"], ["list", "--format", "json"],
-                                     ["lint", "--format", "json"], ["lint"]])
+@pytest.mark.parametrize(
+    "command",
+    [["validate", "--format", "json"], ["list", "--format", "json"], ["lint", "--format", "json"], ["lint"]],
+)
 def test_a_file_name_that_is_not_utf8(tmp_path: Path, command: list[str]) -> None:
     if not available(command[0]):
         pytest.skip(f"{command[0]} is not in this version yet")
@@ -66,9 +68,12 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path, command: list[str]) -> Non
 
 
 def test_missing_paths_are_usage_errors(tmp_path: Path) -> None:
-    for args in (["validate", str(tmp_path / "nope.yaml")], ["list", str(tmp_path / "nope")],
-                 ["posting", str(tmp_path / "nope.yaml")], ["export", str(tmp_path / "nope"), "-o",
-                                                             str(tmp_path / "out")]):
+    for args in (
+        ["validate", str(tmp_path / "nope.yaml")],
+        ["list", str(tmp_path / "nope")],
+        ["posting", str(tmp_path / "nope.yaml")],
+        ["export", str(tmp_path / "nope"), "-o", str(tmp_path / "out")],
+    ):
         result = run(args)
         assert result.exit_code == 2, args
         assert "nope" in result.stderr
@@ -113,8 +118,10 @@ def test_a_read_only_folder_is_a_usage_error(tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        for args in (["new", "Nurse", "-o", str(folder / "n.yaml")],
-                     ["schema", "-o", str(folder / "s.json")]):
+        for args in (
+            ["new", "Nurse", "-o", str(folder / "n.yaml")],
+            ["schema", "-o", str(folder / "s.json")],
+        ):
             result = run(args)
             assert result.exit_code == 2
             assert "cannot write" in result.stderr
@@ -123,8 +130,11 @@ def test_a_read_only_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_an_output_path_that_is_a_folder_is_a_usage_error(tmp_path: Path) -> None:
-    for args in (["new", "Nurse", "-o", str(tmp_path), "--force"], ["schema", "-o", str(tmp_path), "--force"],
-                 ["posting", str(ROLES / "registered-nurse.yaml"), "-o", str(tmp_path), "--force"]):
+    for args in (
+        ["new", "Nurse", "-o", str(tmp_path), "--force"],
+        ["schema", "-o", str(tmp_path), "--force"],
+        ["posting", str(ROLES / "registered-nurse.yaml"), "-o", str(tmp_path), "--force"],
+    ):
         result = run(args)
         assert result.exit_code == 2, args
     assert list(tmp_path.iterdir()) == []

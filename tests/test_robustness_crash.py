@@ -47,10 +47,13 @@ def exploding_builder(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("exploding_builder")
-@pytest.mark.parametrize("args", [
-    ["posting", str(SEED_ROLE), "--format", "md"],
-    ["posting", str(SEED_ROLE), "--format", "html"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["posting", str(SEED_ROLE), "--format", "md"],
+        ["posting", str(SEED_ROLE), "--format", "html"],
+    ],
+)
 def test_an_internal_error_is_one_line_without_locals(args: list[str]) -> None:
     result = run(args)
     assert result.exit_code == 1
@@ -70,15 +73,23 @@ def test_a_failing_role_in_an_export_names_the_error_without_locals(tmp_path: Pa
     assert SECRET[::-1] not in result.output
 
 
-def _child(args: list[str], tmp_path: Path,
-           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _child(
+    args: list[str], tmp_path: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run hirecli in a child process whose posting builder fails (in worker processes too)."""
     (tmp_path / "sitecustomize.py").write_text(BOOM, encoding="utf-8")
     environment = {k: v for k, v in os.environ.items() if k != "HIRECLI_TRACEBACK"}
     environment["PYTHONPATH"] = os.pathsep.join([str(tmp_path), environment.get("PYTHONPATH", "")])
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "hirecli", *args], capture_output=True, text=True,
-                          env=environment, cwd=tmp_path, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "hirecli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_the_traceback_option_shows_where_but_no_locals(tmp_path: Path) -> None:
@@ -86,8 +97,10 @@ def test_the_traceback_option_shows_where_but_no_locals(tmp_path: Path) -> None:
     assert quiet.returncode == 1
     assert "Traceback" not in quiet.stderr
     assert SECRET not in quiet.stderr + quiet.stdout
-    for loud in (_child(["--traceback", "posting", str(SEED_ROLE)], tmp_path),
-                 _child(["posting", str(SEED_ROLE)], tmp_path, {"HIRECLI_TRACEBACK": "1"})):
+    for loud in (
+        _child(["--traceback", "posting", str(SEED_ROLE)], tmp_path),
+        _child(["posting", str(SEED_ROLE)], tmp_path, {"HIRECLI_TRACEBACK": "1"}),
+    ):
         assert loud.returncode != 0
         assert "Traceback (most recent call last)" in loud.stderr
         assert "RuntimeError: the posting builder broke" in loud.stderr
@@ -98,8 +111,19 @@ def test_the_traceback_option_shows_where_but_no_locals(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_crash_in_a_worker_process_prints_no_locals(tmp_path: Path, jobs: str) -> None:
-    done = _child(["export", str(SEED_ROLE), str(SEED_ROLE.parent / "registered-nurse.yaml"), "--md",
-                   "-o", str(tmp_path / "out"), "--jobs", jobs], tmp_path)
+    done = _child(
+        [
+            "export",
+            str(SEED_ROLE),
+            str(SEED_ROLE.parent / "registered-nurse.yaml"),
+            "--md",
+            "-o",
+            str(tmp_path / "out"),
+            "--jobs",
+            jobs,
+        ],
+        tmp_path,
+    )
     assert done.returncode == 1, done.stderr
     assert "the posting builder broke" in done.stderr
     assert "Traceback" not in done.stderr

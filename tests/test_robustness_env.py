@@ -54,8 +54,21 @@ def _file_outputs(roles: list[Path], out: Path, env: dict[str, str | None]) -> d
     """Every file hirecli writes for ``roles`` under ``env``, by relative path: a whole export in
     every format it has, and the plain-text documents (which export does not write)."""
     out.mkdir(parents=True)
-    result = run(["export", *map(str, roles), "--docx", "--md", "--html", "--json", "--jsonld", "-o",
-                  str(out / "export"), *DATE], env=env)
+    result = run(
+        [
+            "export",
+            *map(str, roles),
+            "--docx",
+            "--md",
+            "--html",
+            "--json",
+            "--jsonld",
+            "-o",
+            str(out / "export"),
+            *DATE,
+        ],
+        env=env,
+    )
     assert result.exit_code == 0, result.output
     for role in roles:
         target = out / f"{role.stem}.posting.txt"
@@ -93,8 +106,9 @@ def _parts(name: str, data: bytes) -> list[tuple[str, bytes]]:
 
 
 @pytest.mark.parametrize("name", list(ENVIRONMENTS))
-def test_files_are_the_same_in_every_environment(baseline: tuple[list[Path], dict[str, bytes]],
-                                                 tmp_path: Path, name: str) -> None:
+def test_files_are_the_same_in_every_environment(
+    baseline: tuple[list[Path], dict[str, bytes]], tmp_path: Path, name: str
+) -> None:
     roles, expected = baseline
     env: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None, "TERM": "xterm", "COLUMNS": None}
     env.update(ENVIRONMENTS[name])
@@ -108,8 +122,14 @@ def _pty_run(args: list[str], cwd: Path, env: dict[str, str]) -> int:
     """Run hirecli with stdout and stderr on a pseudo-terminal, as a user at a terminal would."""
     leader, follower = pty.openpty()
     try:
-        child = subprocess.Popen([sys.executable, "-m", "hirecli", *args], stdin=subprocess.DEVNULL,
-                                 stdout=follower, stderr=follower, cwd=cwd, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "hirecli", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=follower,
+            stderr=follower,
+            cwd=cwd,
+            env=env,
+        )
         os.close(follower)
         while True:
             try:
@@ -123,13 +143,17 @@ def _pty_run(args: list[str], cwd: Path, env: dict[str, str]) -> int:
 
 
 def test_files_written_from_a_terminal_match_those_written_from_a_pipe(
-        baseline: tuple[list[Path], dict[str, bytes]], tmp_path: Path) -> None:
+    baseline: tuple[list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
     roles, expected = baseline
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
     env.update({"TERM": "xterm-256color", "COLUMNS": "33"})
     out = tmp_path / "export"
-    code = _pty_run(["export", *map(str, roles), "--docx", "--md", "--html", "--json", "--jsonld", "-o",
-                     str(out), *DATE], tmp_path, env)
+    code = _pty_run(
+        ["export", *map(str, roles), "--docx", "--md", "--html", "--json", "--jsonld", "-o", str(out), *DATE],
+        tmp_path,
+        env,
+    )
     assert code == 0
     target = tmp_path / "posting.md"
     assert _pty_run(["posting", str(roles[1]), "-o", str(target), *DATE], tmp_path, env) == 0
@@ -141,15 +165,21 @@ def test_files_written_from_a_terminal_match_those_written_from_a_pipe(
 
 def test_piped_stdout_is_the_same_in_every_environment(tmp_path: Path) -> None:
     role = _roles(tmp_path)[1]
-    commands = [["posting", str(role), *DATE]] + [[c, str(role)] for c in ("interview-kit", "scorecard")
-                                                  if available(c)]
+    commands = [["posting", str(role), *DATE]] + [
+        [c, str(role)] for c in ("interview-kit", "scorecard") if available(c)
+    ]
     for args in commands:
         outputs = set()
         for extra in ({}, ENVIRONMENTS["all"], ENVIRONMENTS["force-color-1"]):
             env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
             env.update(extra)
-            done = subprocess.run([sys.executable, "-m", "hirecli", *args], capture_output=True, env=env,
-                                  timeout=300, check=False)
+            done = subprocess.run(
+                [sys.executable, "-m", "hirecli", *args],
+                capture_output=True,
+                env=env,
+                timeout=300,
+                check=False,
+            )
             assert done.returncode == 0, done.stderr
             assert b"\x1b" not in done.stdout
             outputs.add(done.stdout)

@@ -51,8 +51,9 @@ def _documents(role: Path, out: Path) -> None:
             result = run([command, str(role), "--format", "text"])
             assert result.exit_code == 0, result.output
             assert result.stdout.strip()
-    result = run(["export", str(role), "--docx", "--md", "--html", "--json", "--jsonld", "-o", str(out),
-                  *DATE])
+    result = run(
+        ["export", str(role), "--docx", "--md", "--html", "--json", "--jsonld", "-o", str(out), *DATE]
+    )
     assert result.exit_code == 0, result.output
     written = [p for p in out.rglob("*") if p.is_file()]
     for path in written:
@@ -81,8 +82,9 @@ def test_valid_roles_give_every_document_in_every_format(role: dict[str, Any], w
         loaded = load_role_text(path.read_bytes(), str(path)).model
         assert loaded.title == role["title"].strip()
         if with_company:
-            write_role(folder, {"name": role["title"], "about": "Ünïcödé 招聘 مرحبا 🚀 *not bold*"},
-                       "company.yaml")
+            write_role(
+                folder, {"name": role["title"], "about": "Ünïcödé 招聘 مرحبا 🚀 *not bold*"}, "company.yaml"
+            )
         assert run(["validate", str(folder)]).exit_code == 0
         listed = run(["list", str(folder), "--format", "json"])
         assert listed.exit_code == 0
@@ -95,10 +97,22 @@ def test_valid_roles_give_every_document_in_every_format(role: dict[str, Any], w
             assert run(["lint", str(path), "--format", "json"]).exit_code in (0, 1)
 
 
-MUTATIONS = st.sampled_from([
-    "unknown-key", "wrong-type", "empty-title", "control", "bad-range", "bad-slug", "huge-number",
-    "tab-indent", "duplicate-key", "truncate", "yes-bool", "nested-junk",
-])
+MUTATIONS = st.sampled_from(
+    [
+        "unknown-key",
+        "wrong-type",
+        "empty-title",
+        "control",
+        "bad-range",
+        "bad-slug",
+        "huge-number",
+        "tab-indent",
+        "duplicate-key",
+        "truncate",
+        "yes-bool",
+        "nested-junk",
+    ]
+)
 
 
 def _mutate(role: dict[str, Any], mutation: str, junk: str) -> str:
@@ -142,13 +156,56 @@ def test_broken_roles_are_refused_cleanly(role: dict[str, Any], mutation: str, j
         _every_command(path, Path(tmp) / "out")
 
 
-YAMLISH = st.lists(st.sampled_from([
-    "title:", " - ", "- x", ":", "&a", "*a", "<<: *a", "!!python/object/apply:os.system ['true']", "!!binary",
-    "{", "}", "[", "]", "'", '"', "|", ">-", "#", "\t", "\n", "---", "...", "%YAML 1.1", "? ", "~", "null",
-    "2024-01-01", "0x1F", "1e999", ".nan", "responsibilities:", "  primary:", "    -",
-    "compensation: {min: -1}",
-    "招聘", "مرحبا", "👩‍⚕️", "e\u0301", "\ufeff", "\u2028", "\x85", "\x00", "\udcff",
-]), max_size=30).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "title:",
+            " - ",
+            "- x",
+            ":",
+            "&a",
+            "*a",
+            "<<: *a",
+            "!!python/object/apply:os.system ['true']",
+            "!!binary",
+            "{",
+            "}",
+            "[",
+            "]",
+            "'",
+            '"',
+            "|",
+            ">-",
+            "#",
+            "\t",
+            "\n",
+            "---",
+            "...",
+            "%YAML 1.1",
+            "? ",
+            "~",
+            "null",
+            "2024-01-01",
+            "0x1F",
+            "1e999",
+            ".nan",
+            "responsibilities:",
+            "  primary:",
+            "    -",
+            "compensation: {min: -1}",
+            "招聘",
+            "مرحبا",
+            "👩‍⚕️",
+            "e\u0301",
+            "\ufeff",
+            "\u2028",
+            "\x85",
+            "\x00",
+            "\udcff",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(FUZZ, max_examples=60)

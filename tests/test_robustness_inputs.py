@@ -37,8 +37,10 @@ SCRIPTS = (CHINESE, ARABIC, EMOJI, COMBINING)
 def _big_role(folder: Path, duties: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     lines = [f"id: big-{duties}", "title: Maintenance Planner", "responsibilities:", "  primary:"]
-    lines += [f"    - Plan the service of turbine {n} with the site crew and record the parts it needs."
-              for n in range(duties)]
+    lines += [
+        f"    - Plan the service of turbine {n} with the site crew and record the parts it needs."
+        for n in range(duties)
+    ]
     path = folder / f"big-{duties}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -62,10 +64,22 @@ LINEAR = {
     "posting html": ["posting", "{role}", "--format", "html", *DATE],
     "posting json": ["posting", "{role}", "--format", "json", *DATE],
     "posting docx": ["posting", "{role}", "-o", "{tmp}/posting.docx", "--force", *DATE],
-    "export": ["export", "{role}", "--docx", "--md", "--what", "posting", "-o", "{tmp}/out", "--force",
-               *DATE],
+    "export": [
+        "export",
+        "{role}",
+        "--docx",
+        "--md",
+        "--what",
+        "posting",
+        "-o",
+        "{tmp}/out",
+        "--force",
+        *DATE,
+    ],
     "lint": ["lint", "{role}", "--format", "json"],
 }
+
+
 @pytest.mark.parametrize("name", list(LINEAR))
 def test_ten_times_the_responsibilities_take_about_ten_times_as_long(tmp_path: Path, name: str) -> None:
     if not available(LINEAR[name][0]):
@@ -163,8 +177,14 @@ def _limited() -> None:
 def _refuse(args: list[str], cwd: Path) -> tuple[int, str, float, float]:
     """Run hirecli under the memory limit: exit code, what it printed, seconds, peak RSS in MB."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "hirecli", *args], cwd=cwd, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=_limited)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "hirecli", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_limited,
+    )
     assert child.stdout is not None
     output = child.stdout.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(child.pid, 0)

@@ -31,8 +31,10 @@ def _env() -> dict[str, str]:
 def _big_role(folder: Path, duties: int) -> Path:
     """A valid role with ``duties`` responsibilities (far more than a pipe buffer holds once rendered)."""
     lines = ["id: big-role", "title: Field Service Technician", "responsibilities:", "  primary:"]
-    lines += [f"    - Inspect and repair unit {n} of the northern wind farm, and log what you find." for n in
-              range(duties)]
+    lines += [
+        f"    - Inspect and repair unit {n} of the northern wind farm, and log what you find."
+        for n in range(duties)
+    ]
     lines += ["skills:", "  hard: [Wind Turbine Maintenance, Lockout/Tagout]", "  soft: [Dependability]"]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "big-role.yaml"
@@ -70,9 +72,27 @@ def test_ctrl_c_in_the_middle_of_a_batch_leaves_every_file_whole(tmp_path: Path,
     old = _old_outputs(roles, out)
     started = time.time()
     child = subprocess.Popen(
-        [*HIRECLI, "export", str(tmp_path / "roles"), "--md", "--docx", "--json", "--what", "posting",
-         "-o", str(out), "--force", "--jobs", jobs, "--date", "2026-03-02"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), start_new_session=True,
+        [
+            *HIRECLI,
+            "export",
+            str(tmp_path / "roles"),
+            "--md",
+            "--docx",
+            "--json",
+            "--what",
+            "posting",
+            "-o",
+            str(out),
+            "--force",
+            "--jobs",
+            jobs,
+            "--date",
+            "2026-03-02",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        start_new_session=True,
     )
     deadline = started + 120
     replaced = 0
@@ -128,8 +148,9 @@ def test_a_reader_that_stops_early_ends_quietly(tmp_path: Path, command: list[st
 
 
 def _shell(script: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["/bin/sh", "-c", script], capture_output=True, env=_env(), timeout=120,
-                          check=False)
+    return subprocess.run(
+        ["/bin/sh", "-c", script], capture_output=True, env=_env(), timeout=120, check=False
+    )
 
 
 def test_a_shell_pipe_into_head(tmp_path: Path) -> None:

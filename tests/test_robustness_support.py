@@ -25,12 +25,67 @@ CHINESE = "招聘护士软件工程师数据分析团队合作沟通能力负责
 ARABIC = "مهندس برمجيات ممرضة فريق العمل تواصل مسؤول عن خدمة العملاء"
 EMOJI = ("🚀", "👩‍⚕️", "🏳️‍🌈", "👍🏽", "🧑🏿‍💻", "✅", "🇯🇵")
 COMBINING = ("e\u0301", "a\u0308", "n\u0303", "o\u0336", "Z\u0351\u0364\u0350")
-MARKUP = ("*", "**", "_", "#", "|", "<", ">", "[", "]", "&", "`", "\\", "{{", "}}", "{%", "!", "~", "- ",
-          "1. ",
-          "[bold]", "[/]", "[red]x[/red]", "[link=https://example.com]y[/link]", "<script>alert(1)</script>",
-          "&amp;", "<b>", "](javascript:alert(1))", "---", "===", "> ", "    ", "\\*", "%s", "{0}", "$1")
-WORDS = ("nurse", "Engineer", "care", "team", "data", "Customer", "safety", "CBT", "EHR", "C++", "C#", ".NET",
-         "Node.js", "R&D", "24/7", "Q&A", "O'Brien", "naïve", "Zürich", "São Paulo", "Ærø", "İstanbul")
+MARKUP = (
+    "*",
+    "**",
+    "_",
+    "#",
+    "|",
+    "<",
+    ">",
+    "[",
+    "]",
+    "&",
+    "`",
+    "\\",
+    "{{",
+    "}}",
+    "{%",
+    "!",
+    "~",
+    "- ",
+    "1. ",
+    "[bold]",
+    "[/]",
+    "[red]x[/red]",
+    "[link=https://example.com]y[/link]",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "<b>",
+    "](javascript:alert(1))",
+    "---",
+    "===",
+    "> ",
+    "    ",
+    "\\*",
+    "%s",
+    "{0}",
+    "$1",
+)
+WORDS = (
+    "nurse",
+    "Engineer",
+    "care",
+    "team",
+    "data",
+    "Customer",
+    "safety",
+    "CBT",
+    "EHR",
+    "C++",
+    "C#",
+    ".NET",
+    "Node.js",
+    "R&D",
+    "24/7",
+    "Q&A",
+    "O'Brien",
+    "naïve",
+    "Zürich",
+    "São Paulo",
+    "Ærø",
+    "İstanbul",
+)
 
 fragment = st.one_of(
     st.sampled_from(WORDS),
@@ -50,8 +105,11 @@ def _joined(parts: list[str]) -> str:
 
 line = st.lists(fragment, min_size=1, max_size=6).map(_joined).filter(lambda s: s.strip() != "")
 """A single line of text with something in it."""
-text = st.lists(st.one_of(fragment, st.just("\n"), st.just("\n\n")), min_size=1, max_size=14).map(
-    _joined).filter(lambda s: s.strip() != "")
+text = (
+    st.lists(st.one_of(fragment, st.just("\n"), st.just("\n\n")), min_size=1, max_size=14)
+    .map(_joined)
+    .filter(lambda s: s.strip() != "")
+)
 """Text that may span lines."""
 
 slug = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
@@ -67,11 +125,15 @@ def compensation(draw: st.DrawFn) -> dict[str, Any]:
     currency = draw(st.sampled_from(CURRENCIES))
     period = draw(st.sampled_from(("year", "month", "week", "day", "hour")))
     digits, highest = minor_digits(currency), highest_amount(currency, period)
-    smallest = 10.0 ** -digits
-    low = draw(st.one_of(
-        st.integers(1, min(highest, 10_000_000)),
-        st.floats(max(0.5, smallest), min(500_000, highest), allow_nan=False).map(
-            lambda x: round(x, digits)).filter(lambda x: x >= smallest)))
+    smallest = 10.0**-digits
+    low = draw(
+        st.one_of(
+            st.integers(1, min(highest, 10_000_000)),
+            st.floats(max(0.5, smallest), min(500_000, highest), allow_nan=False)
+            .map(lambda x: round(x, digits))
+            .filter(lambda x: x >= smallest),
+        )
+    )
     comp: dict[str, Any] = {"currency": currency, "min": low}
     if draw(st.booleans()):
         comp["max"] = min(low + draw(st.integers(0, 100_000)), highest)
@@ -91,9 +153,15 @@ def location(draw: st.DrawFn) -> dict[str, Any]:
     return place
 
 
-skill = st.one_of(line, st.builds(
-    lambda name, must, weight: {"name": name, "must_have": must, "weight": weight},
-    line, st.booleans(), st.integers(1, 5)))
+skill = st.one_of(
+    line,
+    st.builds(
+        lambda name, must, weight: {"name": name, "must_have": must, "weight": weight},
+        line,
+        st.booleans(),
+        st.integers(1, 5),
+    ),
+)
 
 
 def _name(value: str | dict[str, Any]) -> str:
@@ -121,22 +189,23 @@ def valid_role(draw: st.DrawFn) -> dict[str, Any]:
         "location": location(),
         "compensation": compensation(),
         "summary": text,
-        "career_path": st.fixed_dictionaries({}, optional={"advancement": _few(line, 2),
-                                                           "lateral_moves": _few(line, 2)}),
-        "skills": st.fixed_dictionaries({}, optional={"hard": _few(skill, 3),
-                                                      "soft": _few(skill, 2)}),
+        "career_path": st.fixed_dictionaries(
+            {}, optional={"advancement": _few(line, 2), "lateral_moves": _few(line, 2)}
+        ),
+        "skills": st.fixed_dictionaries({}, optional={"hard": _few(skill, 3), "soft": _few(skill, 2)}),
         "education": st.fixed_dictionaries({}, optional={"minimum": _few(text, 2)}),
-        "experience": st.fixed_dictionaries({}, optional={"min_years": st.integers(0, 10),
-                                                          "description": text}),
-        "qualifications": st.fixed_dictionaries({}, optional={"required": _few(text, 2),
-                                                              "preferred": _few(text, 2)}),
+        "experience": st.fixed_dictionaries(
+            {}, optional={"min_years": st.integers(0, 10), "description": text}
+        ),
+        "qualifications": st.fixed_dictionaries(
+            {}, optional={"required": _few(text, 2), "preferred": _few(text, 2)}
+        ),
         "benefits": _few(text, 2),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
             role[key] = draw(strategy)
-    role["responsibilities"] = {"primary": draw(_few(text, 5)),
-                                "secondary": draw(_few(text, 2))}
+    role["responsibilities"] = {"primary": draw(_few(text, 5)), "secondary": draw(_few(text, 2))}
     return role
 
 
@@ -188,7 +257,8 @@ def check_clean(result: Result, args: Sequence[str]) -> None:
     shown = " ".join(str(a) for a in args)
     assert result.exit_code in EXIT_CODES, f"hirecli {shown}: exit {result.exit_code}\n{result.output}"
     assert result.exception is None or isinstance(result.exception, SystemExit), (
-        f"hirecli {shown} raised {result.exception!r}")
+        f"hirecli {shown} raised {result.exception!r}"
+    )
     assert "Traceback" not in result.output, f"hirecli {shown} printed a traceback:\n{result.output}"
     assert "internal error" not in result.output, f"hirecli {shown}:\n{result.output}"
 

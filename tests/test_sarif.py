@@ -47,8 +47,9 @@ def lint_sarif(tmp_path: Path, *paths: str | Path) -> tuple[int, dict[str, Any]]
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_a_posting_with_findings_gives_valid_sarif(validator: jsonschema.Draft4Validator, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_posting_with_findings_gives_valid_sarif(
+    validator: jsonschema.Draft4Validator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ad.md").write_text(AD, encoding="utf-8")
     code, log = lint_sarif(tmp_path, "ad.md")
@@ -66,8 +67,12 @@ def test_a_posting_with_findings_gives_valid_sarif(validator: jsonschema.Draft4V
         assert location["region"]["startLine"] >= 1
         assert result["level"] in ("error", "warning", "note")
         assert result["partialFingerprints"]["hirecliFinding/v1"]
-    rockstar = [r for r in results if r["locations"][0]["physicalLocation"]["region"].get("snippet", {})
-                .get("text", "").lower() == "rockstar"]
+    rockstar = [
+        r
+        for r in results
+        if r["locations"][0]["physicalLocation"]["region"].get("snippet", {}).get("text", "").lower()
+        == "rockstar"
+    ]
     assert rockstar
     region = rockstar[0]["locations"][0]["physicalLocation"]["region"]
     assert region["endColumn"] - region["startColumn"] == len("rockstar")
@@ -78,9 +83,17 @@ def test_a_posting_with_findings_gives_valid_sarif(validator: jsonschema.Draft4V
 
 def test_role_files_and_the_example_family(validator: jsonschema.Draft4Validator) -> None:
     levels = ROLES / "software-engineer-levels"
-    result = CliRunner().invoke(app, ["lint", str(levels / "software-engineer-family.yaml"),
-                                      str(levels / "software-engineer-ii-payments.yaml"), "--no-kit",
-                                      "--format", "sarif"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "lint",
+            str(levels / "software-engineer-family.yaml"),
+            str(levels / "software-engineer-ii-payments.yaml"),
+            "--no-kit",
+            "--format",
+            "sarif",
+        ],
+    )
     log = json.loads(result.stdout)
     assert [e.message for e in validator.iter_errors(log)] == []
     results = log["runs"][0]["results"]
@@ -96,8 +109,18 @@ def test_no_findings_is_a_valid_empty_run(validator: jsonschema.Draft4Validator)
 
 def test_levels_and_unknown_rules(validator: jsonschema.Draft4Validator, tmp_path: Path) -> None:
     findings = [
-        Finding("banned-word", "custom", Severity.error, "Banned: 'synergy'", "synergy",
-                str(tmp_path / "a.md"), 3, 5, "Your team banned it.", "Say what you mean."),
+        Finding(
+            "banned-word",
+            "custom",
+            Severity.error,
+            "Banned: 'synergy'",
+            "synergy",
+            str(tmp_path / "a.md"),
+            3,
+            5,
+            "Your team banned it.",
+            "Say what you mean.",
+        ),
         Finding("jargon", "recruiter", Severity.info, "Jargon", "", "<stdin>", 1, 1, "", ""),
     ]
     log = sarif_log([FileReport("a.md", findings)], root=tmp_path)

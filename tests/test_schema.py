@@ -27,19 +27,23 @@ def test_schema_is_draft07_without_newer_keywords() -> None:
     assert "prefixItems" not in text
 
 
-@pytest.mark.parametrize("path", sorted(p for p in ROLES.glob("*.yaml") if p.name != "company.yaml"),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in ROLES.glob("*.yaml") if p.name != "company.yaml"), ids=lambda p: p.stem
+)
 def test_example_roles_pass_the_schema(validator: jsonschema.Draft7Validator, path: object) -> None:
     data = yaml.safe_load(path.read_text())  # type: ignore[attr-defined]
     assert list(validator.iter_errors(data)) == []
 
 
-@pytest.mark.parametrize("bad", [
-    {"title": "X", "responsibilites": []},
-    {"tags": ["a"]},
-    {"title": "X", "employment_type": "fulltime"},
-    {"title": "X", "skills": {"hard": [{"must_have": True}]}},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"title": "X", "responsibilites": []},
+        {"tags": ["a"]},
+        {"title": "X", "employment_type": "fulltime"},
+        {"title": "X", "skills": {"hard": [{"must_have": True}]}},
+    ],
+)
 def test_schema_rejects_bad_roles(validator: jsonschema.Draft7Validator, bad: dict[str, object]) -> None:
     assert list(validator.iter_errors(bad))
 

@@ -81,8 +81,9 @@ def test_the_coordinators_sheet_combines_every_stage() -> None:
     text = _text(doc)
     for line in decision.rule_lines():
         assert line in " ".join(plain(i) for b in doc.blocks if hasattr(b, "items") for i in b.items)
-    assert "computes the result" in " ".join(plain(i) for b in doc.blocks if hasattr(b, "items")
-                                             for i in b.items)
+    assert "computes the result" in " ".join(
+        plain(i) for b in doc.blocks if hasattr(b, "items") for i in b.items
+    )
     assert text
     checks = next(t for t in _tables(doc, "scorecard") if t.header[0] == "Requirement or competency")
     expected = [r.text for s in kit.stages for r in s.requirements]

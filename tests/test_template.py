@@ -39,13 +39,17 @@ def failure(path: Path, context: dict[str, Any]) -> str:
 
 
 def test_a_template_renders_the_posting(tmp_path: Path, context: dict[str, Any]) -> None:
-    path = write(tmp_path, "posting.md.j2", (
-        "# {{ title }} at {{ company.name }}\n"
-        "{{ pay }} ({{ channel }})\n"
-        "{% for item in sections.responsibilities[:2] %}- {{ item }}\n{% endfor %}"
-        "{{ headings.requirements }}: {{ sections.requirements | length }}\n"
-        "{{ sections.notes | length }} {{ facts['Employment type'] }} {{ role.id }}\n"
-    ))
+    path = write(
+        tmp_path,
+        "posting.md.j2",
+        (
+            "# {{ title }} at {{ company.name }}\n"
+            "{{ pay }} ({{ channel }})\n"
+            "{% for item in sections.responsibilities[:2] %}- {{ item }}\n{% endfor %}"
+            "{{ headings.requirements }}: {{ sections.requirements | length }}\n"
+            "{{ sections.notes | length }} {{ facts['Employment type'] }} {{ role.id }}\n"
+        ),
+    )
     assert render_template(path, context) == (
         "# Mental Health Professional at Fernhollow Commons Cooperative\n"
         "$55,000 – $95,000 per year (careers)\n"
@@ -85,15 +89,18 @@ def test_a_syntax_error_names_the_line(tmp_path: Path, context: dict[str, Any]) 
     assert failure(path, context).startswith(f"{path}:2: ")
 
 
-@pytest.mark.parametrize("source", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ self.__init__.__globals__ }}",
-    "{{ ().__class__.__base__.__subclasses__() }}",
-    "{{ role.__class__ }}",
-    "{{ sections.responsibilities.append('x') }}",
-    "{{ '{0.__class__}'.format(title) }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ self.__init__.__globals__ }}",
+        "{{ ().__class__.__base__.__subclasses__() }}",
+        "{{ role.__class__ }}",
+        "{{ sections.responsibilities.append('x') }}",
+        "{{ '{0.__class__}'.format(title) }}",
+    ],
+)
 def test_sandbox_escapes_are_refused(tmp_path: Path, context: dict[str, Any], source: str) -> None:
     path = write(tmp_path, "escape.txt", "ok\n" + source + "\n")
     message = failure(path, context)
@@ -101,19 +108,22 @@ def test_sandbox_escapes_are_refused(tmp_path: Path, context: dict[str, Any], so
     assert "unsafe" in message or "is undefined" in message
 
 
-@pytest.mark.parametrize("source", [
-    "{{ 'x' * 10**10 }}",
-    "{{ [1] * 10**9 }}",
-    "{{ '{:>9999999999}'.format('x') }}",
-    "{{ '%10000000000s' % 'x' }}",
-    "{{ 'x' | center(10**9) }}",
-    "{{ 'ab' | replace('a', 'x' * 900000) | replace('x', 'yy') }}",
-    "{{ 2 ** (2 ** 20) }}",
-    "{% macro grow(s, n) %}{% if n %}{{ grow(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ grow('x', 40) }}",
-    "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
-    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
-    "{% set x %}{% for i in range(1000) %}{{ 'x' * 900000 }}{% endfor %}{% endset %}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ 'x' * 10**10 }}",
+        "{{ [1] * 10**9 }}",
+        "{{ '{:>9999999999}'.format('x') }}",
+        "{{ '%10000000000s' % 'x' }}",
+        "{{ 'x' | center(10**9) }}",
+        "{{ 'ab' | replace('a', 'x' * 900000) | replace('x', 'yy') }}",
+        "{{ 2 ** (2 ** 20) }}",
+        "{% macro grow(s, n) %}{% if n %}{{ grow(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ grow('x',40) }}",
+        "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% set x %}{% for i in range(1000) %}{{ 'x' * 900000 }}{% endfor %}{% endset %}",
+    ],
+)
 def test_huge_values_are_refused(tmp_path: Path, context: dict[str, Any], source: str) -> None:
     path = write(tmp_path, "huge.txt", source)
     assert f"{path}:1: refused" in failure(path, context)
@@ -124,8 +134,9 @@ def test_output_is_capped(tmp_path: Path, context: dict[str, Any]) -> None:
     assert "the output is larger than" in failure(path, context)
 
 
-def test_a_slow_template_is_stopped(tmp_path: Path, context: dict[str, Any],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_slow_template_is_stopped(
+    tmp_path: Path, context: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(tpl, "TIME_LIMIT", 0.3)
     loops = "".join("{% for x" + str(n) + " in sections.skills %}" for n in range(9))
     path = write(tmp_path, "slow.txt", loops + "{% endfor %}" * 9)
@@ -133,8 +144,12 @@ def test_a_slow_template_is_stopped(tmp_path: Path, context: dict[str, Any],
 
 
 def test_ordinary_operations_still_work(tmp_path: Path, context: dict[str, Any]) -> None:
-    path = write(tmp_path, "ok.txt", "{{ '-' * 10 }}|{{ 'x' | center(5) }}|{{ '%3d' % 7 }}|"
-                                     "{{ '{:>4}'.format(1) }}|{{ range(3) | join(',') }}|{{ 2 ** 10 }}")
+    path = write(
+        tmp_path,
+        "ok.txt",
+        "{{ '-' * 10 }}|{{ 'x' | center(5) }}|{{ '%3d' % 7 }}|"
+        "{{ '{:>4}'.format(1) }}|{{ range(3) | join(',') }}|{{ 2 ** 10 }}",
+    )
     assert render_template(path, context) == "----------|  x  |  7|   1|0,1,2|1024"
 
 

@@ -43,8 +43,9 @@ def test_the_pager_follows_pager_and_defaults_to_less() -> None:
 
 def test_a_long_preview_on_a_terminal_is_paged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paged = tmp_path / "paged.txt"
-    monkeypatch.setenv("PAGER", f"{sys.executable} -c \"import sys; open({str(paged)!r}, 'w')"
-                                f".write(sys.stdin.read())\"")
+    monkeypatch.setenv(
+        "PAGER", f"{sys.executable} -c \"import sys; open({str(paged)!r}, 'w').write(sys.stdin.read())\""
+    )
     monkeypatch.setattr(terminal, "PAGING", True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     doc = kit_document(plan_kit(load_role(ROLE)))

@@ -48,55 +48,109 @@ GOLDEN = ROOT / "tests" / "golden" / "writers"
 TEXT_FORMATS = ("md", "html", "text", "json")
 EXTENSIONS = {"md": "md", "html": "html", "text": "txt", "json": "json"}
 SAFE_URL = "https://example.org/apply_now(1)?a=1&b=<2>"
-UNSAFE_URLS = ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x",
-               "//evil.example", "/relative", "vbscript:x", " javascript:alert(1)", "https:evil",
-               "https://exa mple.org")
+UNSAFE_URLS = (
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,x",
+    "//evil.example",
+    "/relative",
+    "vbscript:x",
+    " javascript:alert(1)",
+    "https:evil",
+    "https://exa mple.org",
+)
 LINKEDIN = frozenset({"p", "br", "ul", "ol", "li", "strong", "em", "u"})
 
-JSONLD = json.dumps({"@context": "https://schema.org", "@type": "JobPosting",
-                     "title": "Counselor </script><script>alert(1)</script> & more"})
+JSONLD = json.dumps(
+    {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Counselor </script><script>alert(1)</script> & more",
+    }
+)
 
 
 def sample_document() -> Document:
     """A small interview packet and posting in one, using every block and inline type."""
     return Document(
-        Meta(title="Mental Health Professional", kind="posting", subtitle="Outpatient clinic · full-time",
-             company="Example Health", date="2026-03-02", role_id="mental-health-professional",
-             keywords=("counseling", "CBT"), structured_data=JSONLD),
+        Meta(
+            title="Mental Health Professional",
+            kind="posting",
+            subtitle="Outpatient clinic · full-time",
+            company="Example Health",
+            date="2026-03-02",
+            role_id="mental-health-professional",
+            keywords=("counseling", "CBT"),
+            structured_data=JSONLD,
+        ),
         (
-            KeyFacts((
-                ("Pay", inlines("$55,000 – $95,000 per year")),
-                ("Location", inlines("Portland, OR, United States ", Emph("(hybrid)"))),
-                ("Apply", inlines(Link("careers page", "https://example.org/jobs?id=7&src=md"))),
-            )),
+            KeyFacts(
+                (
+                    ("Pay", inlines("$55,000 – $95,000 per year")),
+                    ("Location", inlines("Portland, OR, United States ", Emph("(hybrid)"))),
+                    ("Apply", inlines(Link("careers page", "https://example.org/jobs?id=7&src=md"))),
+                )
+            ),
             Heading(2, "About the role"),
-            Paragraph(inlines("You help clients ", Strong("set goals"), " and ", Emph("reach them"),
-                              ". Questions? Write to ", Link("jobs@example.org", "mailto:jobs@example.org"),
-                              " (not ", Link("this link", "javascript:alert(1)"), ").")),
+            Paragraph(
+                inlines(
+                    "You help clients ",
+                    Strong("set goals"),
+                    " and ",
+                    Emph("reach them"),
+                    ". Questions? Write to ",
+                    Link("jobs@example.org", "mailto:jobs@example.org"),
+                    " (not ",
+                    Link("this link", "javascript:alert(1)"),
+                    ").",
+                )
+            ),
             Heading(2, "What you will do"),
-            BulletList((
-                inlines("Run intake assessments using DSM-5 criteria"),
-                inlines("1. Keep notes in the EHR <within 24 hours>"),
-                inlines("Lead groups on *coping* skills & [bold]mindfulness[/bold]"),
-            )),
+            BulletList(
+                (
+                    inlines("Run intake assessments using DSM-5 criteria"),
+                    inlines("1. Keep notes in the EHR <within 24 hours>"),
+                    inlines("Lead groups on *coping* skills & [bold]mindfulness[/bold]"),
+                )
+            ),
             BulletList((inlines("A second list right after the first"),)),
             Heading(3, "Your first 90 days"),
             NumberedList((inlines("Shadow two senior clinicians"), inlines("Carry a half caseload"))),
             NumberedList((inlines("Take a full caseload"), inlines("# Join the on-call rota")), start=3),
-            Table(("Rating", "Anchor"), (
-                ("1", "Gives no example, or one with no result"),
-                ("4", "A specific example | clear actions | a measured result"),
-            ), kind="rating", caption="Rating scale: empathy"),
-            Table(("Competency", "1", "2", "3", "4"), (
-                ("Clinical assessment", CHECKBOX, CHECKBOX, CHECKBOX, CHECKBOX),
-                ("Crisis intervention", CHECKBOX, CHECKBOX, CHECKBOX, CHECKBOX),
-            ), kind="scorecard"),
-            Table(("Interviewer", "臨床評価", "Risk"), (("A hiring manager", "✓", ""), ("A peer", "", "✓")),
-                  kind="matrix"),
+            Table(
+                ("Rating", "Anchor"),
+                (
+                    ("1", "Gives no example, or one with no result"),
+                    ("4", "A specific example | clear actions | a measured result"),
+                ),
+                kind="rating",
+                caption="Rating scale: empathy",
+            ),
+            Table(
+                ("Competency", "1", "2", "3", "4"),
+                (
+                    ("Clinical assessment", CHECKBOX, CHECKBOX, CHECKBOX, CHECKBOX),
+                    ("Crisis intervention", CHECKBOX, CHECKBOX, CHECKBOX, CHECKBOX),
+                ),
+                kind="scorecard",
+            ),
+            Table(
+                ("Interviewer", "臨床評価", "Risk"),
+                (("A hiring manager", "✓", ""), ("A peer", "", "✓")),
+                kind="matrix",
+            ),
             Table((), (("Duration", "45 minutes"), ("Stage", "Clinical interview")), kind="facts"),
-            Callout("Interviewer tip", (inlines("Ask for one specific case; ", Strong("do not"), " accept "
-                                                "a hypothetical answer."),
-                                        inlines("Follow up on the result.")), kind="tip"),
+            Callout(
+                "Interviewer tip",
+                (
+                    inlines(
+                        "Ask for one specific case; ", Strong("do not"), " accept a hypothetical answer."
+                    ),
+                    inlines("Follow up on the result."),
+                ),
+                kind="tip",
+            ),
             NotesSpace(lines=3),
             PageBreak(),
             Heading(2, "C# & <HTML> tools #"),
@@ -111,8 +165,9 @@ def markdown_parser() -> MarkdownIt:
 
 def norm(text: str) -> str:
     """Text as a reader sees it: control characters gone, whitespace runs as one space."""
-    kept = "".join(" " if ch.isspace() else ch for ch in text
-                   if ch.isspace() or unicodedata.category(ch) != "Cc")
+    kept = "".join(
+        " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc"
+    )
     return " ".join(kept.split())
 
 
@@ -157,8 +212,9 @@ def inline_text(token: Token) -> str:
 
 
 def recorded_plain(doc: Document, width: int) -> str:
-    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor")
+    console = Console(
+        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor"
+    )
     print_document(doc, console)
     return console.export_text()
 
@@ -171,9 +227,17 @@ def test_sample_uses_every_block_and_inline_type() -> None:
 
     doc = sample_document()
     blocks = {b.tag for b in doc.blocks}
-    inline_nodes = [n for b in doc.blocks for n in (
-        b.content if isinstance(b, Paragraph) else
-        [n for _, v in b.facts for n in v] if isinstance(b, KeyFacts) else ())]
+    inline_nodes = [
+        n
+        for b in doc.blocks
+        for n in (
+            b.content
+            if isinstance(b, Paragraph)
+            else [n for _, v in b.facts for n in v]
+            if isinstance(b, KeyFacts)
+            else ()
+        )
+    ]
     assert blocks == set(_BLOCK_TYPES)
     assert {n.tag for n in inline_nodes} == set(_INLINE_TYPES)
     kinds = {t.kind for t in doc.blocks if isinstance(t, Table)}
@@ -207,8 +271,12 @@ def test_markdown_parses_into_the_documents_structure() -> None:
     tokens = markdown_parser().parse(str(render(doc, "md")))
     items, headings, starts = [], [], []
     for index, token in enumerate(tokens):
-        if token.type == "inline" and tokens[index - 1].type == "paragraph_open" and index >= 2 \
-                and tokens[index - 2].type == "list_item_open":
+        if (
+            token.type == "inline"
+            and tokens[index - 1].type == "paragraph_open"
+            and index >= 2
+            and tokens[index - 2].type == "list_item_open"
+        ):
             items.append(inline_text(token))
         if token.type == "inline" and tokens[index - 1].type == "heading_open":
             headings.append((tokens[index - 1].tag, inline_text(token)))
@@ -216,11 +284,13 @@ def test_markdown_parses_into_the_documents_structure() -> None:
             starts.append(int(str(token.attrs.get("start", 1))))
     lists = [b for b in doc.blocks if isinstance(b, BulletList | NumberedList)]
     expected_items = [plain(item) for b in lists for item in b.items]
-    facts = [f"{label}: {plain(value)}" for b in doc.blocks if isinstance(b, KeyFacts)
-             for label, value in b.facts]
+    facts = [
+        f"{label}: {plain(value)}" for b in doc.blocks if isinstance(b, KeyFacts) for label, value in b.facts
+    ]
     assert items == facts + expected_items
     assert headings == [("h1", doc.meta.title)] + [
-        (f"h{b.level}", b.text) for b in doc.blocks if isinstance(b, Heading)]
+        (f"h{b.level}", b.text) for b in doc.blocks if isinstance(b, Heading)
+    ]
     assert starts == [b.start for b in doc.blocks if isinstance(b, NumberedList)]
     kinds = [t.type for t in tokens]
     assert kinds.count("bullet_list_open") == 3  # key facts and two lists that must not merge
@@ -239,22 +309,91 @@ def test_markdown_prints_the_title_once() -> None:
 
 
 def test_consecutive_numbered_lists_restart() -> None:
-    doc = Document(Meta(title="T", kind="posting"), (
-        NumberedList((inlines("a"), inlines("b"))), NumberedList((inlines("c"),)),
-        NumberedList((inlines("d"),), start=7), BulletList((inlines("e"),)), BulletList((inlines("f"),))))
+    doc = Document(
+        Meta(title="T", kind="posting"),
+        (
+            NumberedList((inlines("a"), inlines("b"))),
+            NumberedList((inlines("c"),)),
+            NumberedList((inlines("d"),), start=7),
+            BulletList((inlines("e"),)),
+            BulletList((inlines("f"),)),
+        ),
+    )
     tokens = markdown_parser().parse(str(render(doc, "md")))
     lists = [(t.type, t.attrs.get("start")) for t in tokens if t.type.endswith("list_open")]
-    assert lists == [("ordered_list_open", None), ("ordered_list_open", None), ("ordered_list_open", 7),
-                     ("bullet_list_open", None), ("bullet_list_open", None)]
+    assert lists == [
+        ("ordered_list_open", None),
+        ("ordered_list_open", None),
+        ("ordered_list_open", 7),
+        ("bullet_list_open", None),
+        ("bullet_list_open", None),
+    ]
 
 
 # ---- injection ------------------------------------------------------------------------
 
-NASTY = ["*", "**", "_", "__", "#", "# ", "|", "<", ">", "[", "]", "(", ")", "!", "`", "```", "~~", "+", "-",
-         ".", "1.", "1)", "\\", "&", "&amp;", "&#35;", "&copy;", ":", " ", "  ", "\n", "\t", "\r\n",
-         "[bold]", "[/bold]", "[red]x[/]", "<script>", "</script>", "<b>", "<!--", "[x](javascript:alert(1))",
-         "| a | b |", "---", "***", "===", "> ", "- ", "1. ", "![", "](", "=", "\u00a0", "é", "臨床",
-         "e\u0301", ":smile:", "{{ x }}", "www.example.org", "https://example.org", "a@example.org"]
+NASTY = [
+    "*",
+    "**",
+    "_",
+    "__",
+    "#",
+    "# ",
+    "|",
+    "<",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "`",
+    "```",
+    "~~",
+    "+",
+    "-",
+    ".",
+    "1.",
+    "1)",
+    "\\",
+    "&",
+    "&amp;",
+    "&#35;",
+    "&copy;",
+    ":",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\r\n",
+    "[bold]",
+    "[/bold]",
+    "[red]x[/]",
+    "<script>",
+    "</script>",
+    "<b>",
+    "<!--",
+    "[x](javascript:alert(1))",
+    "| a | b |",
+    "---",
+    "***",
+    "===",
+    "> ",
+    "- ",
+    "1. ",
+    "![",
+    "](",
+    "=",
+    "\u00a0",
+    "é",
+    "臨床",
+    "e\u0301",
+    ":smile:",
+    "{{ x }}",
+    "www.example.org",
+    "https://example.org",
+    "a@example.org",
+]
 role_text = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=3)), max_size=8).map("".join)
 short_text = role_text.map(lambda s: s[:20])
 
@@ -268,18 +407,44 @@ def injection_document(t: list[str], box: str) -> tuple[Document, list[list[str]
     assume(all(norm(cell).replace(" ", "") != "[]" for cell in t[13:17]))  # role text that is a checkbox
     link_text = t[5] if norm(t[5]) else SAFE_URL
     unsafe_text = t[7] if norm(t[7]) else UNSAFE_URLS[0]
-    doc = Document(Meta(title="Title", kind="posting"), (
-        Heading(2, t[0]),
-        Paragraph(inlines(Text(t[1]), Strong(t[2]), Emph(t[3]), Text(t[4]), Link(t[5], SAFE_URL),
-                          Strong(t[6]), Link(t[7], UNSAFE_URLS[0]), Text(t[8]))),
-        BulletList((inlines(t[9]), inlines(Strong(t[10]), Text(t[11])))),
-        NumberedList((inlines(t[12]),), start=4),
-        Table((t[13], "Rating"), ((t[14], CHECKBOX), (t[15], t[16]))),
-        Callout("Interviewer tip", (inlines(t[17]),)),
-    ))
-    blocks = [["Title"], [t[0]], [t[1] + t[2] + t[3] + t[4] + link_text, t[6] + unsafe_text + t[8]],
-              [t[9]], [t[10] + t[11]], [t[12]], [t[13]], ["Rating"], [t[14]], [box], [t[15]], [t[16]],
-              ["Interviewer tip"], [t[17]]]
+    doc = Document(
+        Meta(title="Title", kind="posting"),
+        (
+            Heading(2, t[0]),
+            Paragraph(
+                inlines(
+                    Text(t[1]),
+                    Strong(t[2]),
+                    Emph(t[3]),
+                    Text(t[4]),
+                    Link(t[5], SAFE_URL),
+                    Strong(t[6]),
+                    Link(t[7], UNSAFE_URLS[0]),
+                    Text(t[8]),
+                )
+            ),
+            BulletList((inlines(t[9]), inlines(Strong(t[10]), Text(t[11])))),
+            NumberedList((inlines(t[12]),), start=4),
+            Table((t[13], "Rating"), ((t[14], CHECKBOX), (t[15], t[16]))),
+            Callout("Interviewer tip", (inlines(t[17]),)),
+        ),
+    )
+    blocks = [
+        ["Title"],
+        [t[0]],
+        [t[1] + t[2] + t[3] + t[4] + link_text, t[6] + unsafe_text + t[8]],
+        [t[9]],
+        [t[10] + t[11]],
+        [t[12]],
+        [t[13]],
+        ["Rating"],
+        [t[14]],
+        [box],
+        [t[15]],
+        [t[16]],
+        ["Interviewer tip"],
+        [t[17]],
+    ]
     return doc, blocks
 
 
@@ -302,15 +467,35 @@ def test_markdown_keeps_role_text_literal(t: list[str]) -> None:
     source = str(render(doc, "md"))
     content = html_text(markdown_parser().render(source))
     assert norm("".join(content.parts)) == shown_in_order(expected)
-    assert set(content.tags) <= {"h1", "h2", "p", "strong", "em", "a", "ul", "ol", "li", "table", "thead",
-                                 "tbody", "tr", "th", "td", "blockquote"}
-    assert [v for k, v in content.attrs if k == "href"] == [SAFE_URL.replace("(", "%28").replace(")", "%29")
-                                                            .replace("<", "%3C").replace(">", "%3E")]
+    assert set(content.tags) <= {
+        "h1",
+        "h2",
+        "p",
+        "strong",
+        "em",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+    }
+    assert [v for k, v in content.attrs if k == "href"] == [
+        SAFE_URL.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    ]
 
 
 inline_node = st.one_of(
-    st.builds(Text, role_text), st.builds(Strong, role_text), st.builds(Emph, role_text),
-    st.builds(Link, role_text, st.sampled_from([SAFE_URL, "mailto:jobs@example.org", *UNSAFE_URLS])))
+    st.builds(Text, role_text),
+    st.builds(Strong, role_text),
+    st.builds(Emph, role_text),
+    st.builds(Link, role_text, st.sampled_from([SAFE_URL, "mailto:jobs@example.org", *UNSAFE_URLS])),
+)
 
 
 @settings(deadline=None, max_examples=150)
@@ -358,15 +543,33 @@ def test_terminal_and_text_keep_role_text_literal(t: list[str]) -> None:
 
 
 def test_rich_markup_in_role_text_prints_literally() -> None:
-    doc = Document(Meta(title="[bold]T[/bold]", kind="posting", subtitle="[red]s[/]"), (
-        Heading(2, "[link=https://x]h[/link]"), Paragraph(inlines("[bold]x[/bold] :smile:")),
-        BulletList((inlines("[i]y[/i]"),)), Table(("[b]h[/b]",), (("[u]c[/u]",),)),
-        KeyFacts((("[b]Pay[/b]", inlines("[dim]1[/dim]")),)), Callout("[b]tip[/b]", (inlines("[x]"),)),
-        NotesSpace(label="[b]Notes[/b]")))
+    doc = Document(
+        Meta(title="[bold]T[/bold]", kind="posting", subtitle="[red]s[/]"),
+        (
+            Heading(2, "[link=https://x]h[/link]"),
+            Paragraph(inlines("[bold]x[/bold] :smile:")),
+            BulletList((inlines("[i]y[/i]"),)),
+            Table(("[b]h[/b]",), (("[u]c[/u]",),)),
+            KeyFacts((("[b]Pay[/b]", inlines("[dim]1[/dim]")),)),
+            Callout("[b]tip[/b]", (inlines("[x]"),)),
+            NotesSpace(label="[b]Notes[/b]"),
+        ),
+    )
     shown = recorded_plain(doc, 100)
-    for literal in ("[bold]T[/bold]", "[red]s[/]", "[link=https://x]h[/link]", "[bold]x[/bold] :smile:",
-                    "[i]y[/i]", "[b]h[/b]", "[u]c[/u]", "[b]Pay[/b]", "[dim]1[/dim]", "[b]tip[/b]", "[x]",
-                    "[b]Notes[/b]"):
+    for literal in (
+        "[bold]T[/bold]",
+        "[red]s[/]",
+        "[link=https://x]h[/link]",
+        "[bold]x[/bold] :smile:",
+        "[i]y[/i]",
+        "[b]h[/b]",
+        "[u]c[/u]",
+        "[b]Pay[/b]",
+        "[dim]1[/dim]",
+        "[b]tip[/b]",
+        "[x]",
+        "[b]Notes[/b]",
+    ):
         assert literal in shown
 
 
@@ -396,8 +599,32 @@ def test_jsonld_cannot_close_its_script() -> None:
 
 def test_html_is_a_fragment_of_semantic_tags() -> None:
     content = html_text(str(render(sample_document(), "html")))
-    allowed = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "table", "caption",
-               "thead", "tbody", "tr", "th", "td", "blockquote", "hr", "dl", "dt", "dd", "script"}
+    allowed = {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "strong",
+        "em",
+        "a",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+        "script",
+    }
     assert set(content.tags) <= allowed
     assert {k for k, _ in content.attrs} <= {"class", "href", "rel", "start", "scope", "type"}
     assert all(v and v.startswith("hirecli-") for k, v in content.attrs if k == "class")
@@ -440,8 +667,9 @@ def test_output_is_deterministic_whatever_the_environment(fmt: str, monkeypatch:
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_no_ansi_and_no_wrapping(fmt: str) -> None:
     sentence = "You keep careful, timely notes for every client you see in the clinic. " * 8
-    doc = Document(Meta(title="T", kind="posting"),
-                   (Paragraph(inlines(sentence)), BulletList((inlines(sentence),))))
+    doc = Document(
+        Meta(title="T", kind="posting"), (Paragraph(inlines(sentence)), BulletList((inlines(sentence),)))
+    )
     out = str(render(doc, fmt))
     assert "\x1b" not in out
     assert any(sentence.strip() in line for line in out.splitlines())
@@ -458,10 +686,12 @@ def test_terminal_output_has_colour_and_fits_narrow_terminals() -> None:
 
 
 def test_plain_text_aligns_columns_by_display_width() -> None:
-    doc = Document(Meta(title="T", kind="posting"), (
-        Table(("Name", "Score"), (("臨床評価", "4"), ("Risk", CHECKBOX), ("e\u0301tude", "2"))),))
+    doc = Document(
+        Meta(title="T", kind="posting"),
+        (Table(("Name", "Score"), (("臨床評価", "4"), ("Risk", CHECKBOX), ("e\u0301tude", "2"))),),
+    )
     lines = str(render(doc, "text")).splitlines()
-    rows = lines[lines.index("Name      Score"):]
+    rows = lines[lines.index("Name      Score") :]
     assert rows == ["Name      Score", "--------  -----", "臨床評価  4", "Risk      [ ]", "e\u0301tude     2"]
 
 
@@ -498,5 +728,3 @@ def test_empty_document_renders_in_every_format() -> None:
         out = str(render(doc, fmt))
         assert out.endswith("\n")
     assert str(render(doc, "md")) == "\n"
-
-

@@ -17,8 +17,17 @@ from typing import Any
 from hirecli.errors import UnknownFormatError
 
 SECTIONS = (
-    "summary", "responsibilities", "requirements", "preferred", "skills", "career_path", "pay",
-    "notes", "about", "eeo", "apply",
+    "summary",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "skills",
+    "career_path",
+    "pay",
+    "notes",
+    "about",
+    "eeo",
+    "apply",
 )
 """Every section a posting can have, in the default order."""
 
@@ -35,11 +44,27 @@ PARTS = {
 DEFAULT_CHANNEL = "careers"
 DATA_FILE = Path(__file__).parent / "data" / "channels.yaml"
 
-_KEYS = frozenset({
-    "description", "sections", "facts", "max_bullets", "max_words", "min_bullets", "title_max_chars",
-    "description_min_chars", "description_max_chars", "html_tags", "plain_title", "trim_order", "keep",
-    "headings", "parts", "labels", "pay_in_body",
-})
+_KEYS = frozenset(
+    {
+        "description",
+        "sections",
+        "facts",
+        "max_bullets",
+        "max_words",
+        "min_bullets",
+        "title_max_chars",
+        "description_min_chars",
+        "description_max_chars",
+        "html_tags",
+        "plain_title",
+        "trim_order",
+        "keep",
+        "headings",
+        "parts",
+        "labels",
+        "pay_in_body",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -136,8 +161,7 @@ def _channel(name: str, spec: dict[str, Any]) -> Channel:
         html_tags=frozenset(spec.get("html_tags") or ()),
         plain_title=bool(spec.get("plain_title", False)),
         pay_in_body=bool(spec.get("pay_in_body", True)),
-        trim_order=_names(spec.get("trim_order", list(reversed(sections))), SECTIONS,
-                          f"{name}.trim_order"),
+        trim_order=_names(spec.get("trim_order", list(reversed(sections))), SECTIONS, f"{name}.trim_order"),
         keep=frozenset(_names(spec.get("keep", []), SECTIONS, f"{name}.keep")),
         headings=headings,
         parts=parts,

@@ -79,7 +79,7 @@ def untrusted(profile: Path) -> str | None:
     if getuid is None:
         return None
     if folder_mode & stat.S_IWOTH and owner not in (getuid(), 0):
-        return (f"{profile.parent} can be written by anyone and {profile} belongs to another user")
+        return f"{profile.parent} can be written by anyone and {profile} belongs to another user"
     return None
 
 
@@ -90,8 +90,9 @@ def _warn(profile: Path, reason: str) -> None:
     from hirecli.termsafe import safe
 
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(safe(f"warning: not using {profile}: {reason}; pass it with --company to use "
-                              "it") + "\n")
+        sys.stderr.write(
+            safe(f"warning: not using {profile}: {reason}; pass it with --company to use it") + "\n"
+        )
 
 
 def find_company(start: str | Path) -> Path | None:

@@ -81,20 +81,33 @@ def _parse(data: Any, source: str, origin: str = "packaged") -> LibraryCompetenc
         anchors = data["anchors"]
         questions = tuple(
             LibraryQuestion(
-                id=str(q["id"]), type=q["type"], text=_one_line(q["text"]),
-                probes=_strings(q.get("probes")), strong=_strings(q.get("strong")),
-                red_flags=_strings(q.get("red_flags")), minutes=int(q["minutes"]),
+                id=str(q["id"]),
+                type=q["type"],
+                text=_one_line(q["text"]),
+                probes=_strings(q.get("probes")),
+                strong=_strings(q.get("strong")),
+                red_flags=_strings(q.get("red_flags")),
+                minutes=int(q["minutes"]),
                 scoring_key=_strings(q.get("scoring_key")),
             )
             for q in data["questions"]
         )
         entry = LibraryCompetency(
-            id=str(data["id"]), name=_one_line(data["name"]), kind=data["kind"],
-            family=str(data.get("family", "")), definition=_one_line(data["definition"]),
-            aliases=_strings(data.get("aliases")), keywords=_strings(data.get("keywords")),
-            anchors=(_one_line(anchors[1]), _one_line(anchors[2]), _one_line(anchors[3]),
-                     _one_line(anchors[4])),
-            questions=questions, origin=origin,
+            id=str(data["id"]),
+            name=_one_line(data["name"]),
+            kind=data["kind"],
+            family=str(data.get("family", "")),
+            definition=_one_line(data["definition"]),
+            aliases=_strings(data.get("aliases")),
+            keywords=_strings(data.get("keywords")),
+            anchors=(
+                _one_line(anchors[1]),
+                _one_line(anchors[2]),
+                _one_line(anchors[3]),
+                _one_line(anchors[4]),
+            ),
+            questions=questions,
+            origin=origin,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InvalidInputError(f"competency library file {source} is malformed: {exc!r}") from None
@@ -114,8 +127,9 @@ def _read_folder(folder: Traversable, origin: str | None) -> list[LibraryCompete
         try:
             data = yaml.load(item.read_text(encoding="utf-8"), Loader=_Loader)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise InvalidInputError(f"competency library file {where} is not valid YAML: "
-                                    f"{_one_line(exc)}") from None
+            raise InvalidInputError(
+                f"competency library file {where} is not valid YAML: {_one_line(exc)}"
+            ) from None
         found.append(_parse(data, where, "packaged" if origin is None else where))
     return found
 
@@ -266,8 +280,9 @@ def _build_index(entries: Mapping[str, LibraryCompetency]) -> _Index:
                     known = parts.setdefault(key(piece), [])
                     if all(cid != entry.id for cid, _ in known):
                         known.append((entry.id, text))
-    return _Index({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in parts.items()},
-                  tuple(names))
+    return _Index(
+        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in parts.items()}, tuple(names)
+    )
 
 
 @dataclass(frozen=True)
@@ -276,7 +291,8 @@ class Library:
 
     entries: Mapping[str, LibraryCompetency]
     _cache: dict[tuple[str, frozenset[str], frozenset[str]], Match] = field(
-        default_factory=dict, compare=False, repr=False)
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __getitem__(self, cid: str) -> LibraryCompetency:
         return self.entries[cid]
@@ -300,8 +316,9 @@ class Library:
         fams = families()
         return fams.fits(family, fields) or (exact and fams.portable(family))
 
-    def _best(self, text: str, fields: frozenset[str], exclude: frozenset[str]
-              ) -> tuple[MatchPart | None, MatchPart | None]:
+    def _best(
+        self, text: str, fields: frozenset[str], exclude: frozenset[str]
+    ) -> tuple[MatchPart | None, MatchPart | None]:
         """The best entry for one name (exact before fuzzy), and the best refused one."""
         index = self.index
         k = key(text)
@@ -332,8 +349,9 @@ class Library:
                 best = part
         return best, refused
 
-    def match(self, name: str, fields: frozenset[str] = NO_FIELDS,
-              exclude: frozenset[str] = frozenset()) -> Match:
+    def match(
+        self, name: str, fields: frozenset[str] = NO_FIELDS, exclude: frozenset[str] = frozenset()
+    ) -> Match:
         """Match one skill name: the whole name first, then each part of a compound name.
 
         Only competencies whose family fits ``fields`` (the role's field) are used, and
@@ -382,8 +400,9 @@ class Library:
             return Match(name, tuple(parts[:2]), unmatched=tuple(unmatched), refused=refused)
         return Match(name, (), whole, refused=refused)
 
-    def search(self, text: str, fields: frozenset[str] = NO_FIELDS, limit: int = 10
-               ) -> list[tuple[LibraryCompetency, float, str]]:
+    def search(
+        self, text: str, fields: frozenset[str] = NO_FIELDS, limit: int = 10
+    ) -> list[tuple[LibraryCompetency, float, str]]:
         """The entries closest to ``text``, best first: (entry, confidence, name matched)."""
         k = key(text)
         if not k:
@@ -396,9 +415,13 @@ class Library:
             if value > best.get(name.competency, (0.0, ""))[0]:
                 best[name.competency] = (value, name.text)
         ranked = sorted(
-            ((self.entries[cid], conf, matched) for cid, (conf, matched) in best.items()
-             if conf >= 50 and families().fits(self.entries[cid].family, fields)),
-            key=lambda item: (-item[1], item[0].id))
+            (
+                (self.entries[cid], conf, matched)
+                for cid, (conf, matched) in best.items()
+                if conf >= 50 and families().fits(self.entries[cid].family, fields)
+            ),
+            key=lambda item: (-item[1], item[0].id),
+        )
         return ranked[:limit]
 
 

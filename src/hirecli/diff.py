@@ -81,9 +81,14 @@ class RoleDiff:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "role": self.role_id, "title": self.title, "status": self.status, "old": self.old,
-            "new": self.new, "highlights": [h.to_dict() for h in self.highlights],
-            "posting": [c.to_dict() for c in self.posting], "kit": [c.to_dict() for c in self.kit],
+            "role": self.role_id,
+            "title": self.title,
+            "status": self.status,
+            "old": self.old,
+            "new": self.new,
+            "highlights": [h.to_dict() for h in self.highlights],
+            "posting": [c.to_dict() for c in self.posting],
+            "kit": [c.to_dict() for c in self.kit],
         }
 
 
@@ -104,9 +109,14 @@ class DiffReport:
         return out
 
     def to_dict(self) -> dict[str, object]:
-        return {"version": DIFF_VERSION, "old": self.old, "new": self.new, "changed": self.changed,
-                "summary": self.counts(),
-                "roles": [r.to_dict() for r in self.roles if r.status != "unchanged"]}
+        return {
+            "version": DIFF_VERSION,
+            "old": self.old,
+            "new": self.new,
+            "changed": self.changed,
+            "summary": self.counts(),
+            "roles": [r.to_dict() for r in self.roles if r.status != "unchanged"],
+        }
 
 
 # ---- reading each side ------------------------------------------------------------
@@ -194,13 +204,20 @@ def _file_side(spec: str, company: Company | None, use_company: bool) -> Side:
 def _add(versions: dict[str, Version], version: Version) -> None:
     role_id = version.loaded.model.slug
     if role_id in versions:
-        raise UsageError(f"{version.shown} and {versions[role_id].shown} have the same role id "
-                         f"{role_id!r}; diff compares roles by id")
+        raise UsageError(
+            f"{version.shown} and {versions[role_id].shown} have the same role id "
+            f"{role_id!r}; diff compares roles by id"
+        )
     versions[role_id] = version
 
 
-def read_side(spec: str, *, company: Company | None = None, use_company: bool = True,
-              trees: dict[str, GitTree] | None = None) -> Side:
+def read_side(
+    spec: str,
+    *,
+    company: Company | None = None,
+    use_company: bool = True,
+    trees: dict[str, GitTree] | None = None,
+) -> Side:
     """The roles ``spec`` names: a file, a folder, or ``git:REF:path``."""
     from hirecli.model.gitsource import is_git_spec
 
@@ -284,8 +301,9 @@ def build(version: Version, *, channel: str, kit: bool) -> Built:
 
 def line_changes(old: Sequence[Line], new: Sequence[Line]) -> list[LineChange]:
     """Added, removed and changed lines, in the order they stand."""
-    matcher = difflib.SequenceMatcher(None, [line.text for line in old], [line.text for line in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [line.text for line in old], [line.text for line in new], autojunk=False
+    )
     out: list[LineChange] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -325,9 +343,9 @@ def highlights(old: Built | None, new: Built | None) -> list[Highlight]:
 
 
 def _same(old: Version, new: Version) -> bool:
-    return (old.loaded.model.model_dump() == new.loaded.model.model_dump()
-            and (old.company.model_dump() if old.company else None)
-            == (new.company.model_dump() if new.company else None))
+    return old.loaded.model.model_dump() == new.loaded.model.model_dump() and (
+        old.company.model_dump() if old.company else None
+    ) == (new.company.model_dump() if new.company else None)
 
 
 def compare_versions(old: Version | None, new: Version | None, *, channel: str, kit: bool) -> RoleDiff:
@@ -335,15 +353,17 @@ def compare_versions(old: Version | None, new: Version | None, *, channel: str, 
     either = new or old
     assert either is not None
     role = either.loaded.model
-    diff = RoleDiff(role.slug, role.title, "unchanged", old.shown if old else None,
-                    new.shown if new else None)
+    diff = RoleDiff(
+        role.slug, role.title, "unchanged", old.shown if old else None, new.shown if new else None
+    )
     if old is not None and new is not None and _same(old, new):
         return diff
     built_old = build(old, channel=channel, kit=kit) if old else None
     built_new = build(new, channel=channel, kit=kit) if new else None
     diff.highlights = highlights(built_old, built_new)
-    diff.posting = line_changes(built_old.posting if built_old else [],
-                                built_new.posting if built_new else [])
+    diff.posting = line_changes(
+        built_old.posting if built_old else [], built_new.posting if built_new else []
+    )
     diff.kit = line_changes(built_old.kit if built_old else [], built_new.kit if built_new else [])
     if old is None:
         diff.status = "added"
@@ -355,8 +375,13 @@ def compare_versions(old: Version | None, new: Version | None, *, channel: str, 
 
 
 def compare(
-    old_spec: str, new_spec: str, *, channel: str = "careers", kit: bool = True,
-    company: Company | None = None, use_company: bool = True,
+    old_spec: str,
+    new_spec: str,
+    *,
+    channel: str = "careers",
+    kit: bool = True,
+    company: Company | None = None,
+    use_company: bool = True,
     on_role: Callable[[str], None] | None = None,
 ) -> DiffReport:
     """Every role of ``old_spec`` against the same role (by id) of ``new_spec``."""
@@ -371,7 +396,8 @@ def compare(
     roles: list[RoleDiff] = []
     if old.single:
         pairs: Iterator[tuple[Version | None, Version | None]] = iter(
-            [(next(iter(old.versions.values())), next(iter(new.versions.values())))])
+            [(next(iter(old.versions.values())), next(iter(new.versions.values())))]
+        )
     else:
         ids = sorted({*old.versions, *new.versions})
         pairs = ((old.versions.get(i), new.versions.get(i)) for i in ids)
@@ -450,14 +476,19 @@ def to_markdown(report: DiffReport) -> str:
         out += [f"### {_md_cell(role.title)} (`{role.role_id}`): {role.status}", ""]
         if role.highlights:
             out += ["| | before | after |", "|---|---|---|"]
-            out += [f"| **{_md_cell(h.field)}** | {_md_cell(h.old)} | {_md_cell(h.new)} |"
-                    for h in role.highlights]
+            out += [
+                f"| **{_md_cell(h.field)}** | {_md_cell(h.old)} | {_md_cell(h.new)} |"
+                for h in role.highlights
+            ]
             out.append("")
         for label, changes in (("Posting", role.posting), ("Interview kit", role.kit)):
             if not changes:
                 continue
-            out += [f"<details{' open' if label == 'Posting' else ''}><summary>{label}: "
-                    f"{_tally(changes)}</summary>", ""]
+            out += [
+                f"<details{' open' if label == 'Posting' else ''}><summary>{label}: "
+                f"{_tally(changes)}</summary>",
+                "",
+            ]
             body: list[str] = []
             section = None
             for change in changes:

@@ -143,10 +143,7 @@ class PageBreak:
     tag: ClassVar[str] = "page_break"
 
 
-Block = (
-    Heading | Paragraph | BulletList | NumberedList | KeyFacts | Table | Callout | NotesSpace
-    | PageBreak
-)
+Block = Heading | Paragraph | BulletList | NumberedList | KeyFacts | Table | Callout | NotesSpace | PageBreak
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +173,7 @@ class Document:
 _INLINE_TYPES: dict[str, type] = {c.tag: c for c in (Text, Strong, Emph, Link)}
 _BLOCK_TYPES: dict[str, type] = {
     c.tag: c
-    for c in (Heading, Paragraph, BulletList, NumberedList, KeyFacts, Table, Callout, NotesSpace,
-              PageBreak)
+    for c in (Heading, Paragraph, BulletList, NumberedList, KeyFacts, Table, Callout, NotesSpace, PageBreak)
 }
 
 

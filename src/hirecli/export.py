@@ -150,8 +150,13 @@ class Written:
     size: int
 
     def to_dict(self) -> dict[str, object]:
-        return {"role": self.role_id, "document": self.artifact, "format": self.format,
-                "path": str(self.path), "bytes": self.size}
+        return {
+            "role": self.role_id,
+            "document": self.artifact,
+            "format": self.format,
+            "path": str(self.path),
+            "bytes": self.size,
+        }
 
 
 @dataclass(frozen=True)
@@ -167,8 +172,12 @@ class Failure:
         return [str(p) for p in self.problems] or [f"{self.source}: {self.error}"]
 
     def to_dict(self) -> dict[str, object]:
-        return {"source": self.source, "role": self.role_id, "error": self.error,
-                "problems": [p.to_dict() for p in self.problems]}
+        return {
+            "source": self.source,
+            "role": self.role_id,
+            "error": self.error,
+            "problems": [p.to_dict() for p in self.problems],
+        }
 
 
 @dataclass(frozen=True)
@@ -240,8 +249,10 @@ def _inside(path: Path, outdir: Path) -> Path:
     """``path`` resolved (through any symbolic link); outside ``outdir`` is an error."""
     resolved = path.resolve()
     if not resolved.is_relative_to(outdir):
-        raise OutputError(f"{path}: resolves to {resolved}, outside the output folder {outdir}; "
-                          "remove the symbolic link or choose another folder")
+        raise OutputError(
+            f"{path}: resolves to {resolved}, outside the output folder {outdir}; "
+            "remove the symbolic link or choose another folder"
+        )
     return resolved
 
 
@@ -250,8 +261,9 @@ def _id_problem(job: Job, positions: Any, other: Job) -> Problem:
     if positions is not None and ("id",) in positions.values:
         where = positions.locate(("id",))
         return Problem(job.source, where.line, where.column, message, "duplicate-id")
-    return Problem(job.source, 1, 1, message + " (the id comes from the file name; set 'id:')",
-                   "duplicate-id")
+    return Problem(
+        job.source, 1, 1, message + " (the id comes from the file name; set 'id:')", "duplicate-id"
+    )
 
 
 class _Companies:
@@ -339,8 +351,13 @@ def _refuse_packets(folders: Sequence[Path], *, force: bool) -> None:
     """Packet folders with files in them are replaced only with ``force``, like any file."""
     if force:
         return
-    found = [str(f / path.name) for f in folders if f.is_dir()
-             for path in sorted(f.iterdir()) if _PART_FILE.fullmatch(path.name)]
+    found = [
+        str(f / path.name)
+        for f in folders
+        if f.is_dir()
+        for path in sorted(f.iterdir())
+        if _PART_FILE.fullmatch(path.name)
+    ]
     if found:
         shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
         raise OutputError(f"would overwrite {shown}; use --force to replace")
@@ -387,8 +404,12 @@ def worker_count(jobs: int) -> int:
 def output_names(settings: Settings) -> list[str]:
     """The file names each role gets, in the order they are written (the per-stage packets
     in :func:`packet_folders` are named once the loop is planned)."""
-    return [f"{artifact}.{_EXTENSIONS[fmt]}" for artifact in settings.artifacts for fmt in settings.formats
-            if fmt != JSONLD or artifact == "posting"]
+    return [
+        f"{artifact}.{_EXTENSIONS[fmt]}"
+        for artifact in settings.artifacts
+        for fmt in settings.formats
+        if fmt != JSONLD or artifact == "posting"
+    ]
 
 
 def packet_folders(settings: Settings) -> list[str]:
@@ -406,8 +427,9 @@ def _dated(doc: Document, date: datetime.date) -> Document:
     return replace(doc, meta=replace(doc.meta, date=date.isoformat()))
 
 
-def _build(artifact: str, job: Job, settings: Settings) -> tuple[list[tuple[str, Document]],
-                                                                 dict[str, Any] | None]:
+def _build(
+    artifact: str, job: Job, settings: Settings
+) -> tuple[list[tuple[str, Document]], dict[str, Any] | None]:
     """The artifact's documents, each with its part name ("" for the whole, or a stage's
     file name), and the posting's JSON-LD."""
     make = builder(artifact)
@@ -421,7 +443,8 @@ def _build(artifact: str, job: Job, settings: Settings) -> tuple[list[tuple[str,
     if artifact in _PARTS:
         module_name, function = _PARTS[artifact]
         parts: list[tuple[str, Document]] = getattr(importlib.import_module(module_name), function)(
-            job.role, job.company)
+            job.role, job.company
+        )
         return parts, None
     return [("", make(job.role, job.company))], None
 
@@ -512,9 +535,11 @@ def _results(jobs: Sequence[Job], settings: Settings, workers: int) -> Generator
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)),
-                               mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_quiet_worker,
+    )
     try:
         with _workers_start_deaf():
             futures = [pool.submit(render_job, job, settings) for job in jobs]
@@ -545,8 +570,9 @@ class _Writer:
     def submit(self, job: Job, item: OutputFile) -> None:
         path = job.folder / item.name
         future = self.pool.submit(write_atomic, path, item.data, force=self.force)
-        self.pending.append((future, job.index, Written(job.role_id, item.artifact, item.format, path,
-                                                        len(item.data))))
+        self.pending.append(
+            (future, job.index, Written(job.role_id, item.artifact, item.format, path, len(item.data)))
+        )
 
     def collect(self, *, wait: bool = False) -> None:
         """Record finished writes; the first failed write stops the export."""

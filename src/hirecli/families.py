@@ -20,10 +20,25 @@ GENERAL = "general"
 """Work styles and cross-cutting skills: fit every role."""
 EVERYWHERE = frozenset({GENERAL, "management-leadership"})
 
-GENERIC_TITLE_WORDS = frozenset({
-    "technician", "engineer", "analyst", "assistant", "coordinator", "operator", "representative",
-    "specialist", "clerk", "associate", "manager", "officer", "agent", "worker", "lead",
-})
+GENERIC_TITLE_WORDS = frozenset(
+    {
+        "technician",
+        "engineer",
+        "analyst",
+        "assistant",
+        "coordinator",
+        "operator",
+        "representative",
+        "specialist",
+        "clerk",
+        "associate",
+        "manager",
+        "officer",
+        "agent",
+        "worker",
+        "lead",
+    }
+)
 """Title words that say little on their own: they count only when nothing more specific does."""
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,12 +75,15 @@ class Families:
 
 @functools.cache
 def families() -> Families:
-    raw = yaml.load((files("hirecli") / "data" / "kit" / "families.yaml").read_text("utf-8"),
-                    Loader=_Loader)
+    raw = yaml.load((files("hirecli") / "data" / "kit" / "families.yaml").read_text("utf-8"), Loader=_Loader)
     by_id = {
-        fid: Family(fid, str(body["name"]), bool(body.get("portable", False)),
-                    tuple(str(t).lower() for t in body.get("title", ())),
-                    tuple(str(w).lower() for w in body.get("words", ())))
+        fid: Family(
+            fid,
+            str(body["name"]),
+            bool(body.get("portable", False)),
+            tuple(str(t).lower() for t in body.get("title", ())),
+            tuple(str(w).lower() for w in body.get("words", ())),
+        )
         for fid, body in raw["families"].items()
     }
     related: dict[str, set[str]] = {fid: {fid} for fid in by_id}
@@ -126,5 +144,6 @@ def role_fields(title: str, tags: Iterable[str] = (), texts: Iterable[str] = ())
     best = max(scores.values())
     if best < 2:
         return FieldEvidence(frozenset(), "unknown")
-    return FieldEvidence(frozenset(f for f, s in scores.items() if s >= max(2.0, 0.6 * best)),
-                         "tags and duties")
+    return FieldEvidence(
+        frozenset(f for f, s in scores.items() if s >= max(2.0, 0.6 * best)), "tags and duties"
+    )

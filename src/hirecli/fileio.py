@@ -140,8 +140,9 @@ def _check_space(folder: Path, estimate: int) -> None:
         return
     free = fs.f_bavail * fs.f_frsize
     if free < estimate:
-        raise OutputError(f"{folder}: not enough free space (about {_size(estimate)} needed, "
-                          f"{_size(free)} free)")
+        raise OutputError(
+            f"{folder}: not enough free space (about {_size(estimate)} needed, {_size(free)} free)"
+        )
 
 
 def _size(count: int) -> str:

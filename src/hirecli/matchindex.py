@@ -49,8 +49,9 @@ class WordIndex:
             candidates.update(dict.fromkeys(self.by_head.get(word[:HEAD], ())))
             from rapidfuzz import fuzz, process
 
-            for match, _, _ in process.extract(word, self.vocabulary, scorer=fuzz.ratio,
-                                               score_cutoff=RATIO, limit=None):
+            for match, _, _ in process.extract(
+                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=RATIO, limit=None
+            ):
                 candidates[match] = None
         found = tuple(w for w in candidates if self.same_word(w, word))
         if len(self._related) < 100_000:

@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from hirecli.model.role import Compensation
 
-PERIOD_WORDS = {"year": "per year", "month": "per month", "week": "per week",
-                "day": "per day", "hour": "per hour"}
+PERIOD_WORDS = {
+    "year": "per year",
+    "month": "per month",
+    "week": "per week",
+    "day": "per day",
+    "hour": "per hour",
+}
 RANGE_DASH = "\u2013"
 
 
@@ -33,8 +38,9 @@ def format_amount(value: float, currency: str, *, whole: bool, country: str | No
 
     digits = 0 if whole else get_currency_precision(currency)
     pattern = "¤#,##0" + ("." + "0" * digits if digits else "")
-    return format_currency(_decimal(value), currency, format=pattern, locale=_locale(country),
-                           currency_digits=False)
+    return format_currency(
+        _decimal(value), currency, format=pattern, locale=_locale(country), currency_digits=False
+    )
 
 
 def format_pay(comp: Compensation, country: str | None = None) -> str:
@@ -50,36 +56,196 @@ def format_pay(comp: Compensation, country: str | None = None) -> str:
 # ---- what an amount may be ------------------------------------------------------------
 
 UNITS_PER_USD: dict[str, float] = {
-    "AED": 3.7, "AFN": 70, "ALL": 95, "AMD": 400, "ANG": 1.8, "AOA": 900, "ARS": 1000, "AUD": 1.5,
-    "AWG": 1.8, "AZN": 1.7, "BAM": 1.8, "BBD": 2, "BDT": 120, "BGN": 1.8, "BHD": 0.38, "BIF": 2900,
-    "BMD": 1, "BND": 1.35, "BOB": 7, "BRL": 5.5, "BSD": 1, "BTN": 85, "BWP": 14, "BYN": 3.3, "BZD": 2,
-    "CAD": 1.4, "CDF": 2900, "CHF": 0.9, "CLP": 950, "CNY": 7.3, "COP": 4100, "CRC": 510, "CUC": 1,
-    "CUP": 24, "CVE": 100, "CZK": 23, "DJF": 178, "DKK": 7, "DOP": 60, "DZD": 135, "EGP": 50, "ERN": 15,
-    "ETB": 125, "EUR": 0.92, "FJD": 2.3, "FKP": 0.8, "GBP": 0.8, "GEL": 2.7, "GHS": 15, "GIP": 0.8,
-    "GMD": 72, "GNF": 8600, "GTQ": 7.7, "GYD": 210, "HKD": 7.8, "HNL": 25, "HTG": 132, "HUF": 370,
-    "IDR": 16000, "ILS": 3.7, "INR": 85, "IQD": 1310, "IRR": 600000, "ISK": 138, "JMD": 157, "JOD": 0.71,
-    "JPY": 155, "KES": 130, "KGS": 87, "KHR": 4050, "KMF": 460, "KPW": 900, "KRW": 1400, "KWD": 0.31,
-    "KYD": 0.83, "KZT": 500, "LAK": 22000, "LBP": 90000, "LKR": 300, "LRD": 190, "LSL": 18, "LYD": 4.8,
-    "MAD": 10, "MDL": 18, "MGA": 4600, "MKD": 58, "MMK": 4000, "MNT": 3400, "MOP": 8, "MRU": 40,
-    "MUR": 46, "MVR": 15.4, "MWK": 1750, "MXN": 20, "MYR": 4.5, "MZN": 64, "NAD": 18, "NGN": 1600,
-    "NIO": 37, "NOK": 11, "NPR": 135, "NZD": 1.7, "OMR": 0.38, "PAB": 1, "PEN": 3.8, "PGK": 4,
-    "PHP": 58, "PKR": 280, "PLN": 4, "PYG": 7800, "QAR": 3.64, "RON": 4.6, "RSD": 110, "RUB": 100,
-    "RWF": 1400, "SAR": 3.75, "SBD": 8.4, "SCR": 14, "SDG": 600, "SEK": 11, "SGD": 1.35, "SHP": 0.8,
-    "SLE": 23, "SLL": 23000, "SOS": 571, "SRD": 35, "SSP": 5000, "STN": 23, "SVC": 8.75, "SYP": 13000,
-    "SZL": 18, "THB": 35, "TJS": 11, "TMT": 3.5, "TND": 3.1, "TOP": 2.4, "TRY": 35, "TTD": 6.8,
-    "TWD": 32, "TZS": 2700, "UAH": 42, "UGX": 3700, "USD": 1, "UYU": 42, "UZS": 12900, "VED": 500,
-    "VES": 500, "VND": 25500, "VUV": 120, "WST": 2.8, "XAF": 610, "XCD": 2.7, "XCG": 1.8, "XOF": 610,
-    "XPF": 111, "YER": 250, "ZAR": 18, "ZMW": 27, "ZWG": 27, "ZWL": 30000,
+    "AED": 3.7,
+    "AFN": 70,
+    "ALL": 95,
+    "AMD": 400,
+    "ANG": 1.8,
+    "AOA": 900,
+    "ARS": 1000,
+    "AUD": 1.5,
+    "AWG": 1.8,
+    "AZN": 1.7,
+    "BAM": 1.8,
+    "BBD": 2,
+    "BDT": 120,
+    "BGN": 1.8,
+    "BHD": 0.38,
+    "BIF": 2900,
+    "BMD": 1,
+    "BND": 1.35,
+    "BOB": 7,
+    "BRL": 5.5,
+    "BSD": 1,
+    "BTN": 85,
+    "BWP": 14,
+    "BYN": 3.3,
+    "BZD": 2,
+    "CAD": 1.4,
+    "CDF": 2900,
+    "CHF": 0.9,
+    "CLP": 950,
+    "CNY": 7.3,
+    "COP": 4100,
+    "CRC": 510,
+    "CUC": 1,
+    "CUP": 24,
+    "CVE": 100,
+    "CZK": 23,
+    "DJF": 178,
+    "DKK": 7,
+    "DOP": 60,
+    "DZD": 135,
+    "EGP": 50,
+    "ERN": 15,
+    "ETB": 125,
+    "EUR": 0.92,
+    "FJD": 2.3,
+    "FKP": 0.8,
+    "GBP": 0.8,
+    "GEL": 2.7,
+    "GHS": 15,
+    "GIP": 0.8,
+    "GMD": 72,
+    "GNF": 8600,
+    "GTQ": 7.7,
+    "GYD": 210,
+    "HKD": 7.8,
+    "HNL": 25,
+    "HTG": 132,
+    "HUF": 370,
+    "IDR": 16000,
+    "ILS": 3.7,
+    "INR": 85,
+    "IQD": 1310,
+    "IRR": 600000,
+    "ISK": 138,
+    "JMD": 157,
+    "JOD": 0.71,
+    "JPY": 155,
+    "KES": 130,
+    "KGS": 87,
+    "KHR": 4050,
+    "KMF": 460,
+    "KPW": 900,
+    "KRW": 1400,
+    "KWD": 0.31,
+    "KYD": 0.83,
+    "KZT": 500,
+    "LAK": 22000,
+    "LBP": 90000,
+    "LKR": 300,
+    "LRD": 190,
+    "LSL": 18,
+    "LYD": 4.8,
+    "MAD": 10,
+    "MDL": 18,
+    "MGA": 4600,
+    "MKD": 58,
+    "MMK": 4000,
+    "MNT": 3400,
+    "MOP": 8,
+    "MRU": 40,
+    "MUR": 46,
+    "MVR": 15.4,
+    "MWK": 1750,
+    "MXN": 20,
+    "MYR": 4.5,
+    "MZN": 64,
+    "NAD": 18,
+    "NGN": 1600,
+    "NIO": 37,
+    "NOK": 11,
+    "NPR": 135,
+    "NZD": 1.7,
+    "OMR": 0.38,
+    "PAB": 1,
+    "PEN": 3.8,
+    "PGK": 4,
+    "PHP": 58,
+    "PKR": 280,
+    "PLN": 4,
+    "PYG": 7800,
+    "QAR": 3.64,
+    "RON": 4.6,
+    "RSD": 110,
+    "RUB": 100,
+    "RWF": 1400,
+    "SAR": 3.75,
+    "SBD": 8.4,
+    "SCR": 14,
+    "SDG": 600,
+    "SEK": 11,
+    "SGD": 1.35,
+    "SHP": 0.8,
+    "SLE": 23,
+    "SLL": 23000,
+    "SOS": 571,
+    "SRD": 35,
+    "SSP": 5000,
+    "STN": 23,
+    "SVC": 8.75,
+    "SYP": 13000,
+    "SZL": 18,
+    "THB": 35,
+    "TJS": 11,
+    "TMT": 3.5,
+    "TND": 3.1,
+    "TOP": 2.4,
+    "TRY": 35,
+    "TTD": 6.8,
+    "TWD": 32,
+    "TZS": 2700,
+    "UAH": 42,
+    "UGX": 3700,
+    "USD": 1,
+    "UYU": 42,
+    "UZS": 12900,
+    "VED": 500,
+    "VES": 500,
+    "VND": 25500,
+    "VUV": 120,
+    "WST": 2.8,
+    "XAF": 610,
+    "XCD": 2.7,
+    "XCG": 1.8,
+    "XOF": 610,
+    "XPF": 111,
+    "YER": 250,
+    "ZAR": 18,
+    "ZMW": 27,
+    "ZWG": 27,
+    "ZWL": 30000,
 }
 """The ISO 4217 currencies pay is given in, each with about how many units one US dollar buys
 (an order of magnitude is all the bounds below need)."""
 
-NOT_FOR_PAY = frozenset({
-    "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW",  # funds and units of account
-    "XAG", "XAU", "XPD", "XPT",  # precious metals
-    "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA",  # bond-market and other units
-    "XTS", "XXX",  # testing, and "no currency"
-})
+NOT_FOR_PAY = frozenset(
+    {
+        "BOV",
+        "CHE",
+        "CHW",
+        "CLF",
+        "COU",
+        "MXV",
+        "USN",
+        "UYI",
+        "UYW",  # funds and units of account
+        "XAG",
+        "XAU",
+        "XPD",
+        "XPT",  # precious metals
+        "XBA",
+        "XBB",
+        "XBC",
+        "XBD",
+        "XDR",
+        "XSU",
+        "XUA",  # bond-market and other units
+        "XTS",
+        "XXX",  # testing, and "no currency"
+    }
+)
 """ISO 4217 codes that name no currency a salary is paid in."""
 
 HIGHEST_USD = {"year": 10_000_000, "month": 1_000_000, "week": 250_000, "day": 50_000, "hour": 10_000}
@@ -95,8 +261,10 @@ def currency_problem(code: str) -> str | None:
     if code in UNITS_PER_USD:
         return None
     if code in NOT_FOR_PAY:
-        return (f"{code!r} is an ISO 4217 code, but not of a currency pay is given in (a fund, "
-                "precious metal or test code); use the currency of the country, e.g. USD or EUR")
+        return (
+            f"{code!r} is an ISO 4217 code, but not of a currency pay is given in (a fund, "
+            "precious metal or test code); use the currency of the country, e.g. USD or EUR"
+        )
     return f"{code!r} is not an ISO 4217 currency code; use one such as USD, EUR, GBP or JPY"
 
 
@@ -144,17 +312,23 @@ def amount_problem(value: float | int, currency: str, period: str, name: str) ->
     smallest = Decimal(1).scaleb(-digits)
     highest = highest_amount(currency, period)
     if number > highest:
-        return (f"{name} ({plain_number(number)}) is more than any pay per {period} in {currency} "
-                f"(at most {plain_number(highest)}); check the amount and the period")
+        return (
+            f"{name} ({plain_number(number)}) is more than any pay per {period} in {currency} "
+            f"(at most {plain_number(highest)}); check the amount and the period"
+        )
     if 0 < number < smallest:
-        return (f"{name} ({plain_number(number)}) is less than the smallest amount of {currency} "
-                f"({plain_number(smallest)})")
+        return (
+            f"{name} ({plain_number(number)}) is less than the smallest amount of {currency} "
+            f"({plain_number(smallest)})"
+        )
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > digits:
         if digits == 0:
             return f"{name} ({plain_number(number)}): {currency} amounts are whole numbers"
-        return (f"{name} ({plain_number(number)}) has more decimals than {currency} uses ({digits}); "
-                f"round it to {digits}")
+        return (
+            f"{name} ({plain_number(number)}) has more decimals than {currency} uses ({digits}); "
+            f"round it to {digits}"
+        )
     return None
 
 

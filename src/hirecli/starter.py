@@ -89,8 +89,10 @@ def _check(text: str, title: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError(f"the title {title!r} is not valid text (a file name or argument in another "
-                         "encoding?); write it again in UTF-8") from None
+        raise UsageError(
+            f"the title {title!r} is not valid text (a file name or argument in another "
+            "encoding?); write it again in UTF-8"
+        ) from None
     try:
         load_role_text(text, "<new role>")
     except ValidationFailed as exc:

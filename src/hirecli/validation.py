@@ -18,8 +18,9 @@ from hirecli.model.role import Role
 from hirecli.model.yamlsource import SourceMap
 
 
-def check_file(path: str | Path, stdin: typing.BinaryIO | None = None,
-               warnings: list[Problem] | None = None) -> list[Problem]:
+def check_file(
+    path: str | Path, stdin: typing.BinaryIO | None = None, warnings: list[Problem] | None = None
+) -> list[Problem]:
     """Every problem in one role file (or company profile); empty when it is valid.
 
     With ``warnings``, what a valid role should still fix is added to it: list items
@@ -55,8 +56,10 @@ def role_warnings(role: Role, positions: SourceMap, path: str | Path) -> list[Pr
             text = Path(path).read_text("utf-8", errors="replace")
         except OSError:
             text = None
-    found = [Problem(positions.source, f.line, f.column, f.message, "folded-list-item")
-             for f in folded_items(role, positions, text)]
+    found = [
+        Problem(positions.source, f.line, f.column, f.message, "folded-list-item")
+        for f in folded_items(role, positions, text)
+    ]
     try:
         company = company_for(path) if str(path) != "-" else None
     except ValidationFailed:
@@ -65,9 +68,17 @@ def role_warnings(role: Role, positions: SourceMap, path: str | Path) -> list[Pr
         where = positions.locate(fact.path)
         found.append(Problem(positions.source, where.line, where.column, fact.message, fact.code))
     if not role.all_skills and not role.competencies:
-        found.append(Problem(positions.source, 1, 1, "no skills or competencies: interview-kit, "
-                             "scorecard and export refuse a role whose interview loop asks nothing; "
-                             "add skills.hard and skills.soft", "empty-interview-loop"))
+        found.append(
+            Problem(
+                positions.source,
+                1,
+                1,
+                "no skills or competencies: interview-kit, "
+                "scorecard and export refuse a role whose interview loop asks nothing; "
+                "add skills.hard and skills.soft",
+                "empty-interview-loop",
+            )
+        )
     return found
 
 
@@ -87,8 +98,13 @@ def duplicate_ids(files: typing.Sequence[str | Path]) -> dict[str, list[Problem]
             continue
         role_id = loaded.model.slug
         at = loaded.positions.locate(("id",)) if ("id",) in loaded.positions.values else None
-        seen.setdefault(role_id, []).append((str(path), None if at is None else Problem(
-            loaded.source, at.line, at.column, "", "duplicate-id"), loaded.source))
+        seen.setdefault(role_id, []).append(
+            (
+                str(path),
+                None if at is None else Problem(loaded.source, at.line, at.column, "", "duplicate-id"),
+                loaded.source,
+            )
+        )
     found: dict[str, list[Problem]] = {}
     for role_id, owners in seen.items():
         if len(owners) < 2:
@@ -97,8 +113,9 @@ def duplicate_ids(files: typing.Sequence[str | Path]) -> dict[str, list[Problem]
             other = owners[1][2] if index == 0 else owners[0][2]
             message = f"role id {role_id!r} is also the id of {other}; each role needs its own id"
             if where is None:
-                problem = Problem(source, 1, 1, message + " (the id comes from the file name; set 'id:')",
-                                  "duplicate-id")
+                problem = Problem(
+                    source, 1, 1, message + " (the id comes from the file name; set 'id:')", "duplicate-id"
+                )
             else:
                 problem = Problem(source, where.line, where.column, message, "duplicate-id")
             found.setdefault(name, []).append(problem)

@@ -55,8 +55,9 @@ def check_package(data: bytes, name: str) -> list[zipfile.ZipInfo]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError):
-        raise InputFileError(f"{name}: is not a valid .docx file (not a zip package, or a damaged one)"
-                             ) from None
+        raise InputFileError(
+            f"{name}: is not a valid .docx file (not a zip package, or a damaged one)"
+        ) from None
     if len(parts) > MAX_PARTS:
         raise InputFileError(f"{name}: has {len(parts):,} parts; a Word file has at most {MAX_PARTS:,}")
     total = 0
@@ -66,15 +67,20 @@ def check_package(data: bytes, name: str) -> list[zipfile.ZipInfo]:
             raise InputFileError(f"{name}: the part {part.filename!r} appears twice in the package")
         seen.add(part.filename)
         if part.flag_bits & 0x1:
-            raise InputFileError(f"{name}: is encrypted (protected with a password); save an "
-                                 "unprotected copy first")
+            raise InputFileError(
+                f"{name}: is encrypted (protected with a password); save an unprotected copy first"
+            )
         if part.file_size > MAX_PART:
-            raise InputFileError(f"{name}: its part {part.filename!r} unpacks to {_mb(part.file_size)}; "
-                                 f"the limit is {_mb(MAX_PART)}")
+            raise InputFileError(
+                f"{name}: its part {part.filename!r} unpacks to {_mb(part.file_size)}; "
+                f"the limit is {_mb(MAX_PART)}"
+            )
         if part.file_size > RATIO_FLOOR and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise InputFileError(f"{name}: its part {part.filename!r} unpacks to {_mb(part.file_size)} "
-                                 f"from {_mb(part.compress_size)}, far more than any document (a zip "
-                                 "bomb?)")
+            raise InputFileError(
+                f"{name}: its part {part.filename!r} unpacks to {_mb(part.file_size)} "
+                f"from {_mb(part.compress_size)}, far more than any document (a zip "
+                "bomb?)"
+            )
         total += part.file_size
     if total > MAX_TOTAL:
         raise InputFileError(f"{name}: unpacks to {_mb(total)}; the limit is {_mb(MAX_TOTAL)}")
@@ -84,8 +90,10 @@ def check_package(data: bytes, name: str) -> list[zipfile.ZipInfo]:
 def check_xml(xml: bytes, name: str, part: str) -> None:
     """Refuse a document type declaration (entity expansion) or nesting deeper than ``MAX_DEPTH``."""
     if _DOCTYPE.search(xml):
-        raise InputFileError(f"{name}: its part {part!r} declares a document type or entities, which "
-                             "Word files never do; refusing to read it")
+        raise InputFileError(
+            f"{name}: its part {part!r} declares a document type or entities, which "
+            "Word files never do; refusing to read it"
+        )
     depth = 0
     for match in _TAG.finditer(xml):
         kind, empty = match.groups()
@@ -94,8 +102,10 @@ def check_xml(xml: bytes, name: str, part: str) -> None:
         elif not kind and not empty:
             depth += 1
             if depth > MAX_DEPTH:
-                raise InputFileError(f"{name}: its part {part!r} nests elements more than {MAX_DEPTH} "
-                                     "deep; refusing to read it")
+                raise InputFileError(
+                    f"{name}: its part {part!r} nests elements more than {MAX_DEPTH} "
+                    "deep; refusing to read it"
+                )
 
 
 def check_docx(data: bytes, name: str) -> None:

@@ -21,8 +21,16 @@ if TYPE_CHECKING:
 
     from typer.models import CommandInfo
 
-MODULES = ("posting_cmd", "kit_cmd", "export_cmd", "lint_cmd", "diff_cmd", "roles_cmd", "import_cmd",
-           "library_cmd")
+MODULES = (
+    "posting_cmd",
+    "kit_cmd",
+    "export_cmd",
+    "lint_cmd",
+    "diff_cmd",
+    "roles_cmd",
+    "import_cmd",
+    "library_cmd",
+)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,10 +18,17 @@ class DiffFormat(StrEnum):
 
 
 def diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="A role file or folder, or git:REF:path for it as "
-                                                          "it was in a commit (e.g. git:main:roles/).")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The same, as it is now (a file, a folder, or "
-                                                          "git:REF:path).")],
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD",
+            help="A role file or folder, or git:REF:path for it as "
+            "it was in a commit (e.g. git:main:roles/).",
+        ),
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", help="The same, as it is now (a file, a folder, or git:REF:path).")
+    ],
     fmt: Annotated[
         DiffFormat,
         typer.Option("--format", help="text for people, md for a pull-request comment, json for scripts."),
@@ -31,19 +38,22 @@ def diff(
     ] = "careers",
     company: Annotated[
         Path | None,
-        typer.Option("--company", metavar="FILE",
-                     help="One company profile for both sides (default: each role's own, from the same "
-                          "commit for git:REF:path)."),
+        typer.Option(
+            "--company",
+            metavar="FILE",
+            help="One company profile for both sides (default: each role's own, from the same "
+            "commit for git:REF:path).",
+        ),
     ] = None,
     no_company: Annotated[
         bool, typer.Option("--no-company", help="Compare the roles without any company profile.")
     ] = False,
-    kit: Annotated[
-        bool, typer.Option("--kit/--no-kit", help="Also compare the interview kits.")
-    ] = True,
+    kit: Annotated[bool, typer.Option("--kit/--no-kit", help="Also compare the interview kits.")] = True,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 when anything published changes (like git diff "
-                                              "--exit-code).")
+        bool,
+        typer.Option(
+            "--exit-code", help="Exit 1 when anything published changes (like git diff --exit-code)."
+        ),
     ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,

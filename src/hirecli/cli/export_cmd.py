@@ -18,12 +18,14 @@ if TYPE_CHECKING:
     from hirecli.export import Job, Plan, Rendered, Report, Settings
 
 
-
 def _formats(docx: bool, md: bool, html: bool, json_: bool, jsonld: bool) -> tuple[str, ...]:
     from hirecli.export import DEFAULT_FORMATS
 
-    chosen = tuple(name for name, on in
-                   (("docx", docx), ("md", md), ("html", html), ("json", json_), ("jsonld", jsonld)) if on)
+    chosen = tuple(
+        name
+        for name, on in (("docx", docx), ("md", md), ("html", html), ("json", json_), ("jsonld", jsonld))
+        if on
+    )
     return chosen or DEFAULT_FORMATS
 
 
@@ -93,8 +95,10 @@ def _print_summary(report: Report, plan: Plan, env: Env) -> None:
         f"{report.seconds:.1f} s{rate}."
     )
     if report.failures:
-        console.print(f"[red]{len(report.failures)} role file{'s' * (len(report.failures) != 1)} "
-                      "failed; the problems are listed above.[/]")
+        console.print(
+            f"[red]{len(report.failures)} role file{'s' * (len(report.failures) != 1)} "
+            "failed; the problems are listed above.[/]"
+        )
 
 
 def _run(plan: Plan, settings: Settings, *, force: bool, jobs: int, env: Env, progress: bool) -> Report:
@@ -105,9 +109,15 @@ def _run(plan: Plan, settings: Settings, *, force: bool, jobs: int, env: Env, pr
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     lines = _stderr_lines(env)
-    with Progress(TextColumn("Exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=env.console(stderr=True),
-                  transient=True) as bar:
+    with Progress(
+        TextColumn("Exporting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=env.console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("", total=len(plan.jobs))
 
         def step(job: Job, result: Rendered) -> None:
@@ -138,8 +148,12 @@ def export(
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="OUTDIR",
-                     help="The folder to write into; each role gets OUTDIR/<role-id>/."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="OUTDIR",
+            help="The folder to write into; each role gets OUTDIR/<role-id>/.",
+        ),
     ] = None,
     docx: Annotated[bool, typer.Option("--docx", help="Word documents (.docx).")] = False,
     md: Annotated[bool, typer.Option("--md", help="Markdown (.md).")] = False,
@@ -150,16 +164,22 @@ def export(
     ] = False,
     what: Annotated[
         str | None,
-        typer.Option("--what", metavar="LIST",
-                     help="The documents to export, separated by commas: posting, interview-kit, "
-                          "scorecard (default: all three)."),
+        typer.Option(
+            "--what",
+            metavar="LIST",
+            help="The documents to export, separated by commas: posting, interview-kit, "
+            "scorecard (default: all three).",
+        ),
     ] = None,
     force: ForceOpt = False,
     company: Annotated[
         str | None,
-        typer.Option("--company", metavar="FILE",
-                     help="The company profile for every role (default: company.yaml next to each role "
-                          "or in a parent folder)."),
+        typer.Option(
+            "--company",
+            metavar="FILE",
+            help="The company profile for every role (default: company.yaml next to each role "
+            "or in a parent folder).",
+        ),
     ] = None,
     channel: Annotated[
         str | None,
@@ -167,41 +187,56 @@ def export(
     ] = None,
     reference_docx: Annotated[
         str | None,
-        typer.Option("--reference-docx", metavar="FILE",
-                     help="A branded .docx whose styles, fonts, margins, header and footer the Word "
-                          "documents use."),
+        typer.Option(
+            "--reference-docx",
+            metavar="FILE",
+            help="A branded .docx whose styles, fonts, margins, header and footer the Word documents use.",
+        ),
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", metavar="N", min=0,
-                     help="Build documents in N processes (0: one per CPU)."),
+        typer.Option(
+            "--jobs", "-j", metavar="N", min=0, help="Build documents in N processes (0: one per CPU)."
+        ),
     ] = 1,
     fmt: ReportFormatOpt = ReportFormat.text,
     date: Annotated[
         str | None,
-        typer.Option("--date", metavar="YYYY-MM-DD",
-                     help="The documents' date (default: today); the same date gives the same files."),
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The documents' date (default: today); the same date gives the same files.",
+        ),
     ] = None,
     write_reference: Annotated[
         str | None,
-        typer.Option("--write-reference-docx", metavar="FILE",
-                     help="Write a .docx that shows every style the Word documents use, to restyle "
-                          "in Word and pass back with --reference-docx; then stop."),
+        typer.Option(
+            "--write-reference-docx",
+            metavar="FILE",
+            help="Write a .docx that shows every style the Word documents use, to restyle "
+            "in Word and pass back with --reference-docx; then stop.",
+        ),
     ] = None,
     feed: Annotated[
         str | None,
-        typer.Option("--feed", metavar="NAME",
-                     help="Instead of documents, write one job feed of every role to -o FILE: indeed "
-                          "(Indeed's XML feed), linkedin (LinkedIn's XML feed) or jsonld (a schema.org "
-                          "ItemList of JobPostings). Roles missing what the feed requires are named and "
-                          "left out (exit code 1)."),
+        typer.Option(
+            "--feed",
+            metavar="NAME",
+            help="Instead of documents, write one job feed of every role to -o FILE: indeed "
+            "(Indeed's XML feed), linkedin (LinkedIn's XML feed) or jsonld (a schema.org "
+            "ItemList of JobPostings). Roles missing what the feed requires are named and "
+            "left out (exit code 1).",
+        ),
     ] = None,
     ats: Annotated[
         str | None,
-        typer.Option("--ats", metavar="NAME",
-                     help="Instead of documents, write per role OUTDIR/<role-id>/ the JSON payloads of an "
-                          "applicant tracking system's API: greenhouse (Harvest: job post, interview "
-                          "stages with their interview kits, scorecard attributes)."),
+        typer.Option(
+            "--ats",
+            metavar="NAME",
+            help="Instead of documents, write per role OUTDIR/<role-id>/ the JSON payloads of an "
+            "applicant tracking system's API: greenhouse (Harvest: job post, interview "
+            "stages with their interview kits, scorecard attributes).",
+        ),
     ] = None,
 ) -> None:
     """Export postings, interview kits and scorecards of many roles at once.
@@ -252,14 +287,25 @@ def export(
         from hirecli.writers.docx.sample import reference_docx as sample_reference
 
         write_atomic(Path(write_reference), sample_reference(parse_date(date)), force=force)
-        env.stderr.write(f"Wrote {write_reference}: change its styles in Word, then export with "
-                         f"--reference-docx {write_reference}\n")
+        env.stderr.write(
+            f"Wrote {write_reference}: change its styles in Word, then export with "
+            f"--reference-docx {write_reference}\n"
+        )
         return
     if feed is not None or ats is not None:
         from hirecli.feeds.cli import run as run_feeds
 
-        run_feeds(paths, output, feed=feed, ats=ats, force=force, company=company, date=date,
-                  json_report=fmt == ReportFormat.json, env=env)
+        run_feeds(
+            paths,
+            output,
+            feed=feed,
+            ats=ats,
+            force=force,
+            company=company,
+            date=date,
+            json_report=fmt == ReportFormat.json,
+            env=env,
+        )
         return
     if not paths or output is None:
         raise UsageError("export needs role files or folders (PATH...) and an output folder (-o OUTDIR)")
@@ -273,8 +319,14 @@ def export(
         channel=channel,
         reference_docx=Path(reference_docx) if reference_docx else None,
     )
-    plan = plan_export(paths, Path(output), settings, company=Path(company) if company else None,
-                       force=force, stdin=env.stdin)
+    plan = plan_export(
+        paths,
+        Path(output),
+        settings,
+        company=Path(company) if company else None,
+        force=force,
+        stdin=env.stdin,
+    )
     for failure in plan.failures:
         for line in failure.lines():
             env.stderr.write(line + "\n")

@@ -99,9 +99,11 @@ def silence_stdout() -> None:
 
 _QUIET = (errno.EPIPE, errno.ECONNRESET, errno.EBADF)
 """Standard output gone: its reader stopped (``| head``) or it was closed."""
-_WRITE_FAILURES = frozenset(getattr(errno, name) for name in (
-    "ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS", "EAGAIN", "ENXIO")
-    if hasattr(errno, name))
+_WRITE_FAILURES = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS", "EAGAIN", "ENXIO")
+    if hasattr(errno, name)
+)
 """Standard output there but not taking what is written: a full disk, a device that refuses."""
 
 

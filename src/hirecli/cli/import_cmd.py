@@ -21,21 +21,43 @@ class RoleFormat(StrEnum):
 
 
 def import_roles(
-    files: Annotated[list[str], typer.Argument(
-        metavar="FILE", help="Job descriptions: .txt, .md, .html or .docx; - reads standard input.")],
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE",
-        help="Write the role to FILE (one input only; - is stdout).")] = None,
-    out_dir: Annotated[str | None, typer.Option(
-        "--out-dir", metavar="DIR", help="Write one role file per input into DIR, named by its id.")] = None,
-    role_id: Annotated[str | None, typer.Option(
-        "--id", metavar="ID", help="The role's id (one input only); default: made from the title.")] = None,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE", help="Job descriptions: .txt, .md, .html or .docx; - reads standard input."
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the role to FILE (one input only; - is stdout)."
+        ),
+    ] = None,
+    out_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--out-dir", metavar="DIR", help="Write one role file per input into DIR, named by its id."
+        ),
+    ] = None,
+    role_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", metavar="ID", help="The role's id (one input only); default: made from the title."
+        ),
+    ] = None,
     force: ForceOpt = False,
-    fmt: Annotated[RoleFormat | None, typer.Option(
-        "--format", help="yaml (the default) or json; -o FILE.json implies json.")] = None,
-    report: Annotated[bool, typer.Option(
-        "--report", help="List on stderr what went where, with a confidence per section "
-        "(shown anyway when stderr is a terminal).")] = False,
+    fmt: Annotated[
+        RoleFormat | None,
+        typer.Option("--format", help="yaml (the default) or json; -o FILE.json implies json."),
+    ] = None,
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report",
+            help="List on stderr what went where, with a confidence per section "
+            "(shown anyway when stderr is a terminal).",
+        ),
+    ] = False,
 ) -> None:
     """Turn job descriptions (text, Markdown, HTML, DOCX) into role files.
 
@@ -93,8 +115,10 @@ def import_roles(
     if out_dir is not None:
         skipped = _write_batch(done, Path(out_dir), chosen, force=force, env=env)
         if len(files) > 1:
-            env.stderr.write(f"imported {len(files)} file(s): {len(done) - len(skipped)} written, "
-                             f"{len(skipped)} skipped, {len(failed)} failed\n")
+            env.stderr.write(
+                f"imported {len(files)} file(s): {len(done) - len(skipped)} written, "
+                f"{len(skipped)} skipped, {len(failed)} failed\n"
+            )
     elif done:
         if output in (None, "-"):
             env.stdout.write(done[0].built.text)
@@ -119,8 +143,10 @@ def _write_batch(done: list[Imported], folder: Path, fmt: str, *, force: bool, e
         target = folder / f"{item.report.role_id}.{fmt}"
         source = item.report.source
         if target in written:
-            env.stderr.write(f"skipped {source}: its id {item.report.role_id!r} is the one {written[target]} "
-                             f"was written as ({target}); import it alone with --id\n")
+            env.stderr.write(
+                f"skipped {source}: its id {item.report.role_id!r} is the one {written[target]} "
+                f"was written as ({target}); import it alone with --id\n"
+            )
             skipped.append(source)
             continue
         if target.exists() and not force:

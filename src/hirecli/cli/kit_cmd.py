@@ -18,35 +18,49 @@ if TYPE_CHECKING:
 RoleArg = Annotated[str, typer.Argument(metavar="ROLE", help="The role file (- reads standard input).")]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", metavar="FORMAT",
-                 help="terminal, md, html, text, json, docx, or data (the kit's own model as JSON, "
-                      "with a format version). Default: a preview on a terminal, Markdown in a "
-                      "pipe, or the -o file's extension."),
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="terminal, md, html, text, json, docx, or data (the kit's own model as JSON, "
+        "with a format version). Default: a preview on a terminal, Markdown in a "
+        "pipe, or the -o file's extension.",
+    ),
 ]
 CompanyOpt = Annotated[
     str | None,
-    typer.Option("--company", metavar="FILE",
-                 help="The company profile (default: company.yaml next to the role or in a parent "
-                      "folder)."),
+    typer.Option(
+        "--company",
+        metavar="FILE",
+        help="The company profile (default: company.yaml next to the role or in a parent folder).",
+    ),
 ]
 VariantOpt = Annotated[
     int,
-    typer.Option("--variant", metavar="N", min=0,
-                 help="Pick question set N: another, equally balanced set of questions for a new "
-                      "hiring round. The same N always gives the same kit."),
+    typer.Option(
+        "--variant",
+        metavar="N",
+        min=0,
+        help="Pick question set N: another, equally balanced set of questions for a new "
+        "hiring round. The same N always gives the same kit.",
+    ),
 ]
 StageOpt = Annotated[
     str | None,
-    typer.Option("--stage", metavar="NAME",
-                 help="Only this stage (its name or number), e.g. 'Skills interview' or 2."),
+    typer.Option(
+        "--stage", metavar="NAME", help="Only this stage (its name or number), e.g. 'Skills interview' or 2."
+    ),
 ]
 
 
 def _table(rows: list[tuple[str, ...]]) -> str:
     """Columns padded to their widest cell, for stderr when it is not a terminal."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-                     for row in rows) + "\n"
+    return (
+        "\n".join(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        )
+        + "\n"
+    )
 
 
 def explain_rows(kit: Kit) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
@@ -56,10 +70,19 @@ def explain_rows(kit: Kit) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]
         confidence = f"{row.confidence:.0f}" if row.confidence is not None else "—"
         matches.append((row.skill, row.matched, row.how, confidence, row.note or ""))
     loop: list[tuple[str, ...]] = [
-        ("Stage", "Minutes", "Question minutes", "Questions", "Reserve", "Competencies")]
+        ("Stage", "Minutes", "Question minutes", "Questions", "Reserve", "Competencies")
+    ]
     for stage in kit.stages:
-        loop.append((stage.name, str(stage.minutes), f"{stage.timing.used}/{stage.timing.questions}",
-                     str(len(stage.questions)), str(len(stage.reserve)), str(len(stage.competencies))))
+        loop.append(
+            (
+                stage.name,
+                str(stage.minutes),
+                f"{stage.timing.used}/{stage.timing.questions}",
+                str(len(stage.questions)),
+                str(len(stage.reserve)),
+                str(len(stage.competencies)),
+            )
+        )
     return matches, loop
 
 
@@ -69,9 +92,11 @@ def draft_findings(kit: Kit, positions: SourceMap | None) -> list[str]:
     for comp in kit.drafts:
         where = positions.locate(comp.path) if positions is not None and comp.path else None
         place = f"{kit.source}:{where.line}:{where.column}" if where else kit.source
-        lines.append(f"{place}: skill {comp.name!r} matches no library competency of this role's "
-                     "field: its questions are drafts (review before use; --drafts prints them "
-                     "to edit into the role file)")
+        lines.append(
+            f"{place}: skill {comp.name!r} matches no library competency of this role's "
+            "field: its questions are drafts (review before use; --drafts prints them "
+            "to edit into the role file)"
+        )
     return lines
 
 
@@ -86,8 +111,10 @@ def _report(kit: Kit, env: Env, *, explain: bool, positions: SourceMap | None = 
             from rich.table import Table
 
             console = env.console(stderr=True)
-            for title, rows in (("Skills matched to the competency library", matches),
-                                ("Interview loop", loop)):
+            for title, rows in (
+                ("Skills matched to the competency library", matches),
+                ("Interview loop", loop),
+            ):
                 table = Table(title=title, title_justify="left")
                 for column in rows[0]:
                     table.add_column(column)
@@ -114,9 +141,15 @@ def _strict(kit: Kit, positions: SourceMap | None) -> None:
     problems = []
     for comp in kit.drafts:
         where = positions.locate(comp.path) if positions is not None and comp.path else None
-        problems.append(Problem(kit.source, where.line if where else 1, where.column if where else 1,
-                                f"skill {comp.name!r} has only draft questions (--strict)",
-                                "draft-questions"))
+        problems.append(
+            Problem(
+                kit.source,
+                where.line if where else 1,
+                where.column if where else 1,
+                f"skill {comp.name!r} has only draft questions (--strict)",
+                "draft-questions",
+            )
+        )
     raise ValidationFailed(problems)
 
 
@@ -147,8 +180,9 @@ def interview_kit(
     stage: StageOpt = None,
     competency: Annotated[
         list[str] | None,
-        typer.Option("--competency", metavar="NAME",
-                     help="Plan the kit for this competency only; repeat for several."),
+        typer.Option(
+            "--competency", metavar="NAME", help="Plan the kit for this competency only; repeat for several."
+        ),
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -157,8 +191,11 @@ def interview_kit(
     variant: VariantOpt = 0,
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="Show on stderr what each skill matched in the competency "
-                                       "library, how sure the match is, and how the loop is planned."),
+        typer.Option(
+            "--explain",
+            help="Show on stderr what each skill matched in the competency "
+            "library, how sure the match is, and how the loop is planned.",
+        ),
     ] = False,
     scorecard: Annotated[
         bool, typer.Option("--scorecard", help="Print the scorecard instead of the kit.")
@@ -168,8 +205,11 @@ def interview_kit(
     ] = False,
     drafts: Annotated[
         bool,
-        typer.Option("--drafts", help="Print, as YAML for the role file's competencies: block, the "
-                                      "draft questions of skills the library does not know."),
+        typer.Option(
+            "--drafts",
+            help="Print, as YAML for the role file's competencies: block, the "
+            "draft questions of skills the library does not know.",
+        ),
     ] = False,
     reference_docx: ReferenceDocxOpt = None,
 ) -> None:
@@ -209,8 +249,13 @@ def interview_kit(
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
     loaded = load_role_file(role, env.stdin)
-    kit = plan_kit(loaded.model, company_for(role, company), variant=variant,
-                   competencies=competency or None, positions=loaded.positions)
+    kit = plan_kit(
+        loaded.model,
+        company_for(role, company),
+        variant=variant,
+        competencies=competency or None,
+        positions=loaded.positions,
+    )
     index = find_stage(kit, stage) if stage is not None else None
     _report(kit, env, explain=explain, positions=loaded.positions)
     _refuse_empty(kit, drafts=drafts)
@@ -288,9 +333,14 @@ def scorecard(
         return
     final = choose_format(chosen, output, env)
     announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
-    deliver(scorecard_document(kit, index), final, output, force=force,
-            options=reference_options(reference_docx, final),
-            env=env)
+    deliver(
+        scorecard_document(kit, index),
+        final,
+        output,
+        force=force,
+        options=reference_options(reference_docx, final),
+        env=env,
+    )
 
 
 def register(app: typer.Typer) -> None:

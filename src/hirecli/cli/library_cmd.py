@@ -21,8 +21,14 @@ class Action(StrEnum):
 
 
 def _summary(entry: LibraryCompetency) -> dict[str, Any]:
-    return {"id": entry.id, "name": entry.name, "family": entry.family, "kind": entry.kind,
-            "questions": len(entry.questions), "origin": entry.origin}
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "family": entry.family,
+        "kind": entry.kind,
+        "questions": len(entry.questions),
+        "origin": entry.origin,
+    }
 
 
 def _detail(entry: LibraryCompetency) -> dict[str, Any]:
@@ -32,9 +38,16 @@ def _detail(entry: LibraryCompetency) -> dict[str, Any]:
         "aliases": list(entry.aliases),
         "anchors": {str(n): entry.anchors[n - 1] for n in (1, 2, 3, 4)},
         "questions": [
-            {"id": q.id, "type": q.type, "minutes": q.minutes, "text": q.text, "probes": list(q.probes),
-             "strong": list(q.strong), "red_flags": list(q.red_flags),
-             "scoring_key": list(q.scoring_key)}
+            {
+                "id": q.id,
+                "type": q.type,
+                "minutes": q.minutes,
+                "text": q.text,
+                "probes": list(q.probes),
+                "strong": list(q.strong),
+                "red_flags": list(q.red_flags),
+                "scoring_key": list(q.scoring_key),
+            }
             for q in entry.questions
         ],
     }
@@ -47,8 +60,11 @@ def _rows(env: Env, title: str, header: tuple[str, ...], rows: list[tuple[str, .
 
         table = Table(title=escape(title), title_justify="left")
         for column in header:
-            table.add_column(column, no_wrap=column == "ID",
-                             justify="right" if column in ("Questions", "Match") else "left")
+            table.add_column(
+                column,
+                no_wrap=column == "ID",
+                justify="right" if column in ("Questions", "Match") else "left",
+            )
         for row in rows:
             table.add_row(*(escape(cell) for cell in row))
         env.console().print(table)
@@ -58,10 +74,18 @@ def _rows(env: Env, title: str, header: tuple[str, ...], rows: list[tuple[str, .
 
 
 def _show_text(env: Env, entry: LibraryCompetency) -> None:
-    lines = [f"{entry.name} ({entry.id})", f"family: {entry.family} · kind: {entry.kind}"
-             f" · {len(entry.questions)} questions" + (f" · from {entry.origin}"
-                                                      if entry.origin != "packaged" else ""),
-             "", entry.definition, "", "Also called: " + ", ".join(entry.aliases), "", "Anchors:"]
+    lines = [
+        f"{entry.name} ({entry.id})",
+        f"family: {entry.family} · kind: {entry.kind}"
+        f" · {len(entry.questions)} questions"
+        + (f" · from {entry.origin}" if entry.origin != "packaged" else ""),
+        "",
+        entry.definition,
+        "",
+        "Also called: " + ", ".join(entry.aliases),
+        "",
+        "Anchors:",
+    ]
     lines += [f"  {n}. {entry.anchors[n - 1]}" for n in (1, 2, 3, 4)]
     for q in entry.questions:
         lines += ["", f"{q.id} · {q.type.replace('_', ' ')} · {q.minutes} min", f"  {q.text}"]
@@ -89,15 +113,21 @@ def competencies(
         str | None, typer.Argument(metavar="[ID|TEXT]", help="The id to show or the skill name to search.")
     ] = None,
     family: Annotated[
-        str | None, typer.Option("--family", metavar="FAMILY",
-                                 help="Only this job family (list), or only families that fit it "
-                                      "(search).")
+        str | None,
+        typer.Option(
+            "--family",
+            metavar="FAMILY",
+            help="Only this job family (list), or only families that fit it (search).",
+        ),
     ] = None,
     company: Annotated[
         str | None,
-        typer.Option("--company", metavar="FILE",
-                     help="The company profile whose own competency folder extends the library "
-                          "(default: company.yaml in this folder or a parent)."),
+        typer.Option(
+            "--company",
+            metavar="FILE",
+            help="The company profile whose own competency folder extends the library "
+            "(default: company.yaml in this folder or a parent).",
+        ),
     ] = None,
     fmt: ReportFormatOpt = ReportFormat.text,
 ) -> None:
@@ -132,8 +162,12 @@ def competencies(
         if fmt is ReportFormat.json:
             env.stdout.write(json.dumps([_summary(e) for e in entries], indent=2) + "\n")
         else:
-            _rows(env, f"Competency library ({len(entries)})", ("ID", "Name", "Family", "Kind", "Questions"),
-                  [(e.id, e.name, e.family, e.kind, str(len(e.questions))) for e in entries])
+            _rows(
+                env,
+                f"Competency library ({len(entries)})",
+                ("ID", "Name", "Family", "Kind", "Questions"),
+                [(e.id, e.name, e.family, e.kind, str(len(e.questions))) for e in entries],
+            )
         return
     if not value:
         raise UsageError(f"competencies {action.value} needs {'an ID' if action is Action.show else 'TEXT'}")
@@ -143,8 +177,9 @@ def competencies(
 
             close = difflib.get_close_matches(value, list(lib.entries), n=5, cutoff=0.6)
             hint = f"did you mean {', '.join(close)}? " if close else ""
-            raise UsageError(f"unknown competency {value!r}; {hint}try: hirecli competencies search "
-                             f"{value!r}")
+            raise UsageError(
+                f"unknown competency {value!r}; {hint}try: hirecli competencies search {value!r}"
+            )
         entry = lib[value]
         if fmt is ReportFormat.json:
             env.stdout.write(json.dumps(_detail(entry), indent=2, ensure_ascii=False) + "\n")
@@ -154,12 +189,21 @@ def competencies(
     fields = frozenset({family}) if family else frozenset()
     found = lib.search(value, fields)
     if fmt is ReportFormat.json:
-        env.stdout.write(json.dumps(
-            [{**_summary(e), "confidence": c, "matched": m} for e, c, m in found], indent=2,
-            ensure_ascii=False) + "\n")
+        env.stdout.write(
+            json.dumps(
+                [{**_summary(e), "confidence": c, "matched": m} for e, c, m in found],
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     else:
-        _rows(env, f"Library competencies for {value!r}", ("ID", "Name", "Family", "Match", "Via"),
-              [(e.id, e.name, e.family, f"{c:.0f}", m) for e, c, m in found])
+        _rows(
+            env,
+            f"Library competencies for {value!r}",
+            ("ID", "Name", "Family", "Match", "Via"),
+            [(e.id, e.name, e.family, f"{c:.0f}", m) for e, c, m in found],
+        )
     if not found:
         env.stderr.write(f"no competency close to {value!r}\n")
 

@@ -30,54 +30,84 @@ class FailOn(StrEnum):
 def lint(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(metavar="PATH", help="Role files, postings (.md, .txt, .html, .docx) or folders "
-                                               "(searched recursively); - reads a posting from stdin."),
+        typer.Argument(
+            metavar="PATH",
+            help="Role files, postings (.md, .txt, .html, .docx) or folders "
+            "(searched recursively); - reads a posting from stdin.",
+        ),
     ] = None,
     fmt: Annotated[
         LintFormat | None,
-        typer.Option("--format", help="terminal (a report with charts), text (file:line:col lines), "
-                                      "json, github (workflow annotations) or sarif (SARIF 2.1.0 for code "
-                                      "scanning). Default: terminal on a terminal, text in a pipe."),
+        typer.Option(
+            "--format",
+            help="terminal (a report with charts), text (file:line:col lines), "
+            "json, github (workflow annotations) or sarif (SARIF 2.1.0 for code "
+            "scanning). Default: terminal on a terminal, text in a pipe.",
+        ),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity "
-                                       "(default: the configuration's fail_on, else error)."),
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this severity "
+            "(default: the configuration's fail_on, else error).",
+        ),
     ] = None,
     company: Annotated[
         Path | None,
-        typer.Option("--company", metavar="FILE",
-                     help="The company profile for role files (default: company.yaml next to the role "
-                          "or in a parent folder)."),
+        typer.Option(
+            "--company",
+            metavar="FILE",
+            help="The company profile for role files (default: company.yaml next to the role "
+            "or in a parent folder).",
+        ),
     ] = None,
     no_company: Annotated[
         bool, typer.Option("--no-company", help="Lint role files without any company profile.")
     ] = False,
     channel: Annotated[
-        str, typer.Option("--channel", metavar="NAME", help="The channel whose posting is linted for role "
-                                                             "files, as for hirecli posting.")
+        str,
+        typer.Option(
+            "--channel",
+            metavar="NAME",
+            help="The channel whose posting is linted for role files, as for hirecli posting.",
+        ),
     ] = "careers",
     config: Annotated[
         Path | None,
-        typer.Option("--config", metavar="FILE", help="Lint settings to apply on top of .hirecli-lint.yaml "
-                                                      "and the company profile's lint: section."),
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Lint settings to apply on top of .hirecli-lint.yaml "
+            "and the company profile's lint: section.",
+        ),
     ] = None,
     kit: Annotated[
-        bool, typer.Option("--kit/--no-kit", help="Also check every question of the role's interview kit "
-                                                  "(custom questions are always checked).")
+        bool,
+        typer.Option(
+            "--kit/--no-kit",
+            help="Also check every question of the role's interview kit "
+            "(custom questions are always checked).",
+        ),
     ] = True,
     list_rules: Annotated[
         bool, typer.Option("--rules", help="List every rule with its category and severity, and exit.")
     ] = False,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", metavar="FILE", help="Report and fail only on findings that FILE (from "
-                                                        "--write-baseline) does not record."),
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Report and fail only on findings that FILE (from --write-baseline) does not record.",
+        ),
     ] = None,
     write_baseline: Annotated[
         Path | None,
-        typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in FILE for "
-                                                              "--baseline, and exit 0."),
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record today's findings in FILE for --baseline, and exit 0.",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Replace the --write-baseline file when it exists.")

@@ -65,10 +65,17 @@ def _left_out(rule: str, findings: list[Finding], file: str, terminal: bool) -> 
     first = findings[0]
     worst = min((f.severity for f in findings), key=lambda s: _ORDER.get(s, 3))
     return Finding(
-        rule, first.category, worst,
+        rule,
+        first.category,
+        worst,
         f"and {len(findings):,} more {rule} finding{'s' * (len(findings) != 1)} in this file, not "
         f"listed (at most {MAX_PER_RULE} of one rule are)",
-        "", safe(file) if terminal else file, first.line, first.column, first.why, first.suggestion,
+        "",
+        safe(file) if terminal else file,
+        first.line,
+        first.column,
+        first.why,
+        first.suggestion,
         first.field,
     )
 
@@ -92,6 +99,7 @@ def prepare(reports: Sequence[FileReport], fmt: str) -> list[FileReport]:
         notes = stats.get("notes")
         if terminal and isinstance(notes, list):
             stats["notes"] = [safe(note) for note in notes]
-        shown.append(replace(report, file=safe(report.file) if terminal else report.file,
-                             findings=kept, stats=stats))
+        shown.append(
+            replace(report, file=safe(report.file) if terminal else report.file, findings=kept, stats=stats)
+        )
     return shown

@@ -95,8 +95,9 @@ def exit_code_for(exc: BaseException, *, traceback: bool = False) -> int:
         return ExitCode.INVALID
     if traceback:
         raise exc
-    _say(f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback to see where; "
-         "please report it)")
+    _say(
+        f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback to see where; please report it)"
+    )
     return ExitCode.INVALID
 
 
@@ -134,8 +135,9 @@ class HirecliGroup(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         if name is not None and name in self._unbuilt:
             info = self._unbuilt.pop(name)
-            command = get_command_from_info(info, pretty_exceptions_short=True,
-                                            rich_markup_mode=self.rich_markup_mode)
+            command = get_command_from_info(
+                info, pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
+            )
             self.commands[name] = command
         return name, command, rest
 
@@ -193,9 +195,15 @@ def _flush_stdout(code: int) -> int:
 def _listed(name: str, info: CommandInfo, markup: MarkupMode) -> TyperCommand:
     """A command as ``--help`` lists it: name and help text, without parameters."""
     text = inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
-    return TyperCommand(name, help=text, short_help=info.short_help, hidden=info.hidden,
-                        deprecated=info.deprecated, rich_markup_mode=markup,
-                        rich_help_panel=info.rich_help_panel)
+    return TyperCommand(
+        name,
+        help=text,
+        short_help=info.short_help,
+        hidden=info.hidden,
+        deprecated=info.deprecated,
+        rich_markup_mode=markup,
+        rich_help_panel=info.rich_help_panel,
+    )
 
 
 app = typer.Typer(
@@ -223,13 +231,16 @@ def _root(
     ] = False,
     traceback: Annotated[
         bool,
-        typer.Option("--traceback", help=f"Show Python tracebacks of internal errors "
-                     f"(or set {TRACEBACK_ENV}=1)."),
+        typer.Option(
+            "--traceback", help=f"Show Python tracebacks of internal errors (or set {TRACEBACK_ENV}=1)."
+        ),
     ] = False,
     no_pager: Annotated[
         bool,
-        typer.Option("--no-pager", help="Print a long preview straight to the terminal instead of "
-                                        "through a pager (PAGER, or less)."),
+        typer.Option(
+            "--no-pager",
+            help="Print a long preview straight to the terminal instead of through a pager (PAGER, or less).",
+        ),
     ] = False,
 ) -> None:
     """Job postings, structured interview kits and scorecards from role files kept in git.

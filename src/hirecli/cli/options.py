@@ -39,8 +39,10 @@ def check_days_after(date: datetime.date, days: int | None, option: str = "--val
     if days is None:
         return
     if (LATEST - date).days < days:
-        raise UsageError(f"{option} {days} from {date} goes past {LATEST}, the last date there is; "
-                         "choose an earlier --date or fewer days")
+        raise UsageError(
+            f"{option} {days} from {date} goes past {LATEST}, the last date there is; "
+            "choose an earlier --date or fewer days"
+        )
 
 
 class ReportFormat(StrEnum):
@@ -48,9 +50,7 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-ForceOpt = Annotated[
-    bool, typer.Option("--force", "-f", help="Replace output files that already exist.")
-]
+ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace output files that already exist.")]
 OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout)."),

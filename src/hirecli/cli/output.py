@@ -26,8 +26,15 @@ def emit(data: str | bytes, output: str | None, *, force: bool, env: Env) -> Non
     write_atomic(Path(output), data, force=force)
 
 
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text",
-               ".json": "json", ".docx": "docx"}
+_EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".json": "json",
+    ".docx": "docx",
+}
 
 
 def choose_format(fmt: str | None, output: str | None, env: Env) -> str:
@@ -43,8 +50,9 @@ def choose_format(fmt: str | None, output: str | None, env: Env) -> str:
     return "terminal" if env.stdout_isatty else "md"
 
 
-def deliver(doc: Document, fmt: str, output: str | None, *, force: bool, env: Env,
-            options: WriteOptions | None = None) -> None:
+def deliver(
+    doc: Document, fmt: str, output: str | None, *, force: bool, env: Env, options: WriteOptions | None = None
+) -> None:
     """Render ``doc`` and send it where the user asked; the terminal gets a rich preview."""
     from hirecli.writers import get_writer, writer_spec
 

@@ -11,7 +11,6 @@ from hirecli.cli.options import ForceOpt, OutputOpt, check_days_after, parse_dat
 from hirecli.cli.reference_opt import ReferenceDocxOpt
 
 if TYPE_CHECKING:
-
     from hirecli.builders.posting.build import Notice
     from hirecli.cli.env import Env
 
@@ -51,22 +50,30 @@ def posting(
     role: Annotated[str, typer.Argument(metavar="ROLE", help="The role file (- reads standard input).")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", metavar="FORMAT",
-                     help="terminal, md, html, text, json or jsonld (schema.org JobPosting). Default: a "
-                          "preview on a terminal, Markdown in a pipe, or the -o file's extension."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="terminal, md, html, text, json or jsonld (schema.org JobPosting). Default: a "
+            "preview on a terminal, Markdown in a pipe, or the -o file's extension.",
+        ),
     ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     company: Annotated[
         str | None,
-        typer.Option("--company", metavar="FILE",
-                     help="The company profile (default: company.yaml next to the role or in a parent "
-                          "folder)."),
+        typer.Option(
+            "--company",
+            metavar="FILE",
+            help="The company profile (default: company.yaml next to the role or in a parent folder).",
+        ),
     ] = None,
     channel: Annotated[
         str,
-        typer.Option("--channel", metavar="NAME",
-                     help="careers (full), linkedin, indeed, internal or short (at most 300 words)."),
+        typer.Option(
+            "--channel",
+            metavar="NAME",
+            help="careers (full), linkedin, indeed, internal or short (at most 300 words).",
+        ),
     ] = "careers",
     max_bullets: Annotated[
         int | None,
@@ -74,9 +81,12 @@ def posting(
     ] = None,
     sections: Annotated[
         str | None,
-        typer.Option("--sections", metavar="LIST",
-                     help="The sections to show, in this order, separated by commas (e.g. "
-                          "summary,responsibilities,requirements,pay,apply)."),
+        typer.Option(
+            "--sections",
+            metavar="LIST",
+            help="The sections to show, in this order, separated by commas (e.g. "
+            "summary,responsibilities,requirements,pay,apply).",
+        ),
     ] = None,
     date: Annotated[
         str | None,
@@ -84,19 +94,28 @@ def posting(
     ] = None,
     valid_days: Annotated[
         int | None,
-        typer.Option("--valid-days", metavar="N", min=1, max=3650,
-                     help="Days the posting stays open (sets validThrough in the JSON-LD)."),
+        typer.Option(
+            "--valid-days",
+            metavar="N",
+            min=1,
+            max=3650,
+            help="Days the posting stays open (sets validThrough in the JSON-LD).",
+        ),
     ] = None,
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Fail (exit 1) instead of trimming a role that does not fit the "
-                                      "channel."),
+        typer.Option(
+            "--strict", help="Fail (exit 1) instead of trimming a role that does not fit the channel."
+        ),
     ] = False,
     template: Annotated[
         str | None,
-        typer.Option("--template", metavar="FILE",
-                     help="Render your own Jinja2 template instead of a format (HTML-escaped when the "
-                          "file name ends in .html or .htm)."),
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="Render your own Jinja2 template instead of a format (HTML-escaped when the "
+            "file name ends in .html or .htm).",
+        ),
     ] = None,
     reference_docx: ReferenceDocxOpt = None,
 ) -> None:
@@ -142,7 +161,12 @@ def posting(
     loaded = load_role_file(role, env.stdin)
     profile = company_for(role, company)
     result = build_posting_with_report(
-        loaded.model, profile, channel=chosen, max_bullets=max_bullets, sections=order, date=posted,
+        loaded.model,
+        profile,
+        channel=chosen,
+        max_bullets=max_bullets,
+        sections=order,
+        date=posted,
         valid_days=valid_days,
     )
     notices = list(result.notices)
@@ -161,8 +185,10 @@ def posting(
         from hirecli.builders.posting.build import Notice
         from hirecli.builders.posting.jsonld import missing_properties
 
-        notices += [Notice(f"warning: schema.org JobPosting: {text}", strict=False)
-                    for text in missing_properties(result.jsonld)]
+        notices += [
+            Notice(f"warning: schema.org JobPosting: {text}", strict=False)
+            for text in missing_properties(result.jsonld)
+        ]
     _report(notices, env, strict=strict, channel=chosen.name)
     if final == JSONLD:
         from hirecli.builders.posting.jsonld import jsonld_text
@@ -171,8 +197,14 @@ def posting(
         return
     from hirecli.cli.reference_opt import reference_options
 
-    deliver(result.document, final, output, force=force, env=env,
-            options=reference_options(reference_docx, final, WriteOptions(channel_html=chosen.html_tags)))
+    deliver(
+        result.document,
+        final,
+        output,
+        force=force,
+        env=env,
+        options=reference_options(reference_docx, final, WriteOptions(channel_html=chosen.html_tags)),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -14,9 +14,12 @@ if TYPE_CHECKING:
 
 ReferenceDocxOpt = Annotated[
     str | None,
-    typer.Option("--reference-docx", metavar="FILE",
-                 help="With Word output (-o FILE.docx or --format docx): a branded .docx whose "
-                      "styles, fonts, margins, header, footer and table colours the document uses."),
+    typer.Option(
+        "--reference-docx",
+        metavar="FILE",
+        help="With Word output (-o FILE.docx or --format docx): a branded .docx whose "
+        "styles, fonts, margins, header, footer and table colours the document uses.",
+    ),
 ]
 
 
@@ -32,8 +35,9 @@ def reference_options(reference: str | None, fmt: str, base: WriteOptions | None
     if reference is None:
         return options
     if writer_spec(fmt).name != "docx":
-        raise UsageError(f"--reference-docx applies to Word output only (-o FILE.docx or --format "
-                         f"docx), not {fmt}")
+        raise UsageError(
+            f"--reference-docx applies to Word output only (-o FILE.docx or --format docx), not {fmt}"
+        )
     from hirecli.writers.docx.reference import load_base
 
     load_base(Path(reference))

@@ -25,9 +25,12 @@ def validate(
     paths: PathsArg,
     fmt: ReportFormatOpt = ReportFormat.text,
     dependents: Annotated[
-        bool, typer.Option("--dependents/--no-dependents",
-                           help="Also check the roles that extend a file named here (directly or "
-                                "not), found in its catalogue: the folder with company.yaml or .git."),
+        bool,
+        typer.Option(
+            "--dependents/--no-dependents",
+            help="Also check the roles that extend a file named here (directly or "
+            "not), found in its catalogue: the folder with company.yaml or .git.",
+        ),
     ] = True,
 ) -> None:
     """Check role files and report every problem as file:line:col: message.
@@ -57,9 +60,13 @@ def validate(
     if dependents:
         files += find_dependents([Path(f) for f in files if f != "-"])
     warned: dict[str, list] = {}  # type: ignore[type-arg]  # folded items, missing facts: not invalid
-    results = [(str(path) if path != "-" else "<stdin>",
-                check_file(path, env.stdin, warned.setdefault(str(path) if path != "-" else "<stdin>", [])))
-               for path in files]
+    results = [
+        (
+            str(path) if path != "-" else "<stdin>",
+            check_file(path, env.stdin, warned.setdefault(str(path) if path != "-" else "<stdin>", [])),
+        )
+        for path in files
+    ]
     twins = duplicate_ids(files)  # export refuses two roles with one id, so validate does too
     results = [(name, problems + twins.get(name, [])) for name, problems in results]
     invalid = sum(1 for _, problems in results if problems)
@@ -67,12 +74,19 @@ def validate(
         payload = {
             "valid": invalid == 0,
             "files": [
-                {"file": name, "valid": not problems, "problems": [p.to_dict() for p in problems],
-                 "warnings": [w.to_dict() for w in warned.get(name, [])]}
+                {
+                    "file": name,
+                    "valid": not problems,
+                    "problems": [p.to_dict() for p in problems],
+                    "warnings": [w.to_dict() for w in warned.get(name, [])],
+                }
                 for name, problems in results
             ],
-            "summary": {"files": len(results), "invalid": invalid,
-                        "problems": sum(len(p) for _, p in results)},
+            "summary": {
+                "files": len(results),
+                "invalid": invalid,
+                "problems": sum(len(p) for _, p in results),
+            },
         }
         env.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -136,18 +150,20 @@ def list_roles(
             continue
         role = loaded.model
         top = loaded.ancestors[-1] if loaded.ancestors else None
-        rows.append({
-            "id": role.slug,
-            "title": role.title,
-            "file": str(file),
-            "family": top.id if top else (role.slug if role.abstract else None),
-            "extends": [a.id for a in loaded.ancestors],
-            "abstract": role.abstract,
-            "tags": role.tags,
-            "compensation": format_pay(role.compensation) if role.compensation else None,
-            "responsibilities": len(role.responsibilities.primary) + len(role.responsibilities.secondary),
-            "skills": len(role.skills.hard) + len(role.skills.soft),
-        })
+        rows.append(
+            {
+                "id": role.slug,
+                "title": role.title,
+                "file": str(file),
+                "family": top.id if top else (role.slug if role.abstract else None),
+                "extends": [a.id for a in loaded.ancestors],
+                "abstract": role.abstract,
+                "tags": role.tags,
+                "compensation": format_pay(role.compensation) if role.compensation else None,
+                "responsibilities": len(role.responsibilities.primary) + len(role.responsibilities.secondary),
+                "skills": len(role.skills.hard) + len(role.skills.soft),
+            }
+        )
     if fmt is ReportFormat.json:
         env.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif env.stdout_isatty:
@@ -157,22 +173,40 @@ def list_roles(
         table = Table(title=f"Roles in {escape(path)}", title_justify="left")
         longest = max((len(str(row["title"])) for row in rows), default=5)
         for column in ("ID", "Title", "Family", "Tags", "Compensation", "Duties", "Skills"):
-            table.add_column(column, justify="right" if column in ("Duties", "Skills") else "left",
-                             min_width=min(longest, 32) if column == "Title" else None,
-                             max_width=24 if column == "Family" else None, no_wrap=column == "Family")
+            table.add_column(
+                column,
+                justify="right" if column in ("Duties", "Skills") else "left",
+                min_width=min(longest, 32) if column == "Title" else None,
+                max_width=24 if column == "Family" else None,
+                no_wrap=column == "Family",
+            )
         for row in rows:
-            table.add_row(escape(str(row["id"])), escape(str(row["title"])), escape(_family(row)),
-                          escape(", ".join(row["tags"])),  # type: ignore[arg-type]
-                          escape(str(row["compensation"] or "-")),
-                          str(row["responsibilities"]), str(row["skills"]))
+            table.add_row(
+                escape(str(row["id"])),
+                escape(str(row["title"])),
+                escape(_family(row)),
+                escape(", ".join(row["tags"])),  # type: ignore[arg-type]
+                escape(str(row["compensation"] or "-")),
+                str(row["responsibilities"]),
+                str(row["skills"]),
+            )
         env.console().print(table)
     else:
         for row in rows:
-            env.stdout.write("\t".join([
-                str(row["id"]), str(row["title"]), ", ".join(row["tags"]),  # type: ignore[arg-type]
-                str(row["compensation"] or ""), str(row["responsibilities"]), str(row["skills"]),
-                _family(row),
-            ]) + "\n")
+            env.stdout.write(
+                "\t".join(
+                    [
+                        str(row["id"]),
+                        str(row["title"]),
+                        ", ".join(row["tags"]),  # type: ignore[arg-type]
+                        str(row["compensation"] or ""),
+                        str(row["responsibilities"]),
+                        str(row["skills"]),
+                        _family(row),
+                    ]
+                )
+                + "\n"
+            )
     if failed:
         raise typer.Exit(ExitCode.INVALID)
 
@@ -219,8 +253,11 @@ class SchemaKind(StrEnum):
 
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Option("--kind", help="Which schema: role, company, or kit-data (the "
-                                                "output of interview-kit --format data).")
+        SchemaKind,
+        typer.Option(
+            "--kind",
+            help="Which schema: role, company, or kit-data (the output of interview-kit --format data).",
+        ),
     ] = SchemaKind.role,
     output: OutputOpt = None,
     force: ForceOpt = False,

@@ -28,10 +28,19 @@ class FeedReport:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "kind": self.kind, "output": str(self.output), "roles": self.written,
+            "kind": self.kind,
+            "output": str(self.output),
+            "roles": self.written,
             "files": [str(f) for f in self.files],
-            "left_out": [{"source": s.source, "role": s.role_id, "reasons": list(s.reasons),
-                          "problems": [p.to_dict() for p in s.problems]} for s in self.left_out],
+            "left_out": [
+                {
+                    "source": s.source,
+                    "role": s.role_id,
+                    "reasons": list(s.reasons),
+                    "problems": [p.to_dict() for p in s.problems],
+                }
+                for s in self.left_out
+            ],
         }
 
 
@@ -40,13 +49,21 @@ def _publisher(jobs: Sequence[FeedJob]) -> tuple[str | None, str | None]:
     if company is None:
         return None, None
     feeds = company.feeds
-    return ((feeds.publisher if feeds and feeds.publisher else company.name),
-            (feeds.publisher_url if feeds and feeds.publisher_url else company.website))
+    return (
+        (feeds.publisher if feeds and feeds.publisher else company.name),
+        (feeds.publisher_url if feeds and feeds.publisher_url else company.website),
+    )
 
 
 def write_feed(
-    name: str, paths: Sequence[str | Path], output: Path, *, date: datetime.date, force: bool = False,
-    company: Path | None = None, stdin: BinaryIO | None = None,
+    name: str,
+    paths: Sequence[str | Path],
+    output: Path,
+    *,
+    date: datetime.date,
+    force: bool = False,
+    company: Path | None = None,
+    stdin: BinaryIO | None = None,
 ) -> FeedReport:
     """One feed file of every role that has what the feed requires."""
     from hirecli.feeds import indeed, jsonld, linkedin
@@ -72,8 +89,11 @@ def write_feed(
     publisher, publisher_url = _publisher(jobs)
     if name == "indeed":
         feeds = next((j.company.feeds for j in jobs if j.company is not None), None)
-        text = indeed.render(jobs, publisher=feeds.publisher if feeds else None,
-                             publisher_url=feeds.publisher_url if feeds else None)
+        text = indeed.render(
+            jobs,
+            publisher=feeds.publisher if feeds else None,
+            publisher_url=feeds.publisher_url if feeds else None,
+        )
     elif name == "linkedin":
         text = linkedin.render(jobs, date=date, publisher=publisher, publisher_url=publisher_url)
     else:
@@ -84,8 +104,14 @@ def write_feed(
 
 
 def write_ats(
-    name: str, paths: Sequence[str | Path], outdir: Path, *, date: datetime.date, force: bool = False,
-    company: Path | None = None, stdin: BinaryIO | None = None,
+    name: str,
+    paths: Sequence[str | Path],
+    outdir: Path,
+    *,
+    date: datetime.date,
+    force: bool = False,
+    company: Path | None = None,
+    stdin: BinaryIO | None = None,
 ) -> FeedReport:
     """Per role, ``OUTDIR/<role-id>/`` with the ATS's JSON payloads; nothing written over
     without ``force``."""
@@ -126,12 +152,16 @@ def report_text(report: FeedReport) -> list[str]:
     lines = [line for item in report.left_out for line in item.lines(what)]
     count = len(report.written)
     if report.kind in FEEDS:
-        lines.append(f"wrote {report.output}: the {report.kind} feed of {count} role{'s' * (count != 1)}"
-                     + (f"; {len(report.left_out)} left out" if report.left_out else ""))
+        lines.append(
+            f"wrote {report.output}: the {report.kind} feed of {count} role{'s' * (count != 1)}"
+            + (f"; {len(report.left_out)} left out" if report.left_out else "")
+        )
     else:
-        lines.append(f"wrote {len(report.files)} {report.kind} payload files for {count} "
-                     f"role{'s' * (count != 1)} into {report.output}/<role-id>/"
-                     + (f"; {len(report.left_out)} left out" if report.left_out else ""))
+        lines.append(
+            f"wrote {len(report.files)} {report.kind} payload files for {count} "
+            f"role{'s' * (count != 1)} into {report.output}/<role-id>/"
+            + (f"; {len(report.left_out)} left out" if report.left_out else "")
+        )
     return lines
 
 

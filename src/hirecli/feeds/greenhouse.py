@@ -82,22 +82,31 @@ def interview_kit(data: KitData, stage_index: int) -> dict[str, Any]:
     comps = [c for c in data.competencies if c.id in stage.competencies]
     content = [f"<h5>Purpose</h5><p>{_e(stage.aim)}</p>"]
     if comps:
-        assess = [f"<li><strong>{_e(c.name)}</strong>{' (must have)' if c.must_have else ''}: "
-                  f"{_e(c.definition)}</li>" for c in comps]
+        assess = [
+            f"<li><strong>{_e(c.name)}</strong>{' (must have)' if c.must_have else ''}: "
+            f"{_e(c.definition)}</li>"
+            for c in comps
+        ]
         content.append("<h5>What to assess</h5><ul>" + "".join(assess) + "</ul>")
     main = [by_id[q] for q in stage.questions if q in by_id]
     reserve = [by_id[q] for q in stage.reserve if q in by_id]
     if main:
         content.append("<h5>Questions</h5><ol>" + "".join(_question_notes(q, names) for q in main) + "</ol>")
     if reserve:
-        content.append("<h5>Reserve questions</h5><ol>" + "".join(_question_notes(q, names) for q in reserve)
-                       + "</ol>")
+        content.append(
+            "<h5>Reserve questions</h5><ol>" + "".join(_question_notes(q, names) for q in reserve) + "</ol>"
+        )
     if stage.requirements:
         content.append("<h5>Requirements to confirm</h5>" + _list(stage.requirements))
     if comps:
-        scales = ["<li><strong>" + _e(c.name) + "</strong><ul>"
-                  + "".join(f"<li>{_e(a.label)}: {_e(a.text)}</li>" for a in c.anchors) + "</ul></li>"
-                  for c in comps]
+        scales = [
+            "<li><strong>"
+            + _e(c.name)
+            + "</strong><ul>"
+            + "".join(f"<li>{_e(a.label)}: {_e(a.text)}</li>" for a in c.anchors)
+            + "</ul></li>"
+            for c in comps
+        ]
         content.append("<h5>Rating scale</h5><ul>" + "".join(scales) + "</ul>")
     return {"content": "".join(content), "questions": [{"question": q.text} for q in main]}
 
@@ -105,25 +114,34 @@ def interview_kit(data: KitData, stage_index: int) -> dict[str, Any]:
 def job_stages(data: KitData) -> list[dict[str, Any]]:
     stages = []
     for index, stage in enumerate(data.stages):
-        stages.append({
-            "name": stage.name,
-            "priority": index,
-            "interviews": [{
+        stages.append(
+            {
                 "name": stage.name,
-                "schedulable": True,
-                "estimated_minutes": stage.minutes,
-                "interview_kit": interview_kit(data, index),
-            }],
-        })
+                "priority": index,
+                "interviews": [
+                    {
+                        "name": stage.name,
+                        "schedulable": True,
+                        "estimated_minutes": stage.minutes,
+                        "interview_kit": interview_kit(data, index),
+                    }
+                ],
+            }
+        )
     return stages
 
 
 def scorecard(data: KitData) -> dict[str, Any]:
-    return {"attributes": [
-        {"name": c.name, "type": "Qualifications" if c.source == "role" else ATTRIBUTE_TYPES[c.kind],
-         "note": c.definition}
-        for c in data.competencies
-    ]}
+    return {
+        "attributes": [
+            {
+                "name": c.name,
+                "type": "Qualifications" if c.source == "role" else ATTRIBUTE_TYPES[c.kind],
+                "note": c.definition,
+            }
+            for c in data.competencies
+        ]
+    }
 
 
 def kit_data_for(job: FeedJob) -> KitData:
@@ -136,8 +154,11 @@ def kit_data_for(job: FeedJob) -> KitData:
 def payloads(job: FeedJob) -> dict[str, str]:
     """Each file of the role's folder, by name, as the JSON text to write."""
     data = kit_data_for(job)
-    bodies: dict[str, Any] = {"job_post.json": job_post(job), "job_stages.json": job_stages(data),
-                              "scorecard.json": scorecard(data)}
+    bodies: dict[str, Any] = {
+        "job_post.json": job_post(job),
+        "job_stages.json": job_stages(data),
+        "scorecard.json": scorecard(data),
+    }
     return {name: json.dumps(body, indent=2, ensure_ascii=False) + "\n" for name, body in bodies.items()}
 
 

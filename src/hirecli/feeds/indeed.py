@@ -19,10 +19,25 @@ from hirecli.feeds.jobs import FeedJob, cdata, element
 
 NAME = "indeed"
 CHANNEL = "indeed"
-REQUIRED = ("title", "date", "referencenumber", "requisitionid", "url", "company", "city", "state",
-            "country", "description")
-JOB_TYPES = {"full_time": "fulltime", "part_time": "parttime", "contract": "contract",
-             "temporary": "temporary", "internship": "internship"}
+REQUIRED = (
+    "title",
+    "date",
+    "referencenumber",
+    "requisitionid",
+    "url",
+    "company",
+    "city",
+    "state",
+    "country",
+    "description",
+)
+JOB_TYPES = {
+    "full_time": "fulltime",
+    "part_time": "parttime",
+    "contract": "contract",
+    "temporary": "temporary",
+    "internship": "internship",
+}
 REMOTE_TYPES = {"remote": "Fully remote", "hybrid": "Hybrid remote"}
 _ENTITY = re.compile(r"&(?!lt;|gt;)(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -41,8 +56,11 @@ def fields(job: FeedJob) -> dict[str, str]:
     experience = role.experience
     years = ""
     if experience.min_years is not None:
-        years = (f"{experience.min_years}-{experience.max_years} years" if experience.max_years is not None
-                 and experience.max_years != experience.min_years else f"{experience.min_years}+ years")
+        years = (
+            f"{experience.min_years}-{experience.max_years} years"
+            if experience.max_years is not None and experience.max_years != experience.min_years
+            else f"{experience.min_years}+ years"
+        )
     education = credential_category(role.education.minimum) or ""
     values = {
         "title": job.posting.title,

@@ -59,12 +59,23 @@ class FeedJob:
         from hirecli.builders.posting.facts import effective_location
 
         where = effective_location(self.role, self.company)
-        if where is not None and where.workplace != "onsite" and not where.city \
-                and self.company is not None and self.company.location is not None:
+        if (
+            where is not None
+            and where.workplace != "onsite"
+            and not where.city
+            and self.company is not None
+            and self.company.location is not None
+        ):
             base = self.company.location
-            return where.model_copy(update={
-                "city": base.city, "region": base.region, "country": where.country or base.country,
-                "postal_code": base.postal_code, "street_address": base.street_address})
+            return where.model_copy(
+                update={
+                    "city": base.city,
+                    "region": base.region,
+                    "country": where.country or base.country,
+                    "postal_code": base.postal_code,
+                    "street_address": base.street_address,
+                }
+            )
         return where
 
 
@@ -112,8 +123,13 @@ class _Companies:
 
 
 def collect(
-    paths: Sequence[str | Path], *, channel: str, date: datetime.date, company: Path | None = None,
-    stdin: BinaryIO | None = None, kit: bool = False,
+    paths: Sequence[str | Path],
+    *,
+    channel: str,
+    date: datetime.date,
+    company: Path | None = None,
+    stdin: BinaryIO | None = None,
+    kit: bool = False,
 ) -> Collected:
     """Every role named or found (family files that say ``abstract: true`` left out), built for
     ``channel``; a role that fails to load or build is left out with its problems."""
@@ -138,9 +154,16 @@ def collect(
             continue
         role_id = loaded.model.slug
         if role_id in seen:
-            out.left_out.append(LeftOut(loaded.source, role_id, (
-                f"its id {role_id!r} is also the id of {seen[role_id]}; every job in a feed needs "
-                "its own id (set id:)",)))
+            out.left_out.append(
+                LeftOut(
+                    loaded.source,
+                    role_id,
+                    (
+                        f"its id {role_id!r} is also the id of {seen[role_id]}; every job in a feed needs "
+                        "its own id (set id:)",
+                    ),
+                )
+            )
             continue
         seen[role_id] = loaded.source
         out.jobs.append(FeedJob(loaded.source, loaded, profile, result, date))

@@ -38,6 +38,7 @@ def render(jobs: list[FeedJob], *, name: str | None = None) -> str:
         data["name"] = name
     data["numberOfItems"] = len(jobs)
     data["itemListOrder"] = "https://schema.org/ItemListUnordered"
-    data["itemListElement"] = [{"@type": "ListItem", "position": i, "item": item(job)}
-                               for i, job in enumerate(jobs, start=1)]
+    data["itemListElement"] = [
+        {"@type": "ListItem", "position": i, "item": item(job)} for i, job in enumerate(jobs, start=1)
+    ]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

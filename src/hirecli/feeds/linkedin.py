@@ -27,9 +27,15 @@ MAX_ID = 40
 MIN_DESCRIPTION = 100
 MAX_TITLE = 200
 REQUIRED = ("partnerJobId", "company", "title", "description", "applyUrl", "location")
-JOB_TYPES = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "contract": "CONTRACT",
-             "temporary": "TEMPORARY", "internship": "INTERNSHIP", "volunteer": "VOLUNTEER",
-             "per_diem": "OTHER"}
+JOB_TYPES = {
+    "full_time": "FULL_TIME",
+    "part_time": "PART_TIME",
+    "contract": "CONTRACT",
+    "temporary": "TEMPORARY",
+    "internship": "INTERNSHIP",
+    "volunteer": "VOLUNTEER",
+    "per_diem": "OTHER",
+}
 WORKPLACE_TYPES = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
 PERIODS = {"year": "YEARLY", "month": "MONTHLY", "week": "WEEKLY", "day": "DAILY", "hour": "HOURLY"}
 
@@ -39,7 +45,7 @@ def _amount(value: float) -> str:
 
 
 def location_string(job: FeedJob) -> str:
-    """"San Francisco, CA" in the United States, "City, Country" elsewhere; for a remote job,
+    """ "San Francisco, CA" in the United States, "City, Country" elsewhere; for a remote job,
     the countries applicants may live in."""
     from hirecli.builders.posting.facts import country_name
 
@@ -101,11 +107,15 @@ def missing(job: FeedJob) -> list[str]:
     }
     reasons = [f"no {hints.get(name, name)}" for name in REQUIRED if name not in have]
     if len(job.role_id) > MAX_ID:
-        reasons.append(f"the role id has {len(job.role_id)} characters; LinkedIn's partnerJobId takes "
-                       f"at most {MAX_ID} (set a shorter id:)")
+        reasons.append(
+            f"the role id has {len(job.role_id)} characters; LinkedIn's partnerJobId takes "
+            f"at most {MAX_ID} (set a shorter id:)"
+        )
     if "description" in have and len(have["description"]) < MIN_DESCRIPTION:
-        reasons.append(f"the description has {len(have['description'])} characters; LinkedIn needs at "
-                       f"least {MIN_DESCRIPTION}")
+        reasons.append(
+            f"the description has {len(have['description'])} characters; LinkedIn needs at "
+            f"least {MIN_DESCRIPTION}"
+        )
     if "applyUrl" in have and not have["applyUrl"].startswith("https://"):
         reasons.append(f"the apply address {have['applyUrl']} does not start with https://")
     if len(job.posting.title) > MAX_TITLE:
@@ -143,13 +153,21 @@ def _skills(job: FeedJob) -> list[str]:
     return ["    <skills>", *(f"      <skill>{cdata(name)}</skill>" for name in names), "    </skills>"]
 
 
-def render(jobs: list[FeedJob], *, date: datetime.date, publisher: str | None = None,
-           publisher_url: str | None = None) -> str:
+def render(
+    jobs: list[FeedJob],
+    *,
+    date: datetime.date,
+    publisher: str | None = None,
+    publisher_url: str | None = None,
+) -> str:
     import datetime as dt
 
     built = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<source>",
-             f"  <lastBuildDate>{cdata(format_datetime(built, usegmt=True))}</lastBuildDate>"]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        "<source>",
+        f"  <lastBuildDate>{cdata(format_datetime(built, usegmt=True))}</lastBuildDate>",
+    ]
     if publisher_url:
         lines.append(f"  <publisherUrl>{cdata(publisher_url)}</publisherUrl>")
     if publisher:

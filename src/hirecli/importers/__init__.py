@@ -57,12 +57,16 @@ def import_source(source: Source, *, role_id: str | None = None, fmt: str = "yam
     report.mends.extend(mends)
     segments = segment(blocks)
     draft = Placer(report, title_hint).run(segments)
-    placed = [s for s in report.sections if s.kind not in _RECOGNISED
-              and any(path not in ("notes", "left out") for path in s.placed)]
+    placed = [
+        s
+        for s in report.sections
+        if s.kind not in _RECOGNISED and any(path not in ("notes", "left out") for path in s.placed)
+    ]
     if not placed:
         raise InvalidInputError(
             f"{source.name}: no job description sections found (such as Responsibilities, "
-            "Requirements or Skills); nothing to import")
+            "Requirements or Skills); nothing to import"
+        )
     built = build(draft, report, role_id=role_id, fmt=fmt)
     from hirecli.model.missing import missing_facts
 
@@ -70,15 +74,22 @@ def import_source(source: Source, *, role_id: str | None = None, fmt: str = "yam
     return Imported(built, report)
 
 
-def import_bytes(data: bytes, name: str, *, hint: Format | None = None, role_id: str | None = None,
-                 fmt: str = "yaml") -> Imported:
+def import_bytes(
+    data: bytes, name: str, *, hint: Format | None = None, role_id: str | None = None, fmt: str = "yaml"
+) -> Imported:
     from hirecli.readers.source import detect
 
     return import_source(detect(data, name, hint), role_id=role_id, fmt=fmt)
 
 
-def import_path(path: str, stdin: BinaryIO | None = None, *, hint: Format | None = None,
-                role_id: str | None = None, fmt: str = "yaml") -> Imported:
+def import_path(
+    path: str,
+    stdin: BinaryIO | None = None,
+    *,
+    hint: Format | None = None,
+    role_id: str | None = None,
+    fmt: str = "yaml",
+) -> Imported:
     """Import the file at ``path`` (``-`` reads standard input)."""
     from hirecli.readers.source import read_input
 
@@ -86,7 +97,8 @@ def import_path(path: str, stdin: BinaryIO | None = None, *, hint: Format | None
     return import_bytes(data, name, hint=hint, role_id=role_id, fmt=fmt)
 
 
-def import_text(text: str, name: str = "<text>", *, hint: Format | None = None,
-                role_id: str | None = None) -> Imported:
+def import_text(
+    text: str, name: str = "<text>", *, hint: Format | None = None, role_id: str | None = None
+) -> Imported:
     """Import a job description held in a string (for the library and tests)."""
     return import_bytes(text.encode("utf-8"), name, hint=hint, role_id=role_id)

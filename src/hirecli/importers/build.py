@@ -28,9 +28,14 @@ from hirecli.slug import slugify
 from hirecli.starter import SCHEMA_MODELINE
 
 _PARTS: dict[str, type[BaseModel]] = {
-    "location": Location, "compensation": Compensation, "career_path": CareerPath,
-    "responsibilities": Responsibilities, "skills": Skills, "education": Education,
-    "experience": Experience, "qualifications": Qualifications,
+    "location": Location,
+    "compensation": Compensation,
+    "career_path": CareerPath,
+    "responsibilities": Responsibilities,
+    "skills": Skills,
+    "education": Education,
+    "experience": Experience,
+    "qualifications": Qualifications,
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -95,11 +100,16 @@ def role_data(draft: Draft, role_id: str) -> dict[str, Any]:
         "employment_type": draft.employment_type,
         "schedule": draft.schedule,
         "location": {
-            "city": place.city, "region": place.region, "country": place.country,
-            "postal_code": place.postal_code, "workplace": place.workplace,
+            "city": place.city,
+            "region": place.region,
+            "country": place.country,
+            "postal_code": place.postal_code,
+            "workplace": place.workplace,
             "remote_regions": Flow(place.remote_regions) if place.remote_regions else None,
         },
-        "compensation": None if pay is None else {
+        "compensation": None
+        if pay is None
+        else {
             "currency": pay.currency,
             "min": _number(pay.min) if pay.min is not None else None,
             "max": _number(pay.max) if pay.max is not None and pay.min is not None else None,
@@ -108,8 +118,10 @@ def role_data(draft: Draft, role_id: str) -> dict[str, Any]:
         },
         "summary": _block(summary),
         "experience": {
-            "min_years": draft.exp_min, "max_years": draft.exp_max,
-            "description": draft.exp_description, "preferred": lists.get("experience.preferred"),
+            "min_years": draft.exp_min,
+            "max_years": draft.exp_max,
+            "description": draft.exp_description,
+            "preferred": lists.get("experience.preferred"),
         },
         "benefits": lists.get("benefits"),
         "notes": _block(_notes(draft)),
@@ -123,8 +135,10 @@ def role_data(draft: Draft, role_id: str) -> dict[str, Any]:
 
 def check_id(role_id: str) -> str:
     if not _SLUG.match(role_id) or len(role_id) > 80:
-        raise UsageError(f"--id {role_id!r} is not a valid id: use lower-case letters, digits and "
-                         "hyphens, e.g. senior-nurse")
+        raise UsageError(
+            f"--id {role_id!r} is not a valid id: use lower-case letters, digits and "
+            "hyphens, e.g. senior-nurse"
+        )
     return role_id
 
 
@@ -134,21 +148,27 @@ def build(draft: Draft, report: ImportReport, *, role_id: str | None, fmt: str) 
     from hirecli.model.yamlsource import MAX_BYTES
 
     if not draft.title:
-        raise InvalidInputError(f"{report.source}: no job title found; put the title on the first "
-                                "line, or add a line like 'Job title: Registered Nurse'")
+        raise InvalidInputError(
+            f"{report.source}: no job title found; put the title on the first "
+            "line, or add a line like 'Job title: Registered Nurse'"
+        )
     chosen = check_id(role_id) if role_id else slugify(draft.title)
     report.role_id = chosen
     data = role_data(draft, chosen)
     yaml_text = dump_yaml(data, header=SCHEMA_MODELINE + "\n")
     text = dump_json(data) if fmt == "json" else yaml_text
     if max(len(yaml_text), len(text)) > MAX_BYTES:
-        raise InvalidInputError(f"{report.source}: the role would be larger than a role file may be "
-                                f"({MAX_BYTES // 1_048_576} MB); is this one job description?")
+        raise InvalidInputError(
+            f"{report.source}: the role would be larger than a role file may be "
+            f"({MAX_BYTES // 1_048_576} MB); is this one job description?"
+        )
     try:
         loaded = load_role_text(yaml_text, f"{report.source} (imported)")
         if fmt == "json":
             load_role_text(text, f"{report.source} (imported JSON)")
     except ValidationFailed as exc:
-        raise InvalidInputError(f"{report.source}: the imported role does not validate "
-                                f"({exc.problems[0].message}); please report this") from None
+        raise InvalidInputError(
+            f"{report.source}: the imported role does not validate "
+            f"({exc.problems[0].message}); please report this"
+        ) from None
     return Built(data, text, loaded.model)

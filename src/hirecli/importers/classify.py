@@ -29,22 +29,51 @@ _MARKER_ONLY = re.compile(rf"^(?:[-*+{_GLYPHS}]|\d{{1,2}}[.)])$")
 _ATX = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*#*$")
 _WHOLE_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)\1(?P<colon>:?)$")
 _SENTENCE_END = (".", "!", "?", ",", ";")
-_NOT_HEADING_LEADS = frozenset({"strong", "excellent", "solid", "good", "great", "advanced", "proven", "able",
-                                "ability", "clear", "deep", "working", "basic", "must", "experience",
-                                "knowledge", "proficient", "proficiency", "familiarity", "familiar"})
+_NOT_HEADING_LEADS = frozenset(
+    {
+        "strong",
+        "excellent",
+        "solid",
+        "good",
+        "great",
+        "advanced",
+        "proven",
+        "able",
+        "ability",
+        "clear",
+        "deep",
+        "working",
+        "basic",
+        "must",
+        "experience",
+        "knowledge",
+        "proficient",
+        "proficiency",
+        "familiarity",
+        "familiar",
+    }
+)
 _MAIL_HEADER = re.compile(r"^(?:subject|from|to|cc|bcc|date|sent|re|fwd?)\s*:\s*\S", re.IGNORECASE)
-_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.:;!?]{0,30}[,!:]?$",
-                       re.IGNORECASE)
-_SIGN_OFF = re.compile(r"^(?:thanks|thank\s+you|many\s+thanks|best|best\s+regards|kind\s+regards"
-                       r"|warm\s+regards|regards|cheers|sincerely|all\s+the\s+best)\s*[,!.]?$", re.IGNORECASE)
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.:;!?]{0,30}[,!:]?$", re.IGNORECASE
+)
+_SIGN_OFF = re.compile(
+    r"^(?:thanks|thank\s+you|many\s+thanks|best|best\s+regards|kind\s+regards"
+    r"|warm\s+regards|regards|cheers|sincerely|all\s+the\s+best)\s*[,!.]?$",
+    re.IGNORECASE,
+)
 
 
 def _is_emoji(char: str) -> bool:
     if char in "\ufe0f\u200d\u20e3":
         return True
     code = ord(char)
-    return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
-            or (unicodedata.category(char) == "So" and char not in _GLYPHS))
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or (unicodedata.category(char) == "So" and char not in _GLYPHS)
+    )
 
 
 def split_emoji(text: str) -> tuple[str, str]:
@@ -85,8 +114,10 @@ def is_fact(text: str) -> bool:
     if label and fields.label_field(label[0]):
         return True
     parts = [p for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", text) if p.strip()]
-    return bool(parts) and all(fields.employment_type(p, whole=True) or fields.workplace(p, whole=True)
-               or fields.parse_location(p) for p in parts)
+    return bool(parts) and all(
+        fields.employment_type(p, whole=True) or fields.workplace(p, whole=True) or fields.parse_location(p)
+        for p in parts
+    )
 
 
 def _caps(text: str) -> bool:
@@ -126,7 +157,7 @@ class Classifier:
         return self.blocks
 
     def _next_text(self, index: int) -> str:
-        for line in self.lines[index + 1:]:
+        for line in self.lines[index + 1 :]:
             if line.text.strip():
                 return line.text.strip() if line.kind != "bullet" else "- " + line.text.strip()
         return ""
@@ -134,15 +165,22 @@ class Classifier:
     def _previous(self) -> Block | None:
         return self.blocks[-1] if self.blocks else None
 
-    def _add(self, kind: Kind, text: str, line: RawLine, *, level: int = 0, cue: str = "",
-             inline: bool = False) -> None:
+    def _add(
+        self, kind: Kind, text: str, line: RawLine, *, level: int = 0, cue: str = "", inline: bool = False
+    ) -> None:
         self.blocks.append(Block(kind, text, line.pos, level=level, cue=cue, inline=inline))
         self.seen_heading = self.seen_heading or kind == "heading"
 
     def _line(self, line: RawLine, text: str, index: int) -> None:
         if self.pending is not None:
-            self.mends.append(Mend(self.pending.pos, self.pending.text.strip() + " / " + text,
-                                   text, "joined a bullet sign standing alone to the line after it"))
+            self.mends.append(
+                Mend(
+                    self.pending.pos,
+                    self.pending.text.strip() + " / " + text,
+                    text,
+                    "joined a bullet sign standing alone to the line after it",
+                )
+            )
             self.pending = None
             bullet = _BULLET.match(text)
             self._add("bullet", bullet.group("text") if bullet else text, line)
@@ -208,8 +246,13 @@ class Classifier:
     def _continues(self, line: RawLine, text: str, indent: int) -> bool:
         """Join a hard-wrapped line to the bullet or paragraph it continues."""
         previous = self._previous()
-        if not (line.joinable and self.adjacent and previous is not None
-                and previous.kind in ("bullet", "paragraph") and previous.end < line.pos):
+        if not (
+            line.joinable
+            and self.adjacent
+            and previous is not None
+            and previous.kind in ("bullet", "paragraph")
+            and previous.end < line.pos
+        ):
             return False
         if _BULLET.match(text) or _GLYPH_TIGHT.match(text) or _MARKER_ONLY.match(text):
             return False
@@ -218,12 +261,22 @@ class Classifier:
         lower = text[0].islower()
         first = text.split()[0].lower().strip(",:;")
         before = previous.text.split(maxsplit=1)[0].lower().strip(",:;")  # the first word only: linear
-        if (not lower and previous.kind == "paragraph" and first in verb_set()
-                and previous.text[:1].isupper() and before in verb_set()):
+        if (
+            not lower
+            and previous.kind == "paragraph"
+            and first in verb_set()
+            and previous.text[:1].isupper()
+            and before in verb_set()
+        ):
             return False  # "Lead the team" then "Hit targets": two flat list items, not a wrapped line
-        if not lower and (self._heading_cue(line, text, -1) or fields.split_label(text)
-                          or fields.split_label(previous.text) or is_noise(text)
-                          or is_fact(text) or is_fact(previous.text)):
+        if not lower and (
+            self._heading_cue(line, text, -1)
+            or fields.split_label(text)
+            or fields.split_label(previous.text)
+            or is_noise(text)
+            or is_fact(text)
+            or is_fact(previous.text)
+        ):
             return False
         wrapped = self.last_length >= self.wrap and not previous.text.endswith((*_SENTENCE_END, ":"))
         joins = lower or wrapped or (previous.kind == "bullet" and indent > 0)
@@ -263,9 +316,15 @@ class Classifier:
         """A plain line that only contains a heading word ("Benefits found in job post") counts
         once a heading has been seen, unless it opens with a verb, as list items do."""
         first = text.split()[0].lower().strip(",:;")
-        return (text[0].isupper() and len(text.split()) <= 5 and first not in verb_set()
-                and first not in _NOT_HEADING_LEADS
-                and not re.search(r"[:\d$£€¥]", text) and not is_fact(text) and self.seen_heading)
+        return (
+            text[0].isupper()
+            and len(text.split()) <= 5
+            and first not in verb_set()
+            and first not in _NOT_HEADING_LEADS
+            and not re.search(r"[:\d$£€¥]", text)
+            and not is_fact(text)
+            and self.seen_heading
+        )
 
     def _other(self, line: RawLine, text: str, index: int) -> None:
         emoji, rest = split_emoji(text)
@@ -275,8 +334,9 @@ class Classifier:
                 return
             found = match_heading(rest, fuzzy=False)
             nxt = split_emoji(self._next_text(index))[0]
-            if found or (len(rest.split()) <= 4 and "," not in rest
-                         and not rest.endswith(_SENTENCE_END) and not nxt):
+            if found or (
+                len(rest.split()) <= 4 and "," not in rest and not rest.endswith(_SENTENCE_END) and not nxt
+            ):
                 self._add("heading", rest.rstrip(":").strip(), line, cue="emoji")
             else:
                 self._add("bullet", rest, line)

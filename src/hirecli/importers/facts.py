@@ -19,8 +19,13 @@ _ABBREVIATED = re.compile(r"\b(?:Ltd|Inc|Co|Corp|LLC|LLP|PLC)\.$")
 class Facts:
     """Sets facts on a :class:`Draft`; ``count`` and ``note`` report where a line went."""
 
-    def __init__(self, draft: Draft, report: ImportReport, count: Callable[[str], None],
-                 note: Callable[[Block, str], None]) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        report: ImportReport,
+        count: Callable[[str], None],
+        note: Callable[[Block, str], None],
+    ) -> None:
         self.draft = draft
         self.report = report
         self.count = count
@@ -79,7 +84,8 @@ class Facts:
         if name == "openings":
             digits = re.fullmatch(r"\s*(\d{1,4})\b.*", value)
             return bool(digits and int(digits.group(1)) >= 1) and self.set_field(
-                "openings", int(digits.group(1)) if digits else 0, block, how)
+                "openings", int(digits.group(1)) if digits else 0, block, how
+            )
         if name == "tags":
             tags = fields.split_tags(value)
             return bool(tags) and self.set_field("tags", tags, block, how)
@@ -94,8 +100,10 @@ class Facts:
             if current == value:
                 self.count(name)
                 return True
-            self.report.warn(f"{self.report.unit} {block.pos}: a second {name} ({value}) was found; "
-                             f"the first ({current}) is used and the line is kept in notes")
+            self.report.warn(
+                f"{self.report.unit} {block.pos}: a second {name} ({value}) was found; "
+                f"the first ({current}) is used and the line is kept in notes"
+            )
             return False
         setattr(self.draft, name, value)
         shown = ", ".join(value) if isinstance(value, list) else value
@@ -108,27 +116,39 @@ class Facts:
 
         problem = pay_problem(pay.min, pay.max, pay.currency, pay.period)  # as the role model checks it
         if problem:
-            self.report.warn(f"{self.report.unit} {block.pos}: pay ({pay.matched[:80]}) cannot be used: "
-                             f"{problem}; the line is kept in notes")
+            self.report.warn(
+                f"{self.report.unit} {block.pos}: pay ({pay.matched[:80]}) cannot be used: "
+                f"{problem}; the line is kept in notes"
+            )
             return False
         if self.draft.pay is not None:
-            if (pay.min, pay.max, pay.currency) == (self.draft.pay.min, self.draft.pay.max,
-                                                    self.draft.pay.currency):
+            if (pay.min, pay.max, pay.currency) == (
+                self.draft.pay.min,
+                self.draft.pay.max,
+                self.draft.pay.currency,
+            ):
                 self.count("compensation")
                 return True
-            self.report.warn(f"{self.report.unit} {block.pos}: a second pay statement ({pay.matched}) was "
-                             "found; the first is used and the line is kept in notes")
+            self.report.warn(
+                f"{self.report.unit} {block.pos}: a second pay statement ({pay.matched}) was "
+                "found; the first is used and the line is kept in notes"
+            )
             return False
         self.draft.pay = pay
-        how = "period stated" if pay.period_stated else (
-            "no period given: amounts under 500 read as hourly, others as yearly")
+        how = (
+            "period stated"
+            if pay.period_stated
+            else ("no period given: amounts under 500 read as hourly, others as yearly")
+        )
         if not pay.sign:
             how += "; no currency given: USD assumed"
         self.report.fact("compensation", _pay_text(pay), block.pos, how)
         if pay.min is None:
-            self.report.warn(f"{self.report.unit} {block.pos}: open-ended pay ({block.text.strip()}); a role "
-                             "needs a lowest amount, so compensation.min is left empty and the line "
-                             "is kept in notes")
+            self.report.warn(
+                f"{self.report.unit} {block.pos}: open-ended pay ({block.text.strip()}); a role "
+                "needs a lowest amount, so compensation.min is left empty and the line "
+                "is kept in notes"
+            )
             self.note(block, "open-ended pay")
         if pay.variable:
             self.draft.variable_pay.append(pay.extra)
@@ -137,8 +157,10 @@ class Facts:
 
     def set_workplace(self, value: str, block: Block, how: str) -> bool:
         if self.draft.location.workplace not in (None, value):
-            self.report.warn(f"{self.report.unit} {block.pos}: the workplace is given as both "
-                             f"{self.draft.location.workplace} and {value}; the first is used")
+            self.report.warn(
+                f"{self.report.unit} {block.pos}: the workplace is given as both "
+                f"{self.draft.location.workplace} and {value}; the first is used"
+            )
             self.note(block, "a workplace that contradicts an earlier one")
             return True
         if self.draft.location.workplace is None:
@@ -151,8 +173,10 @@ class Facts:
         current = self.draft.location
         if current.city or current.country or current.remote_regions:
             if place.city or place.country or place.remote_regions:
-                self.report.warn(f"{self.report.unit} {block.pos}: another location ({block.text.strip()}); "
-                                 "the first is used and the line is kept in notes")
+                self.report.warn(
+                    f"{self.report.unit} {block.pos}: another location ({block.text.strip()}); "
+                    "the first is used and the line is kept in notes"
+                )
                 self.note(block, "a second location")
         else:
             for name in ("city", "region", "country", "postal_code"):
@@ -182,8 +206,11 @@ class Facts:
             how_caps = "; written in capitals, shown in title case"
         else:
             how_caps = ""
-        how = "inside the page heading" if inner else ("the first heading" if block.kind == "heading"
-                                                       else "the first short line")
+        how = (
+            "inside the page heading"
+            if inner
+            else ("the first heading" if block.kind == "heading" else "the first short line")
+        )
         self.set_field("title", title, block, how + how_caps)
         if place:
             self.set_workplace(place, block, "written after the title")
@@ -225,11 +252,19 @@ class Facts:
                 return False
             labelled = labelled or reading[0] == "label"
             found.append(reading)
-        if (not found or len(unknown) > 1 or (labels_only and (not labelled or unknown))
-                or all(kind == "other" for kind, _, _ in found)):
+        if (
+            not found
+            or len(unknown) > 1
+            or (labels_only and (not labelled or unknown))
+            or all(kind == "other" for kind, _, _ in found)
+        ):
             return False
-        if (self.draft.title is None and unknown and unknown[0] == parts[0]
-                and not any(kind in ("place", "pay") for kind, _, _ in found)):
+        if (
+            self.draft.title is None
+            and unknown
+            and unknown[0] == parts[0]
+            and not any(kind in ("place", "pay") for kind, _, _ in found)
+        ):
             return False  # "Warehouse Associate - Night Shift": a title with its shift, not an employer
         kept = True
         for kind, value, extra in found:
@@ -251,8 +286,9 @@ class Facts:
         if not kept:
             self.note(block, "job facts that repeat or contradict earlier ones")
         for part in unknown:
-            self.report.suggest_company("name", part, block.pos, "the part of a line of job facts that "
-                                        "names no fact (the employer?)")
+            self.report.suggest_company(
+                "name", part, block.pos, "the part of a line of job facts that names no fact (the employer?)"
+            )
             self.count("company profile")
         return True
 
@@ -266,7 +302,8 @@ class Facts:
         if pay is not None and pay.pay_only:
             return "pay", pay, ""
         kind = fields.employment_type(part, whole=True) or (
-            fields.employment_type(part) if len(part.split()) <= 3 else None)
+            fields.employment_type(part) if len(part.split()) <= 3 else None
+        )
         if kind:
             return "type", kind, ""
         if fields.is_shift(part):

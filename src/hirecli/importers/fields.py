@@ -10,21 +10,40 @@ from functools import cache
 from hirecli.importers.vocab import table, words
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '’&/()-]{0,40}?)\s*[:：]\s+(?P<value>\S.*)$")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fifteen": 15, "twenty": 20}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
 _N = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _Y = r"(?:years?|yrs?)\b(?!\s*(?:of\s+age|old|older)\b)"
 _YEARS_RANGE = re.compile(rf"\b(?P<a>{_N})\s*\+?\s*(?:-|–|—|to)\s*(?P<b>{_N})\s*\+?\s*{_Y}", re.IGNORECASE)
 _YEARS_MIN = re.compile(
     rf"\b(?:(?P<a>{_N})\s*(?:\+|plus\b|or\s+more\b)\s*{_Y}|(?P<c>{_N})\s*{_Y}\s*(?:\+|or\s+more\b|plus\b)"
     rf"|(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|no\s+less\s+than|over|more\s+than)"
-    rf"\s+(?P<b>{_N})\s*\+?\s*{_Y})", re.IGNORECASE)
+    rf"\s+(?P<b>{_N})\s*\+?\s*{_Y})",
+    re.IGNORECASE,
+)
 _YEARS_PLAIN = re.compile(
     rf"\b(?P<a>{_N})\s*{_Y}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?experience"
     rf"|experience\b[^.;]{{0,50}}?\b(?P<b>\d{{1,2}})\s*\+?\s*{_Y}"
     rf"|\b(?P<c>{_N})\s*{_Y}['’]?\s+(?:of|in|as|with|working|leading|managing|building|running|"
-    rf"teaching|supporting)\b", re.IGNORECASE)
+    rf"teaching|supporting)\b",
+    re.IGNORECASE,
+)
 _MONTHS = re.compile(rf"\b{_N}\s*\+?\s*months?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\s-\s|\s–\s)\s*")
 _TITLE_TAIL = re.compile(r"\s*(?:[-–—|,:]\s*|\(|\[)\s*(?P<word>[A-Za-z0-9% -]+?)\s*[)\]]?\s*$")
@@ -63,11 +82,22 @@ def label_field(label: str) -> str | None:
 
 @cache
 def _phrases(key: str) -> list[tuple[re.Pattern[str], str]]:
-    pairs = [(str(phrase), str(name)) for name, phrases in table("vocabulary")[key].items()
-             for phrase in phrases]
+    pairs = [
+        (str(phrase), str(name)) for name, phrases in table("vocabulary")[key].items() for phrase in phrases
+    ]
     pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    return [(re.compile(r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
-                        + r"(?![\w-])", re.IGNORECASE), name) for phrase, name in pairs]
+    return [
+        (
+            re.compile(
+                r"(?<![\w-])"
+                + re.escape(phrase).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+                + r"(?![\w-])",
+                re.IGNORECASE,
+            ),
+            name,
+        )
+        for phrase, name in pairs
+    ]
 
 
 def employment_type(text: str, *, whole: bool = False) -> str | None:
@@ -80,8 +110,11 @@ def employment_type(text: str, *, whole: bool = False) -> str | None:
     return best[1] if best else None
 
 
-_TYPE_FILLER = re.compile(r"\b(?:permanent|position|role|job|basis|only|a|an|the|and|with|or|"
-                          r"employment|contract|type)\b", re.IGNORECASE)
+_TYPE_FILLER = re.compile(
+    r"\b(?:permanent|position|role|job|basis|only|a|an|the|and|with|or|"
+    r"employment|contract|type)\b",
+    re.IGNORECASE,
+)
 
 
 def employment_details(text: str) -> str:
@@ -153,8 +186,11 @@ def _places() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, set
     return countries, names, codes
 
 
-_PLACE_FILLER = re.compile(r"\b(?:only|based|within|in|the|from|near|area|or|and|candidates|"
-                           r"residents|eligible|must|reside|anywhere in)\b", re.IGNORECASE)
+_PLACE_FILLER = re.compile(
+    r"\b(?:only|based|within|in|the|from|near|area|or|and|candidates|"
+    r"residents|eligible|must|reside|anywhere in)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_location(text: str, *, labeled: bool = False) -> Place | None:
@@ -195,8 +231,11 @@ def parse_location(text: str, *, labeled: bool = False) -> Place | None:
         if _POSTAL.match(part):
             place.postal_code = part
             continue
-        if (place.city is None and re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", part)
-                and bare != ""):
+        if (
+            place.city is None
+            and re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", part)
+            and bare != ""
+        ):
             place.city = part
             continue
         if bare:
@@ -221,11 +260,15 @@ _META_SPLIT = re.compile(r"\s*[|·•▪]\s*|\s+[-–—]\s+|\s*[–—]\s*(?=[A
 _DAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _KEEP_TOGETHER = re.compile(
     rf"\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*[-–—]\s*\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
-    rf"|\b{_DAYS}\s*[-–—]\s*{_DAYS}\b|\d\s*[-–—]\s*\d", re.IGNORECASE)
+    rf"|\b{_DAYS}\s*[-–—]\s*{_DAYS}\b|\d\s*[-–—]\s*\d",
+    re.IGNORECASE,
+)
 _OFFICE_DAYS = re.compile(
     r"\b(?P<days>(?:\d|one|two|three|four|five)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four|five))?\s+days?"
     r"(?:\s+(?:a|per|each|every)\s+week)?\s+(?:in|at)\s+(?:the\s+|our\s+)?(?:office|studio|site|clinic|"
-    r"lab|hq|headquarters|store|workplace)(?:\s+(?:in|per|each|a)\s+\w+)?)", re.IGNORECASE)
+    r"lab|hq|headquarters|store|workplace)(?:\s+(?:in|per|each|a)\s+\w+)?)",
+    re.IGNORECASE,
+)
 
 
 _SENTENCES = re.compile(r"(?<=[a-z\d)])\.\s+(?=[A-Z])")
@@ -255,9 +298,11 @@ def meta_parts(text: str) -> list[str]:
     return [re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], p) for p in parts]
 
 
-_SHIFT = re.compile(r"^(?:(?:day|night|evening|weekend|morning|afternoon|overnight|rotating|swing|early|late)"
-                    r"s?(?:\s+shifts?)?|(?:days|nights|evenings|weekends)(?:\s*(?:/|and|&)\s*\w+)?)$",
-                    re.IGNORECASE)
+_SHIFT = re.compile(
+    r"^(?:(?:day|night|evening|weekend|morning|afternoon|overnight|rotating|swing|early|late)"
+    r"s?(?:\s+shifts?)?|(?:days|nights|evenings|weekends)(?:\s*(?:/|and|&)\s*\w+)?)$",
+    re.IGNORECASE,
+)
 
 
 def is_shift(text: str) -> bool:
@@ -266,7 +311,7 @@ def is_shift(text: str) -> bool:
 
 
 def office_days(text: str) -> str:
-    """"3 days a week in the office" from a hybrid workplace's description, or ""."""
+    """ "3 days a week in the office" from a hybrid workplace's description, or ""."""
     found = _OFFICE_DAYS.search(text)
     return found.group("days").strip() if found else ""
 
@@ -368,12 +413,13 @@ def clean_title(text: str) -> tuple[str, str | None, str | None]:
             break
         place = place or found_place
         kind = kind or found_kind
-        title = title[:tail.start()].rstrip(" -–—|,:")
+        title = title[: tail.start()].rstrip(" -–—|,:")
     return title, place, kind
 
 
-_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the",
-                          "to", "with"})
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+)
 
 
 def uncap(text: str) -> str:
@@ -394,5 +440,9 @@ def uncap(text: str) -> str:
 def looks_like_title(text: str) -> bool:
     """Short enough, and not a sentence."""
     plain = text.strip()
-    return (0 < len(plain) <= 150 and len(plain.split()) <= 14 and not plain.endswith((".", ":", ";", ","))
-            and any(ch.isalpha() for ch in plain))
+    return (
+        0 < len(plain) <= 150
+        and len(plain.split()) <= 14
+        and not plain.endswith((".", ":", ";", ","))
+        and any(ch.isalpha() for ch in plain)
+    )

@@ -10,21 +10,28 @@ from hirecli.importers.mend import verb_set
 _EEO = re.compile(
     r"\bequal\s+(?:employment\s+)?opportunit|\bEEO\b|\bdo(?:es)?\s+not\s+discriminate|\bwithout\s+regard\s+to\b"
     r"|\baffirmative\s+action\b|\bprotected\s+(?:veteran|characteristic|class|status)"
-    r"|\bvalues?\s+diversity\b.*\bemployer\b|\bdisability\s+confident\b", re.IGNORECASE)
+    r"|\bvalues?\s+diversity\b.*\bemployer\b|\bdisability\s+confident\b",
+    re.IGNORECASE,
+)
 _APPLY = re.compile(
     r"^(?:to\s+apply|apply\s+(?:at|via|online|through|by|here|now|today|on)|how\s+to\s+apply"
     r"|send\s+(?:your|a|us|in)\b|e-?mail\s+(?:your|us)\b|please\s+(?:send|apply|submit|e-?mail)\b"
     r"|submit\s+(?:your|an|a)\s+(?:cv|resume|résumé|application)|complete\s+the\s+application"
     r"|applications?\s+(?:close|closing|deadline|will\s+be\s+reviewed)|closing\s+date|interested\s+candidates"
-    r"|interviews?\s+will\s+be\s+held|to\s+be\s+considered)", re.IGNORECASE)
+    r"|interviews?\s+will\s+be\s+held|to\s+be\s+considered)",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s)>\]]+")
 _VARIABLE = re.compile(
     r"\b(?:differential|bonus(?:es)?|commissions?|on-target\s+earnings|OTE|equity|stock\s+options|RSUs?"
-    r"|tips|gratuities|profit[\s-]sharing|incentive\s+pay|overtime\s+(?:pay|rate))\b", re.IGNORECASE)
+    r"|tips|gratuities|profit[\s-]sharing|incentive\s+pay|overtime\s+(?:pay|rate))\b",
+    re.IGNORECASE,
+)
 _AMOUNT = re.compile(r"[$£€¥₹]\s?\d|\d\s?%|\d+(?:\.\d+)?\s*(?:per|an|a)\s+hour|\bpercent\b", re.IGNORECASE)
-_NOT_PAY = re.compile(r"^(?:experience|knowledge|proven|track\s+record|familiar|ability|able)\b",
-                      re.IGNORECASE)
+_NOT_PAY = re.compile(
+    r"^(?:experience|knowledge|proven|track\s+record|familiar|ability|able)\b", re.IGNORECASE
+)
 
 
 def is_eeo(text: str) -> bool:

@@ -80,11 +80,15 @@ def from_doc(doc: SourceDoc) -> Read:
         if doc.fmt == "text":
             lines.append(RawLine(block.source or block.text, block.line))
         elif kind == "heading":
-            lines.append(RawLine(block.text, block.line, "heading" if block.text else None, block.level,
-                                 joinable=False))
+            lines.append(
+                RawLine(
+                    block.text, block.line, "heading" if block.text else None, block.level, joinable=False
+                )
+            )
         elif kind == "bullet":
-            lines.append(RawLine(block.text, block.line, "bullet", block.level or 1, block.bold,
-                                 joinable=False))
+            lines.append(
+                RawLine(block.text, block.line, "bullet", block.level or 1, block.bold, joinable=False)
+            )
         elif kind == "term":
             term = block
         elif kind == "definition":
@@ -119,5 +123,7 @@ def _bold_lines(block: Block_) -> list[RawLine]:
     """A Markdown paragraph's lines; a line that is all bold is marked so."""
     if not block.pieces:
         return [RawLine(block.text, block.line, bold=block.bold)]
-    return [RawLine(text, number, bold=piece.bold)
-            for (text, number, _), piece in zip(block.lines(), block.pieces, strict=True)]
+    return [
+        RawLine(text, number, bold=piece.bold)
+        for (text, number, _), piece in zip(block.lines(), block.pieces, strict=True)
+    ]

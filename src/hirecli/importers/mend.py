@@ -61,8 +61,9 @@ def clean_line(text: str, pos: int, *, entities: bool) -> tuple[str, list[Mend]]
         cleaned = _CONTROL.sub("", cleaned)
     fixed = _MOJIBAKE.sub(_unmojibake, cleaned)
     if fixed != cleaned:
-        mends.append(Mend(pos, cleaned.strip(), fixed.strip(),
-                          "repaired characters garbled by a wrong text encoding"))
+        mends.append(
+            Mend(pos, cleaned.strip(), fixed.strip(), "repaired characters garbled by a wrong text encoding")
+        )
         cleaned = fixed
     if entities and _ENTITY.search(cleaned):
         unescaped = _ODD_SPACE.sub(" ", html.unescape(cleaned))
@@ -102,10 +103,16 @@ def mend_dash_bullet(text: str, pos: int) -> tuple[str, Mend]:
     fragment = text[1:]
     candidates, word = lost_first_letter(fragment)
     if not candidates:
-        return text, Mend(pos, text, text, "a bullet seems to have lost its first letter to a dash, "
-                          "but no known verb fits; kept as written - check it", sure=False)
+        return text, Mend(
+            pos,
+            text,
+            text,
+            "a bullet seems to have lost its first letter to a dash, "
+            "but no known verb fits; kept as written - check it",
+            sure=False,
+        )
     verb = candidates[0]
-    mended = verb.capitalize() + fragment[len(word):]
+    mended = verb.capitalize() + fragment[len(word) :]
     reason = "a bullet's first letter had become a dash"
     if len(candidates) > 1:
         reason += f" (guessed {verb!r} among {', '.join(candidates)})"

@@ -10,19 +10,26 @@ from functools import cache
 from hirecli.importers.vocab import table, word_pattern
 
 _NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_BETWEEN = re.compile(r"^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day)\.?\s*)?"
-                      r"(?:-|–|—|−|~|to|and|through|until|till)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day)\.?\s*)?"
+    r"(?:-|–|—|−|~|to|and|through|until|till)\s*$",
+    re.IGNORECASE,
+)
 _PERIODS: tuple[tuple[str, str], ...] = (
     ("hour", r"per\s+hour|an\s+hour|a\s+hour|/\s*(?:hour|hr|h)\b|\bper\s+hr\b|\bhourly\b|\bp/?h\b"),
     ("day", r"per\s+day|a\s+day|/\s*day\b|\bdaily\b|\bday\s+rate\b"),
     ("week", r"per\s+week|a\s+week|/\s*(?:week|wk)\b|\bweekly\b|\bper\s+wk\b"),
     ("month", r"per\s+month|a\s+month|/\s*(?:month|mo|mth)\b|\bmonthly\b|\bpcm\b|\bp\.c\.m\.?"),
-    ("year", r"per\s+year|a\s+year|/\s*(?:year|yr|annum)\b|\bper\s+annum\b|\bp\.\s?a\.?(?!\w)"
-             r"|\bannual(?:ly)?\b|\byearly\b|\bper\s+yr\b|\bsalary\b"),
+    (
+        "year",
+        r"per\s+year|a\s+year|/\s*(?:year|yr|annum)\b|\bper\s+annum\b|\bp\.\s?a\.?(?!\w)"
+        r"|\bannual(?:ly)?\b|\byearly\b|\bper\s+yr\b|\bsalary\b",
+    ),
 )
 _OPEN_MAX = re.compile(r"\b(?:up\s+to|max(?:imum)?(?:\s+of)?|no\s+more\s+than)\s*$", re.IGNORECASE)
-_OPEN_MIN = re.compile(r"\b(?:from|starting\s+(?:at|from)|at\s+least|min(?:imum)?(?:\s+of)?)\s*$",
-                       re.IGNORECASE)
+_OPEN_MIN = re.compile(
+    r"\b(?:from|starting\s+(?:at|from)|at\s+least|min(?:imum)?(?:\s+of)?)\s*$", re.IGNORECASE
+)
 _FILLER = re.compile(
     r"\b(?:the|a|an|is|are|of|for|this|that|role|position|job|range|pay|salary|base|wage|rate|"
     r"hourly|annual|annually|starting|from|up|to|and|or|between|per|hour|hours|year|years|month|"
@@ -30,7 +37,9 @@ _FILLER = re.compile(
     r"depending|dependent|on|experience|negotiable|competitive|plus|benefits|compensation|"
     r"target|expected|total|level|band|scale|usd|cad|gbp|eur|aud|with|in|we|offer|pays|paid|"
     r"will|be|at|least|rs|yr|hr|mo|wk|p|a|h|k|ph|pa|pcm|salaried|full|time|part|per annum|"
-    r"remuneration|us|ca|remote|onsite|hybrid)\b", re.IGNORECASE)
+    r"remuneration|us|ca|remote|onsite|hybrid)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,31 +127,41 @@ def find_pay(text: str, *, context: bool = False) -> Pay | None:
     for index, first in enumerate(tokens):
         if not context and not (first.group("pre") or first.group("post")):
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is None or not _BETWEEN.match(text[first.end():following.start()]) or not (
-                    following.group("pre") or following.group("post")):
+            if (
+                following is None
+                or not _BETWEEN.match(text[first.end() : following.start()])
+                or not (following.group("pre") or following.group("post"))
+            ):
                 continue
-        after = text[first.end():first.end() + 12].lower()
-        if re.match(r"\s*(?:%|percent|years?|yrs?|hours?\b(?!ly)|days?\b|weeks?\b|months?\b|"
-                    r"people|staff|employees|clients|patients|miles|km)", after) and not first.group("pre"):
+        after = text[first.end() : first.end() + 12].lower()
+        if re.match(
+            r"\s*(?:%|percent|years?|yrs?|hours?\b(?!ly)|days?\b|weeks?\b|months?\b|"
+            r"people|staff|employees|clients|patients|miles|km)",
+            after,
+        ) and not first.group("pre"):
             continue
         second = None
-        if index + 1 < len(tokens) and _BETWEEN.match(text[first.end():tokens[index + 1].start()]):
+        if index + 1 < len(tokens) and _BETWEEN.match(text[first.end() : tokens[index + 1].start()]):
             second = tokens[index + 1]
         return _build(text, first, second)
     return None
 
 
 def _build(text: str, first: re.Match[str], second: re.Match[str] | None) -> Pay | None:
-    sign = first.group("pre") or first.group("post") or (
-        second.group("pre") or second.group("post") if second else None) or ""
+    sign = (
+        first.group("pre")
+        or first.group("post")
+        or (second.group("pre") or second.group("post") if second else None)
+        or ""
+    )
     low = _amount(first.group("num"), first.group("mult"))
     high = _amount(second.group("num"), second.group("mult")) if second else None
     shared_unit = second is not None and not first.group("mult") and second.group("mult")
     if shared_unit and high is not None and low < 1000 <= high:
         low = _amount(first.group("num"), second.group("mult") if second else None)
     end = second.end() if second else first.end()
-    matched = text[first.start():end].strip()
-    before = text[:first.start()]
+    matched = text[first.start() : end].strip()
+    before = text[: first.start()]
     minimum: float | None = low
     maximum: float | None = high
     if second is None:
@@ -154,7 +173,7 @@ def _build(text: str, first: re.Match[str], second: re.Match[str] | None) -> Pay
         minimum, maximum = maximum, minimum
     if minimum == 0 or maximum == 0:
         return None
-    near = period_in(text[end:end + 40]) or period_in(text)
+    near = period_in(text[end : end + 40]) or period_in(text)
     amount = minimum if minimum is not None else (maximum or 0.0)
     period = near or ("hour" if amount < 500 else "year")
     currency = _signs().get(sign, "USD")
@@ -162,8 +181,18 @@ def _build(text: str, first: re.Match[str], second: re.Match[str] | None) -> Pay
     rest = re.sub(r"[^\w]+", " ", rest).strip()
     variable = bool(word_pattern("vocabulary", "variable_pay").search(text))
     pay_only = len(rest.split()) <= 1 and (not variable or second is not None or near is not None)
-    return Pay(currency, minimum, maximum, period, near is not None, sign, matched, pay_only, variable,
-               _extra(text, end) if variable else "")
+    return Pay(
+        currency,
+        minimum,
+        maximum,
+        period,
+        near is not None,
+        sign,
+        matched,
+        pay_only,
+        variable,
+        _extra(text, end) if variable else "",
+    )
 
 
 def _extra(text: str, end: int) -> str:

@@ -27,7 +27,9 @@ from hirecli.importers.vocab import word_pattern
 _WORKPLACE_SENTENCE = re.compile(
     r"\b(?P<remote>fully remote|remote (?:role|position|job)|work(?:ing)? remotely|work from home)\b"
     r"|\b(?P<hybrid>hybrid (?:role|position|job|schedule|model|working))\b"
-    r"|\b(?P<onsite>on-?site (?:role|position|job)|in-person (?:role|position|job))\b", re.IGNORECASE)
+    r"|\b(?P<onsite>on-?site (?:role|position|job)|in-person (?:role|position|job))\b",
+    re.IGNORECASE,
+)
 
 
 def _variable_pay(text: str) -> bool:
@@ -55,12 +57,19 @@ class Placer:
     # ---- the walk ---------------------------------------------------------------
 
     def run(self, segments: list[Segment]) -> Draft:
-        has_summary = any(s.kind == "summary" and any(b.kind == "paragraph" for b in s.blocks)
-                          for s in segments)
+        has_summary = any(
+            s.kind == "summary" and any(b.kind == "paragraph" for b in s.blocks) for s in segments
+        )
         for segment in segments:
             self.segment = segment
-            self.line = SectionLine(segment.title, segment.heading.pos if segment.heading else None,
-                                    segment.kind, segment.confidence, segment.how, segment.parent)
+            self.line = SectionLine(
+                segment.title,
+                segment.heading.pos if segment.heading else None,
+                segment.kind,
+                segment.confidence,
+                segment.how,
+                segment.parent,
+            )
             if segment.kind == "preamble":
                 self.top = self.line
             handler = self._handler(segment.kind)
@@ -109,8 +118,9 @@ class Placer:
         self._count("notes")
 
     def _drop(self, block: Block) -> None:
-        why = ("e-mail header, greeting or signature" if block.cue == "email"
-               else "navigation or page furniture")
+        why = (
+            "e-mail header, greeting or signature" if block.cue == "email" else "navigation or page furniture"
+        )
         self.report.dropped.append(Aside(block.pos, block.text, why))
         self._count("left out")
 
@@ -183,8 +193,12 @@ class Placer:
             return bool(kind) and self.facts.set_field("employment_type", kind, block, how)
         elif segment.kind == "compensation" and _variable_pay(block.text):
             self.draft.variable_pay.append(block.text)
-            self.report.fact("compensation.variable_pay", block.text, block.pos,
-                             "mentions bonus or commission under a pay heading")
+            self.report.fact(
+                "compensation.variable_pay",
+                block.text,
+                block.pos,
+                "mentions bonus or commission under a pay heading",
+            )
             self._count("compensation.variable_pay")
             return True
         return False
@@ -211,8 +225,13 @@ class Placer:
         if kind == "apply" or leftovers.is_apply(text):
             for key, value in leftovers.contacts(text):
                 self.report.suggest_company(f"apply_{key}", value, block.pos, "how to apply")
-            self.report.dropped.append(Aside(block.pos, text, "how to apply: the company profile's apply "
-                                             "url or email says it in every posting"))
+            self.report.dropped.append(
+                Aside(
+                    block.pos,
+                    text,
+                    "how to apply: the company profile's apply url or email says it in every posting",
+                )
+            )
             self._count("company profile (apply)")
             return True
         if kind == "company":
@@ -228,8 +247,9 @@ class Placer:
         if block.kind == "heading" or not leftovers.is_variable_pay(block.text):
             return False
         self.draft.variable_pay.append(block.text)
-        self.report.fact("compensation.variable_pay", block.text, block.pos, "a pay differential, bonus "
-                         "or commission")
+        self.report.fact(
+            "compensation.variable_pay", block.text, block.pos, "a pay differential, bonus or commission"
+        )
         self._count("compensation.variable_pay")
         return True
 
@@ -240,8 +260,13 @@ class Placer:
         facts = self.facts
         if self.draft.title is None and block.kind != "bullet":
             title, place, kind = fields.clean_title(block.text)
-            if (place or kind) and title != block.text.strip() and fields.parse_location(title) is None \
-                    and not fields.split_label(block.text) and facts.title(block):
+            if (
+                (place or kind)
+                and title != block.text.strip()
+                and fields.parse_location(title) is None
+                and not fields.split_label(block.text)
+                and facts.title(block)
+            ):
                 return True
         return facts.meta(block) or self._fact(block) or facts.title(block) or facts.tags(block)
 
@@ -250,9 +275,16 @@ class Placer:
         the employer's name, offered for the company profile."""
         text = block.text.strip()
         words = text.split()
-        if (self.draft.title is None or self.draft.summary or self.prose or "name" in self.report.company
-                or block.kind != "paragraph" or not 1 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text)
-                or not all(w[0].isupper() or w in ("&", "and", "of", "the", "de", "+") for w in words)):
+        if (
+            self.draft.title is None
+            or self.draft.summary
+            or self.prose
+            or "name" in self.report.company
+            or block.kind != "paragraph"
+            or not 1 <= len(words) <= 6
+            or re.search(r"[.!?:;,]$", text)
+            or not all(w[0].isupper() or w in ("&", "and", "of", "the", "de", "+") for w in words)
+        ):
             return False
         self.report.suggest_company("name", text, block.pos, "a short line under the title (the employer?)")
         self._count("company profile (name)")
@@ -293,9 +325,15 @@ class Placer:
         self.draft.where.setdefault(text, block.pos)
         self.draft.exp_min, self.draft.exp_max = low, high
         span = f"{low}-{high} years" if high is not None else (f"{low}+ years" if low is not None else "")
-        how = "a line stating years of experience" if span else (
-            "a line about experience, without years" if fields.mentions_years(text)
-            else "the first line under an experience heading")
+        how = (
+            "a line stating years of experience"
+            if span
+            else (
+                "a line about experience, without years"
+                if fields.mentions_years(text)
+                else "the first line under an experience heading"
+            )
+        )
         self.report.fact("experience", span or text, block.pos, how)
         self._count("experience")
 
@@ -329,13 +367,20 @@ class Placer:
         if draft.lists.get("skills.hard") or draft.lists.get("skills.soft"):
             return
         lists = draft.lists
-        asked = [*lists.get("qualifications.required", []), *lists.get("education.minimum", []),
-                 *([draft.exp_description] if draft.exp_description else []),
-                 *lists.get("qualifications.preferred", []), *lists.get("experience.preferred", [])]
-        duties = [*draft.lists.get("responsibilities.primary", []),
-                  *draft.lists.get("responsibilities.secondary", [])]
-        found = read_skills([(t, draft.where.get(t, 0)) for t in asked],
-                            [(t, draft.where.get(t, 0)) for t in duties])
+        asked = [
+            *lists.get("qualifications.required", []),
+            *lists.get("education.minimum", []),
+            *([draft.exp_description] if draft.exp_description else []),
+            *lists.get("qualifications.preferred", []),
+            *lists.get("experience.preferred", []),
+        ]
+        duties = [
+            *draft.lists.get("responsibilities.primary", []),
+            *draft.lists.get("responsibilities.secondary", []),
+        ]
+        found = read_skills(
+            [(t, draft.where.get(t, 0)) for t in asked], [(t, draft.where.get(t, 0)) for t in duties]
+        )
         if not found:
             return
         fields = role_fields(draft.title or "", draft.tags, [*duties, *asked]).fields
@@ -343,8 +388,16 @@ class Placer:
         for skill in found:
             draft.add(f"skills.{skill.kind}", skill.name)
             match = library.match(skill.name, fields)
-            self.report.skills.append(SkillLine(skill.name, skill.kind, skill.pos, skill.line, skill.how,
-                                                match.parts[0].competency if match.parts else ""))
+            self.report.skills.append(
+                SkillLine(
+                    skill.name,
+                    skill.kind,
+                    skill.pos,
+                    skill.line,
+                    skill.how,
+                    match.parts[0].competency if match.parts else "",
+                )
+            )
 
     def _summary_from_elsewhere(self) -> None:
         """No summary heading: the text at the top, or else under the first unknown heading."""
@@ -361,8 +414,9 @@ class Placer:
         if not source:
             return
         self.draft.summary = [text for _, text in source]
-        self.report.fact("summary", f"{len(source)} paragraph(s)", source[0][0],
-                         f"no summary heading: the text {where}")
+        self.report.fact(
+            "summary", f"{len(source)} paragraph(s)", source[0][0], f"no summary heading: the text {where}"
+        )
         taken = {text for _, text in source}
         self.draft.notes = [n for n in self.draft.notes if n[2] not in taken]
         self.report.notes = [a for a in self.report.notes if a.text not in taken]
@@ -380,8 +434,9 @@ class Placer:
                 found = _WORKPLACE_SENTENCE.search(text)
                 if found and found.lastgroup:
                     place.workplace = found.lastgroup
-                    self.report.fact("location.workplace", found.lastgroup, 0,
-                                     f"the summary says {found.group()!r}")
+                    self.report.fact(
+                        "location.workplace", found.lastgroup, 0, f"the summary says {found.group()!r}"
+                    )
                     break
         if place.workplace == "remote" and place.country and not place.city:
             place.remote_regions = list(dict.fromkeys([*place.remote_regions, place.country]))
@@ -392,5 +447,7 @@ class Placer:
             local = dollar_currency(country)
             if local:
                 draft.pay = replace(pay, currency=local)
-                self.report.warn(f"pay written with a bare '$' in a job located in {country}: read as "
-                                 f"{local}; change compensation.currency if that is wrong")
+                self.report.warn(
+                    f"pay written with a bare '$' in a job located in {country}: read as "
+                    f"{local}; change compensation.currency if that is wrong"
+                )

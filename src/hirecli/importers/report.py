@@ -91,8 +91,11 @@ class ImportReport:
             data["about"] = Folded(" ".join(a.text for a in self.company["about"]))
         if "eeo_statement" in self.company:
             data["eeo_statement"] = Folded(" ".join(a.text for a in self.company["eeo_statement"]))
-        apply = {key: self.company[f"apply_{key}"][0].text for key in ("url", "email")
-                 if f"apply_{key}" in self.company}
+        apply = {
+            key: self.company[f"apply_{key}"][0].text
+            for key in ("url", "email")
+            if f"apply_{key}" in self.company
+        }
         if apply:
             data["apply"] = apply
         return dump_yaml(data) if data else ""
@@ -106,19 +109,42 @@ class ImportReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "format": self.fmt, "id": self.role_id,
-            "sections": [{"heading": s.heading, self.unit: s.pos, "read_as": s.kind,
-                          "confidence": s.confidence, "how": s.how, "parent": s.parent,
-                          "placed": dict(s.placed)} for s in self.sections],
-            "facts": [{"field": f.field, "value": f.value, self.unit: f.pos, "how": f.how}
-                      for f in self.facts],
-            "mended": [{self.unit: m.pos, "before": m.before, "after": m.after, "reason": m.reason,
-                        "sure": m.sure} for m in self.mends],
+            "source": self.source,
+            "format": self.fmt,
+            "id": self.role_id,
+            "sections": [
+                {
+                    "heading": s.heading,
+                    self.unit: s.pos,
+                    "read_as": s.kind,
+                    "confidence": s.confidence,
+                    "how": s.how,
+                    "parent": s.parent,
+                    "placed": dict(s.placed),
+                }
+                for s in self.sections
+            ],
+            "facts": [
+                {"field": f.field, "value": f.value, self.unit: f.pos, "how": f.how} for f in self.facts
+            ],
+            "mended": [
+                {self.unit: m.pos, "before": m.before, "after": m.after, "reason": m.reason, "sure": m.sure}
+                for m in self.mends
+            ],
             "left_out": [{self.unit: a.pos, "text": a.text, "why": a.why} for a in self.dropped],
             "notes": [{self.unit: a.pos, "text": a.text, "why": a.why} for a in self.notes],
             "warnings": list(self.warnings),
-            "skills": [{"name": k.name, "kind": k.kind, self.unit: k.pos, "from": k.line, "how": k.how,
-                        "competency": k.competency or None} for k in self.skills],
+            "skills": [
+                {
+                    "name": k.name,
+                    "kind": k.kind,
+                    self.unit: k.pos,
+                    "from": k.line,
+                    "how": k.how,
+                    "competency": k.competency or None,
+                }
+                for k in self.skills
+            ],
             "missing": list(self.missing),
             "company_profile": {key: [a.text for a in values] for key, values in self.company.items()},
         }
@@ -161,10 +187,15 @@ class ImportReport:
             out.append("Skills (from the lines they name them in)")
             width = max(len(k.name) for k in self.skills)
             for skill in self.skills:
-                match = (f" -> {skill.competency}" if skill.competency
-                         else " (not in the library: draft questions)")
-                out.append(f"  {skill.name:<{width}}  {skill.kind}{match}  ({unit} {skill.pos}: "
-                           f"{_short(skill.line, 50)!r}; {skill.how})")
+                match = (
+                    f" -> {skill.competency}"
+                    if skill.competency
+                    else " (not in the library: draft questions)"
+                )
+                out.append(
+                    f"  {skill.name:<{width}}  {skill.kind}{match}  ({unit} {skill.pos}: "
+                    f"{_short(skill.line, 50)!r}; {skill.how})"
+                )
         if self.company:
             out.append("Company profile suggestion (merge into company.yaml; not part of the role)")
             out += [f"  {line}" for line in self.company_yaml().splitlines()]

@@ -51,7 +51,9 @@ ROUTED_KINDS = frozenset({"requirements", "preferred", "education_experience", "
 
 _PREFERRED_TAIL = re.compile(
     r"\b(?:preferred|(?:is\s+)?a\s+plus|(?:is\s+)?an\s+asset|(?:is\s+)?desirable"
-    r"|nice\s+to\s+have|(?:is\s+)?a\s+bonus|advantageous|welcome)\W*$", re.IGNORECASE)
+    r"|nice\s+to\s+have|(?:is\s+)?a\s+bonus|advantageous|welcome)\W*$",
+    re.IGNORECASE,
+)
 
 
 def route(kind: str, text: str, *, have_experience: bool) -> str:

@@ -20,13 +20,33 @@ CHILDREN: dict[str, frozenset[str]] = {
     "skills": frozenset({"skills.hard", "skills.soft"}),
     "education": frozenset({"education.minimum", "education.preferred", "education.fields_of_study"}),
     "experience": frozenset({"experience.preferred"}),
-    "career_path": frozenset({"career_path", "career_path.entry_points", "career_path.advancement",
-                              "career_path.lateral_moves"}),
-    "requirements": frozenset({"preferred", "skills", "skills.hard", "skills.soft", "education",
-                               "education.minimum", "education.preferred", "education.fields_of_study",
-                               "experience", "experience.preferred"}),
-    "education_experience": frozenset({"education", "education.minimum", "education.preferred",
-                                       "education.fields_of_study", "experience", "experience.preferred"}),
+    "career_path": frozenset(
+        {"career_path", "career_path.entry_points", "career_path.advancement", "career_path.lateral_moves"}
+    ),
+    "requirements": frozenset(
+        {
+            "preferred",
+            "skills",
+            "skills.hard",
+            "skills.soft",
+            "education",
+            "education.minimum",
+            "education.preferred",
+            "education.fields_of_study",
+            "experience",
+            "experience.preferred",
+        }
+    ),
+    "education_experience": frozenset(
+        {
+            "education",
+            "education.minimum",
+            "education.preferred",
+            "education.fields_of_study",
+            "experience",
+            "experience.preferred",
+        }
+    ),
 }
 """Which sections may sit inside which, for nesting without markup."""
 
@@ -86,15 +106,20 @@ class Segmenter:
         found = match_heading(block.text)
         if block.inline:
             kind = self._resolve(found.kind) if found else "other"
-            self.inline = Segment(block, kind, found.confidence if found else 0.3,
-                                  found.how if found else "label")
+            self.inline = Segment(
+                block, kind, found.confidence if found else 0.3, found.how if found else "label"
+            )
             self.segments.append(self.inline)
             return
         if found is None:
             self._unknown(block)
             return
-        self._open(block, self._resolve(found.kind), found.confidence,
-                   found.how if not found.kind.startswith("qualifier.") else "from the section above")
+        self._open(
+            block,
+            self._resolve(found.kind),
+            found.confidence,
+            found.how if not found.kind.startswith("qualifier.") else "from the section above",
+        )
 
     def _resolve(self, kind: str) -> str:
         if not kind.startswith("qualifier."):
@@ -110,16 +135,21 @@ class Segmenter:
             self.current.blocks.append(block)
             return
         if block.cue in ("colon", "lead", "bold") and words > 5:
-            self.current.blocks.append(Block("paragraph", block.text + (":" if block.cue == "colon" else ""),
-                                             block.pos, block.end))
+            self.current.blocks.append(
+                Block("paragraph", block.text + (":" if block.cue == "colon" else ""), block.pos, block.end)
+            )
             return
         self._open(block, "other", 0.3, f"not a known heading ({block.cue or 'markup'})")
 
     def _open(self, block: Block, kind: str, confidence: float, how: str) -> None:
         while self.stack and kind not in CHILDREN.get(self.stack[-1].kind, frozenset()):
             self.stack.pop()
-        if (self.stack and self.stack[-1].kind == "preferred" and kind in ("education", "experience")
-                and block.level > (self.stack[-1].heading.level if self.stack[-1].heading else 0) > 0):
+        if (
+            self.stack
+            and self.stack[-1].kind == "preferred"
+            and kind in ("education", "experience")
+            and block.level > (self.stack[-1].heading.level if self.stack[-1].heading else 0) > 0
+        ):
             kind = f"{kind}.preferred"
         parent = self.stack[-1].title if self.stack else None
         segment = Segment(block, kind, confidence, how, parent)

@@ -21,20 +21,28 @@ MAX_HARD = 12
 MAX_SOFT = 6
 _CLAUSE_END = re.compile(
     r"[.;:()\[\]!?]|\s[-–—]\s|\s(?:to|for|including|such as|e\.g\.|i\.e\.|across|within|in order|that|"
-    r"which|who|when|where|while|so|as well as|at|from|on|is|are|with)\s", re.IGNORECASE)
+    r"which|who|when|where|while|so|as well as|at|from|on|is|are|with)\s",
+    re.IGNORECASE,
+)
 _TOOL_CONTEXT = re.compile(
     r"\b(?:in|on|using|with|through|via|into)\s+(?:the|our|a|an|their)?\s*"
     r"(?P<name>[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
-    r"(?P<kind>app|application|software|system|platform|portal|database|tool|CRM|ERP|EHR|EMR)\b")
+    r"(?P<kind>app|application|software|system|platform|portal|database|tool|CRM|ERP|EHR|EMR)\b"
+)
 """A product named by what it is: "in the AlayaCare app", "using our Procore platform"."""
 _CAMEL = re.compile(r"(?<![\w.@/-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w@/-])")
 """A word with a capital inside ("ServiceTitan", "AlayaCare"): a product's name."""
 _SPLIT = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bplus\b)\s*", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:(?:a|an|the|some|strong|advanced|solid|good|great|basic|deep|excellent|"
-                      r"working|sound|secure|clear|modern|current|effective|high|level|of)\s+)+",
-                      re.IGNORECASE)
-_TRAILING = re.compile(r"\s+(?:knowledge|principles|concepts|tools?|platforms?|specifications?|specs|"
-                       r"curriculum|syllabus(?:es)?)$", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:(?:a|an|the|some|strong|advanced|solid|good|great|basic|deep|excellent|"
+    r"working|sound|secure|clear|modern|current|effective|high|level|of)\s+)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s+(?:knowledge|principles|concepts|tools?|platforms?|specifications?|specs|"
+    r"curriculum|syllabus(?:es)?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +56,15 @@ class FoundSkill:
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str], re.Pattern[str],
-                     re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _data() -> tuple[
+    re.Pattern[str],
+    re.Pattern[str] | None,
+    dict[str, str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    frozenset[str],
+]:
     data = table("skills")
     sensitive = {str(n) for n in data["case_sensitive"]}
     names = {str(n).lower(): str(n) for n in data["named"] if str(n) not in sensitive}
@@ -67,12 +82,18 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str], re
     exact = re.compile(f"{edge_l}(?:{alternatives(sorted(sensitive))}){edge_r}") if sensitive else None
     for name in sensitive:
         canonical[name] = name
-    cues = re.compile(r"\b(?:" + "|".join(re.escape(str(c)).replace(r"\ ", r"\s+")
-                                          for c in sorted(data["cues"], key=len, reverse=True)) + r")\s+",
-                      re.IGNORECASE)
+    cues = re.compile(
+        r"\b(?:"
+        + "|".join(
+            re.escape(str(c)).replace(r"\ ", r"\s+") for c in sorted(data["cues"], key=len, reverse=True)
+        )
+        + r")\s+",
+        re.IGNORECASE,
+    )
     leads = re.compile(r"^(?:" + "|".join(re.escape(str(c)) for c in data["leads"]) + r")\s+", re.IGNORECASE)
-    credentials = re.compile(r"\b(?:" + "|".join(re.escape(str(c)) for c in data["credentials"]) + r")s?\b",
-                             re.IGNORECASE)
+    credentials = re.compile(
+        r"\b(?:" + "|".join(re.escape(str(c)) for c in data["credentials"]) + r")s?\b", re.IGNORECASE
+    )
     stop = frozenset(str(w).lower() for w in data["not_skills"])
     return named, exact, canonical, cues, leads, credentials, stop
 
@@ -128,7 +149,7 @@ def _phrases(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     spans: list[str] = []
     for cue in cues.finditer(text):
-        rest = text[cue.end():]
+        rest = text[cue.end() :]
         end = _CLAUSE_END.search(" " + rest)
         spans.append(rest[: end.start() - 1] if end and end.start() > 0 else rest)
         named_only = re.match(r"(?:experience|background)\s+in\b", cue.group().lower()) is not None
@@ -139,7 +160,7 @@ def _phrases(text: str) -> list[tuple[str, str]]:
             out.append((piece, f"named after {cue.group().strip()!r}"))
     lead = leads.match(text.strip())
     if lead and not out:
-        rest = text.strip()[lead.end():]
+        rest = text.strip()[lead.end() :]
         end = _CLAUSE_END.search(" " + rest)
         phrase = rest[: end.start() - 1] if end and end.start() > 0 else rest
         out.extend((piece, f"named after {lead.group().strip()!r}") for piece in _SPLIT.split(phrase))
@@ -172,8 +193,9 @@ def read_skills(requirements: list[tuple[str, int]], duties: list[tuple[str, int
         inside = re.compile(rf"(?<![\w+#]){re.escape(key)}(?![\w+#])")
         if key in found or any(inside.search(other) or (len(key) > 3 and other in key) for other in found):
             return
-        found[key] = FoundSkill(name, "soft" if soft.fullmatch(name) or _is_soft(name) else "hard",
-                                pos, line, how)
+        found[key] = FoundSkill(
+            name, "soft" if soft.fullmatch(name) or _is_soft(name) else "hard", pos, line, how
+        )
 
     for lines, from_duties in ((requirements, False), (duties, True)):
         for line, pos in lines:

@@ -49,10 +49,12 @@ class _Emitter(Emitter):
 
 class _Dumper(_Emitter, Serializer, SafeRepresenter, Resolver):
     def __init__(self, stream: Any, **kwargs: Any) -> None:
-        _Emitter.__init__(self, stream, canonical=None, indent=2, width=WIDTH, allow_unicode=True,
-                          line_break=None)
-        Serializer.__init__(self, encoding=None, explicit_start=False, explicit_end=False,
-                            version=None, tags=None)
+        _Emitter.__init__(
+            self, stream, canonical=None, indent=2, width=WIDTH, allow_unicode=True, line_break=None
+        )
+        Serializer.__init__(
+            self, encoding=None, explicit_start=False, explicit_end=False, version=None, tags=None
+        )
         SafeRepresenter.__init__(self, default_style=None, default_flow_style=False, sort_keys=False)
         Resolver.__init__(self)
 

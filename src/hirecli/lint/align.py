@@ -17,7 +17,7 @@ def _pieces(lines: list[str], line: int, column: int) -> Iterator[tuple[int, int
     """(line, 0-based column, text) of the source lines a value may span, in order."""
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     start = column - 1
-    head = here[start:start + 1]
+    head = here[start : start + 1]
     if head not in ("|", ">"):
         if head in ("'", '"'):
             start += 1

@@ -49,15 +49,19 @@ def fingerprint(finding: Finding, root: Path) -> str:
 
 def entries(reports: Sequence[FileReport], root: Path) -> list[dict[str, Any]]:
     """Every finding as a baseline entry, in a stable order."""
-    found = [{
-        "fingerprint": fingerprint(f, root),
-        "rule": f.rule,
-        "file": relative_file(f.file, root),
-        "field": f.field,
-        "text": f.text,
-        "line": f.line,
-        "message": f.message,
-    } for report in reports for f in report.findings]
+    found = [
+        {
+            "fingerprint": fingerprint(f, root),
+            "rule": f.rule,
+            "file": relative_file(f.file, root),
+            "field": f.field,
+            "text": f.text,
+            "line": f.line,
+            "message": f.message,
+        }
+        for report in reports
+        for f in report.findings
+    ]
     found.sort(key=lambda e: (e["file"], e["line"], e["rule"], e["fingerprint"]))
     return found
 
@@ -81,14 +85,18 @@ def read_baseline(path: Path) -> Counter[str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputFileError(f"{path}: no such baseline file (write one with --write-baseline {path})") \
-            from None
+        raise InputFileError(
+            f"{path}: no such baseline file (write one with --write-baseline {path})"
+        ) from None
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidInputError(f"{path}: not a hirecli lint baseline ({exc})") from None
-    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION \
-            or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != BASELINE_VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
         raise InvalidInputError(f"{path}: not a hirecli lint baseline of version {BASELINE_VERSION}")
     counts: Counter[str] = Counter()
     for entry in data["findings"]:
@@ -110,8 +118,10 @@ class Applied:
         if self.known:
             parts.append(f"{self.known} finding{'s' * (self.known != 1)} in the baseline {path} not shown")
         if self.gone:
-            parts.append(f"{self.gone} finding{'s' * (self.gone != 1)} of the baseline no longer occur "
-                         f"(record the current ones with --write-baseline {path} --force)")
+            parts.append(
+                f"{self.gone} finding{'s' * (self.gone != 1)} of the baseline no longer occur "
+                f"(record the current ones with --write-baseline {path} --force)"
+            )
         return "; ".join(parts)
 
 
@@ -134,8 +144,9 @@ def apply_baseline(path: Path, reports: Sequence[FileReport]) -> Applied:
     return Applied(kept, known, sum(counts.values()))
 
 
-def use_baseline(reports: list[FileReport], *, baseline: Path | None, write: Path | None, force: bool,
-                 env: Env) -> bool:
+def use_baseline(
+    reports: list[FileReport], *, baseline: Path | None, write: Path | None, force: bool, env: Env
+) -> bool:
     """``--write-baseline`` (records ``reports``; True: the command is done) or ``--baseline``
     (takes the known findings out of ``reports`` in place, and says so on stderr)."""
     from hirecli.errors import UsageError
@@ -144,8 +155,10 @@ def use_baseline(reports: list[FileReport], *, baseline: Path | None, write: Pat
         raise UsageError("--write-baseline records a baseline and --baseline uses one; give one of them")
     if write is not None:
         count = write_baseline(write, reports, force=force)
-        env.stderr.write(f"wrote {write}: {count} finding{'s' * (count != 1)} recorded; lint with "
-                         f"--baseline {write} to report only new ones\n")
+        env.stderr.write(
+            f"wrote {write}: {count} finding{'s' * (count != 1)} recorded; lint with "
+            f"--baseline {write} to report only new ones\n"
+        )
         env.stderr.flush()
         return True
     assert baseline is not None

@@ -62,12 +62,22 @@ def laws() -> dict[str, Law]:
         where: dict[str, Any] = entry["where"]
         countries = where.get("countries") or [where["country"]]
         found[entry["id"]] = Law(
-            entry["id"], entry["name"], entry["law"], frozenset(countries), where.get("region"),
-            frozenset(c.casefold() for c in where.get("cities", [])), entry.get("effective"),
-            int(entry["min_employees"]), bool(entry["benefits"]), bool(entry.get("covers_remote")),
-            entry["checked"], " ".join(str(entry.get("note", "")).split()),
+            entry["id"],
+            entry["name"],
+            entry["law"],
+            frozenset(countries),
+            where.get("region"),
+            frozenset(c.casefold() for c in where.get("cities", [])),
+            entry.get("effective"),
+            int(entry["min_employees"]),
+            bool(entry["benefits"]),
+            bool(entry.get("covers_remote")),
+            entry["checked"],
+            " ".join(str(entry.get("note", "")).split()),
             " ".join(str(entry.get("benefits_note", "")).split()),
-            entry.get("max_width"), entry.get("exempt_above"), entry.get("currency"),
+            entry.get("max_width"),
+            entry.get("exempt_above"),
+            entry.get("currency"),
         )
     return found
 
@@ -84,9 +94,13 @@ class Place:
 
     @classmethod
     def of(cls, location: Location) -> Place:
-        return cls(location.country or ("US" if location.region else None),
-                   (location.region or "").upper() or None, location.city,
-                   location.workplace == "remote", frozenset(location.remote_regions))
+        return cls(
+            location.country or ("US" if location.region else None),
+            (location.region or "").upper() or None,
+            location.city,
+            location.workplace == "remote",
+            frozenset(location.remote_regions),
+        )
 
 
 def laws_for(place: Place | None) -> list[Law]:
@@ -96,18 +110,27 @@ def laws_for(place: Place | None) -> list[Law]:
     city = (place.city or "").casefold()
     found = []
     for law in laws().values():
-        here = place.country in law.countries and (law.region is None or law.region == place.region) \
+        here = (
+            place.country in law.countries
+            and (law.region is None or law.region == place.region)
             and (not law.cities or city in law.cities)
-        reaches = place.remote and law.covers_remote and (
-            bool(place.remote_regions & law.countries)
-            or (not place.remote_regions and place.country in (None, *law.countries)))
+        )
+        reaches = (
+            place.remote
+            and law.covers_remote
+            and (
+                bool(place.remote_regions & law.countries)
+                or (not place.remote_regions and place.country in (None, *law.countries))
+            )
+        )
         if here or reaches:
             found.append(law)
     return found
 
 
-_LOCATION = re.compile(r"\blocation\s*:[*_\s]*(?P<where>[^|;\n]{2,100}?)(?=\s+[A-Z][a-z]+:|[|;\n]|$)",
-                       re.IGNORECASE)
+_LOCATION = re.compile(
+    r"\blocation\s*:[*_\s]*(?P<where>[^|;\n]{2,100}?)(?=\s+[A-Z][a-z]+:|[|;\n]|$)", re.IGNORECASE
+)
 _PARTS = re.compile(r"\s*(?:,|\(|\)|/|–|—|·|\s-\s)\s*")
 
 
@@ -228,36 +251,62 @@ def check_pay(ctx: Context) -> None:
     status, where, start, end = pay_status(ctx)
     covered = _covered(ctx)
     ctx.stats["pay"] = status
-    ctx.stats["jurisdictions"] = [{"id": law.id, "name": law.name, "checked": law.checked.isoformat()}
-                                  for law in covered]
+    ctx.stats["jurisdictions"] = [
+        {"id": law.id, "name": law.name, "checked": law.checked.isoformat()} for law in covered
+    ]
     size = ctx.employees
-    applying = [law for law in covered
-                if (size is None or size >= law.min_employees) and not _exempt(ctx, law)]
+    applying = [
+        law for law in covered if (size is None or size >= law.min_employees) and not _exempt(ctx, law)
+    ]
     current = [law for law in applying if law.effective is None or law.effective <= ctx.today]
     coming = [law for law in applying if law not in current]
     if status == "missing":
         for law in current:
-            ctx.report("pay-range-missing", f"No pay range, which {law.label()} requires in the posting"
-                       + _threshold(law, size), where, why=_why(law))
+            ctx.report(
+                "pay-range-missing",
+                f"No pay range, which {law.label()} requires in the posting" + _threshold(law, size),
+                where,
+                why=_why(law),
+            )
         for law in coming:
             ctx.report("pay-law-upcoming", f"No pay range; {law.label()} will require one", where)
         if not covered:
-            ctx.report("pay-range-missing", "No pay range; many US states and cities and the EU require "
-                       "one (give the location, or set `jurisdictions` in .hirecli-lint.yaml)", where,
-                       severity=Severity.info)
+            ctx.report(
+                "pay-range-missing",
+                "No pay range; many US states and cities and the EU require "
+                "one (give the location, or set `jurisdictions` in .hirecli-lint.yaml)",
+                where,
+                severity=Severity.info,
+            )
     elif status == "open":
         for law in current:
-            ctx.report("pay-range-open-ended", f"Open-ended pay; {law.label()} asks for a minimum and a "
-                       "maximum", where, start, end, why=_why(law))
+            ctx.report(
+                "pay-range-open-ended",
+                f"Open-ended pay; {law.label()} asks for a minimum and a maximum",
+                where,
+                start,
+                end,
+                why=_why(law),
+            )
         if not current:
-            ctx.report("pay-range-open-ended", "Open-ended pay: state both ends of the range", where, start,
-                       end, severity=Severity.info)
+            ctx.report(
+                "pay-range-open-ended",
+                "Open-ended pay: state both ends of the range",
+                where,
+                start,
+                end,
+                severity=Severity.info,
+            )
     for law in current:
         _check_width(ctx, law, where)
     if current and not _has_benefits(ctx):
         for law in (law for law in current if law.benefits):
-            ctx.report("benefits-missing", f"No description of benefits, which {law.label()} requires",
-                       where, why=_why(law, "benefits-missing"))
+            ctx.report(
+                "benefits-missing",
+                f"No description of benefits, which {law.label()} requires",
+                where,
+                why=_why(law, "benefits-missing"),
+            )
 
 
 def _yearly(ctx: Context, law: Law) -> tuple[float, float | None] | None:
@@ -282,8 +331,13 @@ def _check_width(ctx: Context, law: Law, where: Segment | None) -> None:
         return
     width = pay[1] - pay[0]
     if width > law.max_width:
-        ctx.report("pay-range-too-wide", f"The pay range is {law.currency} {width:,.0f} wide; {law.label()} "
-                   f"allows at most {law.currency} {law.max_width:,.0f}", where, why=_why(law))
+        ctx.report(
+            "pay-range-too-wide",
+            f"The pay range is {law.currency} {width:,.0f} wide; {law.label()} "
+            f"allows at most {law.currency} {law.max_width:,.0f}",
+            where,
+            why=_why(law),
+        )
 
 
 def _threshold(law: Law, size: int | None) -> str:

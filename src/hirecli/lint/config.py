@@ -31,8 +31,11 @@ def _known_rule(rule_id: str) -> str:
         import difflib
 
         hint = difflib.get_close_matches(rule_id, list(rules()), n=1)
-        raise PydanticCustomError("unknown_rule", "unknown rule id '{rule}'{hint}",
-                                  {"rule": rule_id, "hint": f"; did you mean '{hint[0]}'?" if hint else ""})
+        raise PydanticCustomError(
+            "unknown_rule",
+            "unknown rule id '{rule}'{hint}",
+            {"rule": rule_id, "hint": f"; did you mean '{hint[0]}'?" if hint else ""},
+        )
     return rule_id
 
 
@@ -60,14 +63,16 @@ class LintSettings(BaseModel):
     model_config = STRICT
 
     disable: list[RuleId] = Field(default_factory=list, description="Rule ids to switch off")
-    severity: dict[RuleId, SeverityName] = Field(default_factory=dict,
-                                                 description="Rule id -> error, warning or info")
+    severity: dict[RuleId, SeverityName] = Field(
+        default_factory=dict, description="Rule id -> error, warning or info"
+    )
     allow: list[Line] = Field(default_factory=list, description="Terms that are right in your postings")
     ban: list[BannedTerm] = Field(default_factory=list, description="Terms to report, with a suggestion")
     jurisdictions: list[Line] = Field(
         default_factory=list,
         description="Pay-transparency laws to check besides the role's location (ids such as us-co, "
-                    "us-ny-nyc, eu; or all)")
+        "us-ny-nyc, eu; or all)",
+    )
     fail_on: FailOn | None = Field(None, description="Lowest severity that makes the run fail")
     employees: Int | None = Field(None, ge=1, description="Employer size, for laws with a threshold")
 
@@ -80,8 +85,10 @@ class LintSettings(BaseModel):
         for name in value:
             if name.lower() != ALL and name.lower() not in known:
                 raise PydanticCustomError(
-                    "unknown_jurisdiction", "unknown jurisdiction '{name}'; known: {known}",
-                    {"name": name, "known": ", ".join([*known, ALL])})
+                    "unknown_jurisdiction",
+                    "unknown jurisdiction '{name}'; known: {known}",
+                    {"name": name, "known": ", ".join([*known, ALL])},
+                )
         return [v.lower() for v in value]
 
 

@@ -79,9 +79,18 @@ class Context:
         segments = self.posting.segments
         return next((s for s in segments if s.kind == "title"), segments[0] if segments else None)
 
-    def report(self, rule_id: str, message: str, segment: Segment | None = None, start: int = 0,
-               end: int = 0, *, suggestion: str | None = None, severity: Severity | None = None,
-               why: str | None = None) -> None:
+    def report(
+        self,
+        rule_id: str,
+        message: str,
+        segment: Segment | None = None,
+        start: int = 0,
+        end: int = 0,
+        *,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+        why: str | None = None,
+    ) -> None:
         """Add a finding of ``rule_id`` about ``segment.text[start:end]``, unless allowed there."""
         if segment is not None and end > start and self.is_allowed(segment, start, end):
             return
@@ -93,7 +102,20 @@ class Context:
             line, column = target.where.position(start)
             file, context, field_ = target.file, target.text, target.field
             text = target.text[start:end]
-        self.findings.append(Finding(
-            rule_id, rule.category, severity or rule.severity, message, text, file, line, column,
-            why or rule.why, suggestion or rule.suggestion, field_, context, start,
-        ))
+        self.findings.append(
+            Finding(
+                rule_id,
+                rule.category,
+                severity or rule.severity,
+                message,
+                text,
+                file,
+                line,
+                column,
+                why or rule.why,
+                suggestion or rule.suggestion,
+                field_,
+                context,
+                start,
+            )
+        )

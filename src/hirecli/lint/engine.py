@@ -52,20 +52,31 @@ def check_questions(ctx: Context) -> None:
     for question in ctx.posting.questions:
         for hit in find_protected_topics(question.text):
             law = f" ({hit.law})" if hit.law else ""
-            ctx.report("protected-topic-question", f'Interview question asks about {hit.topic}: '
-                       f'"{hit.matched}"{law}', question, hit.start, hit.end,
-                       suggestion=f"Ask instead: {hit.alternative}", why=hit.why)
+            ctx.report(
+                "protected-topic-question",
+                f'Interview question asks about {hit.topic}: "{hit.matched}"{law}',
+                question,
+                hit.start,
+                hit.end,
+                suggestion=f"Ask instead: {hit.alternative}",
+                why=hit.why,
+            )
 
 
 def check_drafts(ctx: Context) -> None:
     """Skills the library does not know: their questions are drafts until a person reviews them."""
     for skill in ctx.posting.drafts:
-        ctx.report("draft-questions", f"Skill '{skill.text}' has only draft interview questions: no "
-                   "library competency of this role's field matches it", skill)
+        ctx.report(
+            "draft-questions",
+            f"Skill '{skill.text}' has only draft interview questions: no "
+            "library competency of this role's field matches it",
+            skill,
+        )
 
 
-def lint_posting(posting: Posting, settings: Settings | None = None, *,
-                 today: date | None = None) -> FileReport:
+def lint_posting(
+    posting: Posting, settings: Settings | None = None, *, today: date | None = None
+) -> FileReport:
     """Every finding in ``posting`` under ``settings``, sorted by file and position."""
     settings = settings or Settings()
     ctx = Context(posting, today or date.today(), settings.jurisdictions, settings.employees)
@@ -76,10 +87,18 @@ def lint_posting(posting: Posting, settings: Settings | None = None, *,
         wordchecks.check_terms(ctx, wordchecks.banned_index(settings.ban))
     wordchecks.check_gender(ctx, balance=posting.kind != "company")
     checks: tuple[Callable[[Context], None], ...] = (
-        structure.check_length, structure.check_bullets, structure.check_requirements,
-        structure.check_readability, structure.check_duplicates, structure.check_damage,
-        structure.check_mojibake, compliance.check_pay, compliance.check_eeo, check_questions,
-        check_drafts)
+        structure.check_length,
+        structure.check_bullets,
+        structure.check_requirements,
+        structure.check_readability,
+        structure.check_duplicates,
+        structure.check_damage,
+        structure.check_mojibake,
+        compliance.check_pay,
+        compliance.check_eeo,
+        check_questions,
+        check_drafts,
+    )
     if posting.kind == "company":  # a profile is not a posting: no length, pay or structure checks
         checks = (structure.check_mojibake, compliance.check_eeo)
     for check in checks:
@@ -167,10 +186,24 @@ def settings_for(path: str, options: Options, company: Path | None) -> Settings:
 
 def _invalid(name: str, exc: ValidationFailed) -> FileReport:
     rule = rules()["invalid-file"]
-    return FileReport(name, [
-        Finding("invalid-file", rule.category, rule.severity, p.message, "", p.file, p.line, p.column,
-                rule.why, rule.suggestion) for p in exc.problems
-    ])
+    return FileReport(
+        name,
+        [
+            Finding(
+                "invalid-file",
+                rule.category,
+                rule.severity,
+                p.message,
+                "",
+                p.file,
+                p.line,
+                p.column,
+                rule.why,
+                rule.suggestion,
+            )
+            for p in exc.problems
+        ],
+    )
 
 
 def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tuple[FileReport, Settings]:
@@ -195,8 +228,10 @@ def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tup
         elif suffix in POSTING_SUFFIXES or path == STDIN:
             posting = read_posting(data, name, suffix)
         else:
-            raise InputFileError(f"{name}: cannot lint {suffix or 'this'} files; use a role file "
-                                 f"(.yaml) or a posting ({', '.join(POSTING_SUFFIXES)})")
+            raise InputFileError(
+                f"{name}: cannot lint {suffix or 'this'} files; use a role file "
+                f"(.yaml) or a posting ({', '.join(POSTING_SUFFIXES)})"
+            )
     except ValidationFailed as exc:
         return _invalid(name, exc), Settings()
     return lint_posting(posting, settings, today=options.today), settings
@@ -216,8 +251,10 @@ def iter_lint_paths(paths: list[str]) -> list[str]:
         path = Path(raw)
         if path.is_dir():
             found += sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in (*ROLE_SUFFIXES, *POSTING_SUFFIXES)
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in (*ROLE_SUFFIXES, *POSTING_SUFFIXES)
                 and not p.name.startswith(".")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
@@ -228,8 +265,9 @@ def iter_lint_paths(paths: list[str]) -> list[str]:
     return found
 
 
-def lint_paths(paths: list[str], options: Options,
-               stdin: BinaryIO | None = None) -> list[tuple[FileReport, Settings]]:
+def lint_paths(
+    paths: list[str], options: Options, stdin: BinaryIO | None = None
+) -> list[tuple[FileReport, Settings]]:
     """Lint every file named or found; a company profile in the run is reported once, as itself.
 
     Role files show their company profile's text in the posting; when the profile is
@@ -246,7 +284,8 @@ def lint_paths(paths: list[str], options: Options,
     trimmed: list[tuple[FileReport, Settings]] = []
     for path, (report, settings) in zip(files, results, strict=True):
         if not is_company_file(path):
-            report.findings = [f for f in report.findings
-                               if f.file == report.file or Path(f.file).resolve() not in profiles]
+            report.findings = [
+                f for f in report.findings if f.file == report.file or Path(f.file).resolve() not in profiles
+            ]
         trimmed.append((report, settings))
     return trimmed

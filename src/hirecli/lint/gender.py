@@ -53,10 +53,12 @@ def _table() -> _Table:
     """Every stem, and one pattern whose named groups tell which stem a word belongs to."""
     data = load_data("gender.yaml")
     entries = [(side, entry) for side in (MASCULINE, FEMININE) for entry in data[side]]
-    stems = tuple(Stem(side, e["stem"], tuple(e.get("unless", [])), e.get("suggest", ""))
-                  for side, e in entries)
-    any_form = re.compile("|".join(f"(?P<s{i}>{e['forms']})" for i, (_, e) in enumerate(entries)),
-                          re.IGNORECASE)
+    stems = tuple(
+        Stem(side, e["stem"], tuple(e.get("unless", [])), e.get("suggest", "")) for side, e in entries
+    )
+    any_form = re.compile(
+        "|".join(f"(?P<s{i}>{e['forms']})" for i, (_, e) in enumerate(entries)), re.IGNORECASE
+    )
     return _Table(stems, any_form, {k: int(v) for k, v in data["thresholds"].items()})
 
 
@@ -84,17 +86,78 @@ def _words(tokens: list[Token], text: str) -> list[tuple[str, int, int]]:
     return joined
 
 
-_ORG_WORDS = frozenset((
-    "cooperative", "co-operative", "co-op", "coop", "inc", "incorporated", "llc", "ltd", "limited",
-    "llp", "plc", "gmbh", "corp", "corporation", "company", "group", "partners", "partnership",
-    "foundation", "trust", "trusts", "society", "association", "union", "alliance", "network",
-    "institute", "university", "college", "school", "academy", "hospital", "hospitals", "clinic",
-    "clinics", "center", "centre", "centers", "centres", "labs", "laboratories", "bank", "agency",
-    "council", "collective", "federation", "fund", "consulting", "solutions", "systems", "technologies",
-    "health", "healthcare", "services", "commons", "studio", "studios", "ventures", "capital",
-    "holdings", "industries", "enterprises", "media", "ministries", "church", "charity", "league",
-    "club",
-))
+_ORG_WORDS = frozenset(
+    (
+        "cooperative",
+        "co-operative",
+        "co-op",
+        "coop",
+        "inc",
+        "incorporated",
+        "llc",
+        "ltd",
+        "limited",
+        "llp",
+        "plc",
+        "gmbh",
+        "corp",
+        "corporation",
+        "company",
+        "group",
+        "partners",
+        "partnership",
+        "foundation",
+        "trust",
+        "trusts",
+        "society",
+        "association",
+        "union",
+        "alliance",
+        "network",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "hospital",
+        "hospitals",
+        "clinic",
+        "clinics",
+        "center",
+        "centre",
+        "centers",
+        "centres",
+        "labs",
+        "laboratories",
+        "bank",
+        "agency",
+        "council",
+        "collective",
+        "federation",
+        "fund",
+        "consulting",
+        "solutions",
+        "systems",
+        "technologies",
+        "health",
+        "healthcare",
+        "services",
+        "commons",
+        "studio",
+        "studios",
+        "ventures",
+        "capital",
+        "holdings",
+        "industries",
+        "enterprises",
+        "media",
+        "ministries",
+        "church",
+        "charity",
+        "league",
+        "club",
+    )
+)
 _NAME_RUN = 4
 """How many capitalised words after a coded word may stand before the organisation word."""
 
@@ -112,8 +175,12 @@ def _name_words(tokens: list[Token], text: str) -> set[int]:
             continue
         run = [token]
         back = index - 1
-        while back >= 0 and len(run) <= _NAME_RUN and _capitalised(words[back]) \
-                and text[words[back].end:run[-1].start].strip() in ("", "&", "-"):
+        while (
+            back >= 0
+            and len(run) <= _NAME_RUN
+            and _capitalised(words[back])
+            and text[words[back].end : run[-1].start].strip() in ("", "&", "-")
+        ):
             run.append(words[back])
             back -= 1
         if len(run) > 1:

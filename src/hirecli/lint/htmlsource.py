@@ -15,10 +15,37 @@ from html.parser import HTMLParser
 from hirecli.lint.layout import LayoutBuilder
 from hirecli.lint.model import Anchor, Locator, Posting, SegmentKind
 
-_BLOCKS = frozenset({
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section", "article",
-    "header", "footer", "ul", "ol", "dt", "dd", "blockquote", "main", "aside", "table", "hr", "pre",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "dt",
+        "dd",
+        "blockquote",
+        "main",
+        "aside",
+        "table",
+        "hr",
+        "pre",
+    }
+)
 _SKIP = frozenset({"script", "style", "head", "title", "template", "noscript"})
 _BOLD = frozenset({"strong", "b"})
 _RUN = re.compile(r"\S+(?:[ \t]+\S+)*")
@@ -59,8 +86,13 @@ class _Reader(HTMLParser):
                 kind = "heading"
             if kind == "heading" and self.level == 1 and not self.seen_title:
                 kind = "title"
-            self.builder.add(kind, text, Locator(tuple(self.anchors)), level=self.level,
-                             new_list=self.new_list and kind == "bullet")
+            self.builder.add(
+                kind,
+                text,
+                Locator(tuple(self.anchors)),
+                level=self.level,
+                new_list=self.new_list and kind == "bullet",
+            )
             self.new_list = False
             self.seen_title = True
         self.parts, self.anchors, self.length, self.bold_chars = [], [], 0, 0

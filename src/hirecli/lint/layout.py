@@ -46,8 +46,15 @@ class LayoutBuilder:
         self._group = -1
         self._in_list = False
 
-    def add(self, kind: SegmentKind, text: str, where: Locator, *, level: int | None = None,
-            new_list: bool = False) -> None:
+    def add(
+        self,
+        kind: SegmentKind,
+        text: str,
+        where: Locator,
+        *,
+        level: int | None = None,
+        new_list: bool = False,
+    ) -> None:
         """Add a segment; ``level`` is a heading's level when the format has levels."""
         if not text.strip():
             return

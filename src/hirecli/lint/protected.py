@@ -55,9 +55,14 @@ def _table() -> tuple[tuple[int, ...], PatternSet, tuple[_Topic, ...]]:
     owners: list[int] = []
     patterns: list[FastPattern] = []
     for index, entry in enumerate(data["topics"]):
-        topics.append(_Topic(entry["topic"], " ".join(entry["why"].split()),
-                             " ".join(entry["alternative"].split()),
-                             " ".join(str(entry.get("law", "")).split())))
+        topics.append(
+            _Topic(
+                entry["topic"],
+                " ".join(entry["why"].split()),
+                " ".join(entry["alternative"].split()),
+                " ".join(str(entry.get("law", "")).split()),
+            )
+        )
         for source in entry["patterns"]:
             owners.append(index)
             patterns.append(FastPattern(source))  # text is normalised: apostrophes are straight
@@ -85,15 +90,21 @@ def _generic() -> _Generic:
         return re.compile(pattern, re.IGNORECASE)
 
     return _Generic(
-        compile_(data["question"]), compile_(data["you"]), compile_(data["bare"]),
-        tuple(compile_(p) for p in data["skip"]), compile_(data["work"]), compile_(data["own"]),
+        compile_(data["question"]),
+        compile_(data["you"]),
+        compile_(data["bare"]),
+        tuple(compile_(p) for p in data["skip"]),
+        compile_(data["work"]),
+        compile_(data["own"]),
         tuple((names[name], compile_(pattern)) for name, pattern in data["topics"].items()),
     )
 
 
-_KIN = re.compile(r"\byour (?:parents?|family|mother|father|mom|mum|dad|husband|wife|spouse|partner|folks|"
-                  r"grandparents|ancestors|relatives|people)(?: (?:are|were|is|was|have|had|ever|still))? ?$",
-                  re.IGNORECASE)
+_KIN = re.compile(
+    r"\byour (?:parents?|family|mother|father|mom|mum|dad|husband|wife|spouse|partner|folks|"
+    r"grandparents|ancestors|relatives|people)(?: (?:are|were|is|was|have|had|ever|still))? ?$",
+    re.IGNORECASE,
+)
 """Questions about the candidate's own family are about the candidate ("were your parents...")."""
 
 _BARE_TOPICS = (
@@ -124,9 +135,12 @@ def _generic_hit(text: str) -> tuple[int, int, int] | None:
     for index, pattern in check.topics:
         for match in pattern.finditer(text):
             start, end = match.span()
-            before = text[max(start - 60, 0):start]
-            own = (before.lower().endswith("your ") or "your " in match.group().lower()
-                   or _KIN.search(before) is not None)
+            before = text[max(start - 60, 0) : start]
+            own = (
+                before.lower().endswith("your ")
+                or "your " in match.group().lower()
+                or _KIN.search(before) is not None
+            )
             if skipped and not own:
                 continue
             if not own and (check.work.search(before) or not check.own.search(before + match.group()[:3])):
@@ -186,6 +200,7 @@ def _find(text: str) -> tuple[ProtectedHit, ...]:
         taken = last
         topic = topics[topic_index]
         start, end = normal.span(first, last)
-        hits.append(ProtectedHit(topic.topic, text[start:end], start, end, topic.alternative, topic.why,
-                                 topic.law))
+        hits.append(
+            ProtectedHit(topic.topic, text[start:end], start, end, topic.alternative, topic.why, topic.law)
+        )
     return tuple(hits)

@@ -31,15 +31,17 @@ def to_json(reports: Sequence[FileReport], fail_on: Sequence[str]) -> str:
     """One JSON document for all files: findings, the figures behind them, and totals."""
     files = []
     for report, level in zip(reports, fail_on, strict=True):
-        files.append({
-            "file": report.file,
-            "failed": failed(report, level),
-            "fail_on": level,
-            "counts": {s.value: report.count(s) for s in Severity},
-            "gender": report.gender.to_dict(),
-            "stats": report.stats,
-            "findings": [f.to_dict() for f in report.findings],
-        })
+        files.append(
+            {
+                "file": report.file,
+                "failed": failed(report, level),
+                "fail_on": level,
+                "counts": {s.value: report.count(s) for s in Severity},
+                "gender": report.gender.to_dict(),
+                "stats": report.stats,
+                "findings": [f.to_dict() for f in report.findings],
+            }
+        )
     payload = {
         "version": JSON_VERSION,
         "failed": any(f["failed"] for f in files),
@@ -60,12 +62,14 @@ def _escape_property(text: str) -> str:
 def github_line(finding: Finding) -> str:
     """A GitHub Actions workflow command that annotates the finding's line in a pull request."""
     level = _GITHUB_LEVELS[finding.severity]
-    props = ",".join([
-        f"file={_escape_property(finding.file)}",
-        f"line={finding.line}",
-        f"col={finding.column}",
-        f"title={_escape_property(finding.rule)}",
-    ])
+    props = ",".join(
+        [
+            f"file={_escape_property(finding.file)}",
+            f"line={finding.line}",
+            f"col={finding.column}",
+            f"title={_escape_property(finding.rule)}",
+        ]
+    )
     body = f"{finding.message}\n{finding.suggestion}" if finding.suggestion else finding.message
     return f"::{level} {props}::{_escape_data(body)}"
 

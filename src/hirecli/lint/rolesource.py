@@ -32,16 +32,27 @@ if TYPE_CHECKING:
 _SPACE = re.compile(r"\s+")
 _SECTION_KINDS = {"career_path": "career", "skills": "skills"}
 _SECTION_FIELDS: dict[str, YamlPath] = {
-    "summary": ("summary",), "responsibilities": ("responsibilities",),
-    "requirements": ("qualifications",), "preferred": ("qualifications",), "skills": ("skills",),
-    "career_path": ("career_path",), "pay": ("compensation",), "notes": ("notes",),
+    "summary": ("summary",),
+    "responsibilities": ("responsibilities",),
+    "requirements": ("qualifications",),
+    "preferred": ("qualifications",),
+    "skills": ("skills",),
+    "career_path": ("career_path",),
+    "pay": ("compensation",),
+    "notes": ("notes",),
 }
 _COMPANY_SECTIONS: dict[str, YamlPath] = {
-    "about": ("about",), "eeo": ("eeo_statement",), "apply": ("apply",),
+    "about": ("about",),
+    "eeo": ("eeo_statement",),
+    "apply": ("apply",),
 }
 _FACT_FIELDS: dict[str, YamlPath] = {
-    "Pay": ("compensation",), "Location": ("location",), "Employment type": ("employment_type",),
-    "Schedule": ("schedule",), "Department": ("department",), "Reports to": ("reports_to",),
+    "Pay": ("compensation",),
+    "Location": ("location",),
+    "Employment type": ("employment_type",),
+    "Schedule": ("schedule",),
+    "Department": ("department",),
+    "Reports to": ("reports_to",),
     "Openings": ("openings",),
 }
 _MIN_PIECE = 12
@@ -117,8 +128,9 @@ class _Origins:
                     origin = _Origin(source, path, text)
                     self.all.append(origin)
                     self.exact.setdefault(text, origin)
-        self.by_length = sorted((o for o in self.exact.values() if len(o.text) >= _MIN_PIECE),
-                                key=lambda o: -len(o.text))
+        self.by_length = sorted(
+            (o for o in self.exact.values() if len(o.text) >= _MIN_PIECE), key=lambda o: -len(o.text)
+        )
         self.used: set[tuple[str, YamlPath]] = set()
 
     def _use(self, origin: _Origin) -> None:
@@ -158,7 +170,6 @@ class _Origins:
             anchors.insert(0, Anchor(0, head.line, head.column))
         return first.source.file, Locator(tuple(anchors)), dotted(first.path), False
 
-
     def _inside(self, text: str) -> tuple[str, Locator, str | None, bool] | None:
         """``text`` as part of one longer value (a paragraph of a multi-paragraph block)."""
         if len(text) < _MIN_PIECE:
@@ -172,8 +183,11 @@ class _Origins:
             self._use(origin)
             whole = origin.source.locator(origin.path, origin.text)
             before = whole.position(at)  # once: linear time in the anchors of a long value
-            anchors = [Anchor(max(a.offset - at, 0), *((a.line, a.column) if a.offset >= at else before))
-                       for a, end in zip(whole.anchors, _run_ends(whole), strict=True) if end > at]
+            anchors = [
+                Anchor(max(a.offset - at, 0), *((a.line, a.column) if a.offset >= at else before))
+                for a, end in zip(whole.anchors, _run_ends(whole), strict=True)
+                if end > at
+            ]
             first_line, first_column = whole.position(at)
             anchors = [Anchor(0, first_line, first_column), *[a for a in anchors if a.offset > 0]]
             limit = whole.limit - at if whole.limit < (1 << 30) else 1 << 30
@@ -229,15 +243,17 @@ class _Segments:
         self.items: list[Segment] = []
         self.group = -1
 
-    def add(self, kind: SegmentKind, text: str, section: str, heading: str, name: str | YamlPath,
-            group: int = -1) -> None:
+    def add(
+        self, kind: SegmentKind, text: str, section: str, heading: str, name: str | YamlPath, group: int = -1
+    ) -> None:
         text = fold(text)
         if not text:
             return
         fallback = (self.role, name) if isinstance(name, tuple) else self._fallback(name)
         file, where, field, generated = self.origins.place(text, fallback)
-        self.items.append(Segment(text, kind, where, file, section, heading, group, field,
-                                  generated or kind == "heading"))
+        self.items.append(
+            Segment(text, kind, where, file, section, heading, group, field, generated or kind == "heading")
+        )
 
     def _fallback(self, name: str) -> tuple[Source, YamlPath]:
         if self.company is not None and name in _COMPANY_SECTIONS:
@@ -248,8 +264,9 @@ class _Segments:
 def _posting_segments(result: PostingResult, segments: _Segments) -> None:
     segments.add("title", result.title, "", "", "title")
     for label, value in result.facts:
-        segments.add("fact", plain(value), "pay" if label == "Pay" else "", label,
-                     _FACT_FIELDS.get(label, ("title",)))
+        segments.add(
+            "fact", plain(value), "pay" if label == "Pay" else "", label, _FACT_FIELDS.get(label, ("title",))
+        )
     for section in result.sections:
         kind = _SECTION_KINDS.get(section.name, section.name)
         segments.add("heading", section.heading, kind, section.heading, section.name)
@@ -261,8 +278,14 @@ def _posting_segments(result: PostingResult, segments: _Segments) -> None:
             if part.label:
                 segments.add("heading", part.label, part_kind, part.label, section.name)
             for item in part.items:
-                segments.add("bullet", plain(item), part_kind, part.label or section.heading, section.name,
-                              segments.group)
+                segments.add(
+                    "bullet",
+                    plain(item),
+                    part_kind,
+                    part.label or section.heading,
+                    section.name,
+                    segments.group,
+                )
 
 
 def _requirement_counts(result: PostingResult) -> tuple[int, int]:
@@ -292,13 +315,17 @@ def _custom_questions(role: Source) -> Iterator[tuple[YamlPath, str]]:
                     yield ("competencies", i, "questions", j, "probes", k), probe
 
 
-def _questions(role: Role, company: Company | None, source: Source, notes: list[str],
-               kit: bool, drafts: list[Segment]) -> list[Segment]:
+def _questions(
+    role: Role, company: Company | None, source: Source, notes: list[str], kit: bool, drafts: list[Segment]
+) -> list[Segment]:
     """Custom questions where they are written, then (with ``kit``) the kit's other questions."""
     found: list[Segment] = []
     for path, text in _custom_questions(source):
-        found.append(Segment(text, "question", source.locator(path, text), source.file, "interview", "",
-                             -1, dotted(path)))
+        found.append(
+            Segment(
+                text, "question", source.locator(path, text), source.file, "interview", "", -1, dotted(path)
+            )
+        )
     if not kit:
         return found
     from hirecli.builders.kit.plan import plan_kit
@@ -306,31 +333,82 @@ def _questions(role: Role, company: Company | None, source: Source, notes: list[
     try:
         planned = plan_kit(role, company, positions=source.positions)
     except HirecliError as exc:
-        notes.append(f"the interview kit could not be planned ({exc.message}); custom questions "
-                     "were checked on their own")
+        notes.append(
+            f"the interview kit could not be planned ({exc.message}); custom questions "
+            "were checked on their own"
+        )
         return found
     paths = {comp.name: comp.path for comp in planned.competencies}
     for comp in planned.drafts:
-        drafts.append(Segment(comp.name, "paragraph", source.field_locator(comp.path), source.file,
-                              "skills", "", -1, dotted(comp.path)))
+        drafts.append(
+            Segment(
+                comp.name,
+                "paragraph",
+                source.field_locator(comp.path),
+                source.file,
+                "skills",
+                "",
+                -1,
+                dotted(comp.path),
+            )
+        )
     for question in planned.questions:
         if question.custom:
             continue
         path = paths.get(question.competency, ())
         for text in (question.text, *question.probes):
-            found.append(Segment(text, "question", source.field_locator(path), source.file, "interview",
-                                 question.competency, -1, f"kit: {question.competency}"))
+            found.append(
+                Segment(
+                    text,
+                    "question",
+                    source.field_locator(path),
+                    source.file,
+                    "interview",
+                    question.competency,
+                    -1,
+                    f"kit: {question.competency}",
+                )
+            )
     return found
 
 
-_SKIP_KEYS = frozenset({
-    "id", "lint", "occupation_code", "currency", "period", "workplace", "employment_type", "country",
-    "region", "postal_code", "url", "email", "website", "apply", "$schema", "tags", "type", "kind",
-    "id_prefix",
-    "min", "max", "openings", "date", "valid_through", "posted", "language", "locale", "logo",
-})
-_NOT_PROSE = re.compile(r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|[a-z][\w+.-]*://\S+|[\w./-]*\.(?:yaml|yml|json|png|jpg|svg)|"
-                        r"[\d\s.,:/$€£%-]+)$", re.IGNORECASE)
+_SKIP_KEYS = frozenset(
+    {
+        "id",
+        "lint",
+        "occupation_code",
+        "currency",
+        "period",
+        "workplace",
+        "employment_type",
+        "country",
+        "region",
+        "postal_code",
+        "url",
+        "email",
+        "website",
+        "apply",
+        "$schema",
+        "tags",
+        "type",
+        "kind",
+        "id_prefix",
+        "min",
+        "max",
+        "openings",
+        "date",
+        "valid_through",
+        "posted",
+        "language",
+        "locale",
+        "logo",
+    }
+)
+_NOT_PROSE = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|[a-z][\w+.-]*://\S+|[\w./-]*\.(?:yaml|yml|json|png|jpg|svg)|"
+    r"[\d\s.,:/$€£%-]+)$",
+    re.IGNORECASE,
+)
 
 
 def _field_segments(origins: _Origins) -> list[Segment]:
@@ -341,13 +419,22 @@ def _field_segments(origins: _Origins) -> list[Segment]:
             continue
         if _NOT_PROSE.match(origin.text) or len(origin.text) < 3:
             continue
-        found.append(Segment(origin.text, "paragraph", origin.source.locator(origin.path, origin.text),
-                             origin.source.file, "", "", -1, dotted(origin.path)))
+        found.append(
+            Segment(
+                origin.text,
+                "paragraph",
+                origin.source.locator(origin.path, origin.text),
+                origin.source.file,
+                "",
+                "",
+                -1,
+                dotted(origin.path),
+            )
+        )
     return found
 
 
-def read_role(text: str, file: str, company_file: Path | None, channel: str,
-              *, kit: bool = True) -> Posting:
+def read_role(text: str, file: str, company_file: Path | None, channel: str, *, kit: bool = True) -> Posting:
     """The posting and interview questions of the role in ``text``, traced to their lines."""
     from hirecli.builders.posting.build import build_posting_with_report
     from hirecli.model.company import Company
@@ -372,13 +459,29 @@ def read_role(text: str, file: str, company_file: Path | None, channel: str,
     questions = _questions(role, company, role_source, notes, kit, drafts)
     for path, _ in _custom_questions(role_source):
         origins.used.add((role_source.file, path))
-    return Posting(file, segments.items, questions, role, company, tuple(role.lint.allow),
-                   tuple(role.lint.disable), _requirement_counts(result), notes, _field_segments(origins),
-                   "role", drafts)
+    return Posting(
+        file,
+        segments.items,
+        questions,
+        role,
+        company,
+        tuple(role.lint.allow),
+        tuple(role.lint.disable),
+        _requirement_counts(result),
+        notes,
+        _field_segments(origins),
+        "role",
+        drafts,
+    )
 
 
-_COMPANY_KINDS = {"about": "about", "eeo_statement": "eeo", "benefits": "benefits", "apply": "apply",
-                  "name": "title"}
+_COMPANY_KINDS = {
+    "about": "about",
+    "eeo_statement": "eeo",
+    "benefits": "benefits",
+    "apply": "apply",
+    "name": "title",
+}
 
 
 def read_company(text: str, file: str) -> Posting:
@@ -404,8 +507,18 @@ def read_company(text: str, file: str) -> Posting:
             if path[:-1] != last_list:
                 group += 1
                 last_list = path[:-1]
-        segments.append(Segment(folded, kind, source.locator(path, folded), file, _COMPANY_KINDS.get(top, ""),
-                                top, group if kind == "bullet" else -1, dotted(path)))
+        segments.append(
+            Segment(
+                folded,
+                kind,
+                source.locator(path, folded),
+                file,
+                _COMPANY_KINDS.get(top, ""),
+                top,
+                group if kind == "bullet" else -1,
+                dotted(path),
+            )
+        )
     return Posting(file, segments, company=company, kind="company")
 
 

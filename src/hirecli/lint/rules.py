@@ -24,8 +24,14 @@ def rules() -> dict[str, Rule]:
     """Every rule by id, in the order of ``rules.yaml``."""
     table = load_data("rules.yaml")["rules"]
     return {
-        rule_id: Rule(rule_id, entry["category"], Severity(entry["severity"]), entry["title"],
-                      " ".join(str(entry["why"]).split()), " ".join(str(entry["suggestion"]).split()))
+        rule_id: Rule(
+            rule_id,
+            entry["category"],
+            Severity(entry["severity"]),
+            entry["title"],
+            " ".join(str(entry["why"]).split()),
+            " ".join(str(entry["suggestion"]).split()),
+        )
         for rule_id, entry in table.items()
     }
 

@@ -25,8 +25,9 @@ ROOT_ID = "SRCROOT"
 FINGERPRINT = "hirecliFinding/v1"
 
 
-def _descriptor(rule_id: str, category: str, severity: Severity, title: str, why: str,
-                suggestion: str) -> dict[str, Any]:
+def _descriptor(
+    rule_id: str, category: str, severity: Severity, title: str, why: str, suggestion: str
+) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": rule_id,
         "name": "".join(part.capitalize() for part in rule_id.split("-")),
@@ -48,8 +49,16 @@ def _rules(findings: Sequence[Finding]) -> list[dict[str, Any]]:
     out = [_descriptor(r.id, r.category, r.severity, r.title, r.why, r.suggestion) for r in table.values()]
     for finding in findings:
         if finding.rule not in table and all(d["id"] != finding.rule for d in out):
-            out.append(_descriptor(finding.rule, finding.category, finding.severity, finding.rule,
-                                   finding.why, finding.suggestion))
+            out.append(
+                _descriptor(
+                    finding.rule,
+                    finding.category,
+                    finding.severity,
+                    finding.rule,
+                    finding.why,
+                    finding.suggestion,
+                )
+            )
     return out
 
 
@@ -64,11 +73,15 @@ def _region(finding: Finding) -> dict[str, Any]:
 def _result(finding: Finding, index: int, root: Path) -> dict[str, Any]:
     message = finding.message if not finding.suggestion else f"{finding.message} {finding.suggestion}"
     uri = relative_file(finding.file, root)
-    location: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": {"uri": "stdin" if uri.startswith("<") or uri == "-" else uri,
-                             "uriBaseId": ROOT_ID},
-        "region": _region(finding),
-    }}
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {
+                "uri": "stdin" if uri.startswith("<") or uri == "-" else uri,
+                "uriBaseId": ROOT_ID,
+            },
+            "region": _region(finding),
+        }
+    }
     if finding.field:
         location["logicalLocations"] = [{"name": finding.field, "kind": "member"}]
     result: dict[str, Any] = {
@@ -94,13 +107,21 @@ def sarif_log(reports: Sequence[FileReport], root: Path | None = None) -> dict[s
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {"name": "hirecli", "version": __version__, "semanticVersion": __version__,
-                                "rules": rules}},
-            "originalUriBaseIds": {ROOT_ID: {"uri": base.as_uri() + "/"}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index[f.rule], base) for f in findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "hirecli",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {ROOT_ID: {"uri": base.as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index[f.rule], base) for f in findings],
+            }
+        ],
     }
 
 

@@ -56,10 +56,13 @@ def check_length(ctx: Context) -> None:
     ctx.stats["words"] = total
     low, high = _figure("length", "min_words"), _figure("length", "max_words")
     if total and total < low:
-        ctx.report("posting-length", f"The posting has {total:,} words; about {low}-{high} read best, and "
-                   "shorter postings leave candidates' questions unanswered",
-                   suggestion="Add what a candidate needs to decide: the main duties, the schedule, pay "
-                              "and benefits, and how the team works.")
+        ctx.report(
+            "posting-length",
+            f"The posting has {total:,} words; about {low}-{high} read best, and "
+            "shorter postings leave candidates' questions unanswered",
+            suggestion="Add what a candidate needs to decide: the main duties, the schedule, pay "
+            "and benefits, and how the team works.",
+        )
     elif total > high:
         ctx.report("posting-length", f"The posting has {total:,} words; about {low}-{high} read best")
 
@@ -74,18 +77,25 @@ def check_bullets(ctx: Context) -> None:
     for items in groups.values():
         if len(items) > most:
             where = items[0].heading or items[0].section or "a list"
-            ctx.report("bullets-per-section",
-                       f'"{where}" has {len(items)} bullets; lists of about {fewest}-{most} are read, '
-                       "longer ones are skimmed", items[0])
+            ctx.report(
+                "bullets-per-section",
+                f'"{where}" has {len(items)} bullets; lists of about {fewest}-{most} are read, '
+                "longer ones are skimmed",
+                items[0],
+            )
     applies = settings()["bullets"]["min_applies_to"]
     assert isinstance(applies, list)
     for kind in applies:
         duties = [s for items in groups.values() for s in items if s.section == kind]
         if 0 < len(duties) < fewest:
-            ctx.report("bullets-per-section",
-                       f"The {kind} list has only {len(duties)} bullets; about {fewest}-{most} give "
-                       "candidates a clear picture of the job", duties[0], severity=Severity.info,
-                       suggestion="Add the main duties a new hire will spend their week on.")
+            ctx.report(
+                "bullets-per-section",
+                f"The {kind} list has only {len(duties)} bullets; about {fewest}-{most} give "
+                "candidates a clear picture of the job",
+                duties[0],
+                severity=Severity.info,
+                suggestion="Add the main duties a new hire will spend their week on.",
+            )
 
 
 def check_requirements(ctx: Context) -> None:
@@ -100,10 +110,12 @@ def check_requirements(ctx: Context) -> None:
     start = _figure("requirements", "check_ratio_from")
     ratio = _figure("requirements", "min_preferred_ratio")
     if required > limit or (required >= start and preferred < ratio * required):
-        ctx.report("requirement-inflation",
-                   f"{required} must-have requirements next to {preferred} nice-to-have; qualified "
-                   "people who miss one must-have often do not apply",
-                   required_items[0] if required_items else None)
+        ctx.report(
+            "requirement-inflation",
+            f"{required} must-have requirements next to {preferred} nice-to-have; qualified "
+            "people who miss one must-have often do not apply",
+            required_items[0] if required_items else None,
+        )
 
 
 def _sentences(text: str) -> list[str]:
@@ -127,8 +139,13 @@ def check_readability(ctx: Context) -> None:
             total_words += len(words)
             total_syllables += sum(syllables(w) for w in words)
             if len(words) > longest:
-                ctx.report("long-sentence", f"A sentence of {len(words)} words", segment, start,
-                           start + len(sentence.rstrip()))
+                ctx.report(
+                    "long-sentence",
+                    f"A sentence of {len(words)} words",
+                    segment,
+                    start,
+                    start + len(sentence.rstrip()),
+                )
     if not total_sentences or not total_words:
         return
     average = total_words / total_sentences
@@ -146,8 +163,11 @@ def check_readability(ctx: Context) -> None:
         if per_word > _LONG_WORDS:
             causes.append(f"words average {per_word:.1f} syllables")
         detail = f": {' and '.join(causes)}" if causes else ""
-        ctx.report("reading-ease", f"Flesch reading ease {ease:.0f} (aim for {target} or more){detail}",
-                   severity=Severity.warning if ease < warn else Severity.info)
+        ctx.report(
+            "reading-ease",
+            f"Flesch reading ease {ease:.0f} (aim for {target} or more){detail}",
+            severity=Severity.warning if ease < warn else Severity.info,
+        )
 
 
 def _candidate_pairs(keys: list[str], usable: list[int]) -> list[tuple[int, int]]:
@@ -169,7 +189,7 @@ def _candidate_pairs(keys: list[str], usable: list[int]) -> list[tuple[int, int]
     shingles: dict[int, set[tuple[str, ...]]] = {}
     for i in distinct:
         words = keys[i].split()
-        shingles[i] = {tuple(words[j:j + 3]) for j in range(max(len(words) - 2, 1))}
+        shingles[i] = {tuple(words[j : j + 3]) for j in range(max(len(words) - 2, 1))}
     frequency = Counter(sh for found in shingles.values() for sh in found)
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in distinct:
@@ -177,7 +197,7 @@ def _candidate_pairs(keys: list[str], usable: list[int]) -> list[tuple[int, int]
             buckets[sh].append(i)
     for members in buckets.values():
         for place, a in enumerate(members):
-            pairs.update((a, b) for b in members[place + 1:])
+            pairs.update((a, b) for b in members[place + 1 :])
     return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
 
 
@@ -203,15 +223,20 @@ def check_duplicates(ctx: Context) -> None:
         original, copy = bullets[first], bullets[later]
         line = original.where.position(0)[0]
         if (original.file, original.where.position(0)) == (copy.file, copy.where.position(0)):
-            ctx.report("duplicate-bullet", f'The generated posting shows this item twice, under '
-                       f'"{original.heading}" and "{copy.heading}"', copy, 0, len(copy.text),
-                       severity=Severity.info,
-                       suggestion="Nothing to change in the role file; choose the sections to show "
-                                  "with hirecli posting --sections if the repetition matters.")
+            ctx.report(
+                "duplicate-bullet",
+                f"The generated posting shows this item twice, under "
+                f'"{original.heading}" and "{copy.heading}"',
+                copy,
+                0,
+                len(copy.text),
+                severity=Severity.info,
+                suggestion="Nothing to change in the role file; choose the sections to show "
+                "with hirecli posting --sections if the repetition matters.",
+            )
             continue
         same = "repeats" if keys[first] == keys[later] else "nearly repeats"
-        ctx.report("duplicate-bullet", f"This bullet {same} the one on line {line}", copy, 0,
-                   len(copy.text))
+        ctx.report("duplicate-bullet", f"This bullet {same} the one on line {line}", copy, 0, len(copy.text))
 
 
 def check_damage(ctx: Context) -> None:
@@ -221,10 +246,16 @@ def check_damage(ctx: Context) -> None:
             groups[segment.group].append(segment)
         glued = _GLUED.match(segment.text) if segment.kind in _PROSE else None
         if glued:
-            word = segment.text[glued.end():].split(maxsplit=1)[0]
+            word = segment.text[glued.end() :].split(maxsplit=1)[0]
             lost = ", and the text probably lost its first letters" if word[0].islower() else ""
-            ctx.report("damaged-bullet", f'Damaged bullet "{segment.text[:glued.end()]}{word}": the marker '
-                       f"is glued to the text{lost}", segment, 0, glued.end() + len(word))
+            ctx.report(
+                "damaged-bullet",
+                f'Damaged bullet "{segment.text[: glued.end()]}{word}": the marker '
+                f"is glued to the text{lost}",
+                segment,
+                0,
+                glued.end() + len(word),
+            )
     for items in groups.values():
         starts = [s.text[0] for s in items if s.text[:1].isalpha()]
         upper = sum(1 for c in starts if c.isupper())
@@ -233,8 +264,14 @@ def check_damage(ctx: Context) -> None:
         for segment in items:
             if segment.text[:1].islower():
                 word = segment.text.split(maxsplit=1)[0]
-                ctx.report("damaged-bullet", f'Bullet starts in lower case ("{word}") among capitalized '
-                           "ones; it may have lost its first letters", segment, 0, len(word))
+                ctx.report(
+                    "damaged-bullet",
+                    f'Bullet starts in lower case ("{word}") among capitalized '
+                    "ones; it may have lost its first letters",
+                    segment,
+                    0,
+                    len(word),
+                )
 
 
 @functools.cache
@@ -249,6 +286,13 @@ def check_mojibake(ctx: Context) -> None:
     for segment in ctx.body:
         for match in pattern.finditer(segment.text):
             fixed = table[match.group()]
-            ctx.report("mojibake", f'Garbled characters "{match.group()}"', segment, match.start(),
-                       match.end(), suggestion=f'Replace with "{fixed}" and save the text as UTF-8.'
-                       if fixed.strip() else "Remove them and save the text as UTF-8.")
+            ctx.report(
+                "mojibake",
+                f'Garbled characters "{match.group()}"',
+                segment,
+                match.start(),
+                match.end(),
+                suggestion=f'Replace with "{fixed}" and save the text as UTF-8.'
+                if fixed.strip()
+                else "Remove them and save the text as UTF-8.",
+            )

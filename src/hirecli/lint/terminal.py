@@ -36,8 +36,11 @@ def _counts_text(counts: dict[str, int]) -> Text:
     from rich.text import Text
 
     text = Text()
-    parts = [(counts["error"], "error", Severity.error), (counts["warning"], "warning", Severity.warning),
-             (counts["info"], "note", Severity.info)]
+    parts = [
+        (counts["error"], "error", Severity.error),
+        (counts["warning"], "warning", Severity.warning),
+        (counts["info"], "note", Severity.info),
+    ]
     for index, (count, word, severity) in enumerate(parts):
         if index:
             text.append(", ")
@@ -86,8 +89,10 @@ def gender_scale(gender: GenderBalance) -> list[RenderableType]:
     lines: list[RenderableType] = [scale]
     for label, counts in (("feminine", gender.feminine), ("masculine", gender.masculine)):
         if counts:
-            words = ", ".join(f"{_stem(stem)} ×{n}" if n > 1 else _stem(stem) for stem, n in sorted(
-                counts.items(), key=lambda item: (-item[1], item[0])))
+            words = ", ".join(
+                f"{_stem(stem)} ×{n}" if n > 1 else _stem(stem)
+                for stem, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            )
             line = Text(f"{label}-coded: ", style="dim")
             line.append(words, style="")
             lines.append(_indented(line, indent=2))

@@ -57,8 +57,12 @@ class TermIndex:
         index = 0
         while index < len(toks):
             token = toks[index]
-            if not (token.key in folded or token.text in exact or token.key in patterns
-                    or (numbers and token.key[0].isdigit())):
+            if not (
+                token.key in folded
+                or token.text in exact
+                or token.key in patterns
+                or (numbers and token.key[0].isdigit())
+            ):
                 index += 1
                 continue
             best = self._longest(text, toks, index)
@@ -107,9 +111,10 @@ def excused(text: str, unless: tuple[str, ...], start: int, end: int) -> bool:
     if not unless:
         return False
     left = max(start - _WINDOW, 0)
-    window = text[left:end + _WINDOW]
-    return any(m.start() <= start - left and m.end() >= end - left
-               for m in compile_unless(unless).finditer(window))
+    window = text[left : end + _WINDOW]
+    return any(
+        m.start() <= start - left and m.end() >= end - left for m in compile_unless(unless).finditer(window)
+    )
 
 
 @functools.cache
@@ -148,8 +153,12 @@ def build_index(tables: dict[str, list[dict[str, Any]]], known_rules: set[str]) 
             raise ValueError(f"terms.yaml: table {rule!r} is not a rule of rules.yaml")
         for raw in entries:
             severity = raw.get("severity")
-            entry = Entry(rule, str(raw["suggest"]), Severity(severity) if severity else None,
-                          tuple(raw.get("unless", [])))
+            entry = Entry(
+                rule,
+                str(raw["suggest"]),
+                Severity(severity) if severity else None,
+                tuple(raw.get("unless", [])),
+            )
             for term in raw.get("match", []):
                 if not isinstance(term, str):
                     raise ValueError(f"{rule}: term {term!r} is not text (quote it in the YAML)")

@@ -15,8 +15,10 @@ from hirecli.lint.terms import Entry, TermIndex, add_phrase
 _RESTATED = frozenset({"ageism", "origin-wording", "gendered-term", "ability-wording", "gendered-pronoun"})
 """Word-list rules that an error of the protected-characteristic screen already covers."""
 
-_SUGGEST_BALANCE = ("Keep words that are right for the job; where a word only sets a tone, prefer one "
-                    "about support, teamwork and growth.")
+_SUGGEST_BALANCE = (
+    "Keep words that are right for the job; where a word only sets a tone, prefer one "
+    "about support, teamwork and growth."
+)
 
 
 def check_terms(ctx: Context, index: TermIndex) -> None:
@@ -33,8 +35,15 @@ def check_terms(ctx: Context, index: TermIndex) -> None:
             if hit.entry.rule in _RESTATED and ctx.is_claimed(segment, start, end):
                 continue
             text = segment.text[start:end]
-            ctx.report(hit.entry.rule, f'{titles[hit.entry.rule].title}: "{text}"', segment, start,
-                       end, suggestion=hit.entry.suggest, severity=hit.entry.severity)
+            ctx.report(
+                hit.entry.rule,
+                f'{titles[hit.entry.rule].title}: "{text}"',
+                segment,
+                start,
+                end,
+                suggestion=hit.entry.suggest,
+                severity=hit.entry.severity,
+            )
 
 
 def accommodated(ctx: Context, segment: Segment) -> bool:
@@ -53,8 +62,11 @@ def accommodated(ctx: Context, segment: Segment) -> bool:
     while first > 0 and body[first - 1].group == segment.group:
         first -= 1
     lead = body[first - 1] if first > 0 else None
-    return lead is not None and lead.kind in ("heading", "paragraph") and bool(
-        clause.search(ctx.normal(lead).text))
+    return (
+        lead is not None
+        and lead.kind in ("heading", "paragraph")
+        and bool(clause.search(ctx.normal(lead).text))
+    )
 
 
 @functools.cache
@@ -89,18 +101,28 @@ def check_gender(ctx: Context, *, balance: bool = True) -> None:
     ctx.stats["gender"] = result
     for segment, word in found:
         if word.stem.side == MASCULINE:
-            text = segment.text[word.start:word.end]
+            text = segment.text[word.start : word.end]
             hint = f"Consider: {word.stem.suggest}." if word.stem.suggest else _SUGGEST_BALANCE
-            ctx.report("masculine-coded-word", f'Masculine-coded word: "{text}"', segment, word.start,
-                       word.end, suggestion=hint)
+            ctx.report(
+                "masculine-coded-word",
+                f'Masculine-coded word: "{text}"',
+                segment,
+                word.start,
+                word.end,
+                suggestion=hint,
+            )
     if balance and result.verdict != "neutral":
         masc, fem = sum(result.masculine.values()), sum(result.feminine.values())
         severity = Severity.warning if "masculine" in result.verdict else None
-        ctx.report("gender-coded-balance",
-                   f"Gender-coded wording is {result.verdict}: {fem} feminine-coded and {masc} "
-                   f"masculine-coded words (score {result.score:+d})",
-                   severity=severity,
-                   suggestion=("Balance masculine-coded words with wording about support and teamwork."
-                               if "masculine" in result.verdict else
-                               "No change needed: feminine-coded wording does not put men off, and "
-                               "draws more women to apply."))
+        ctx.report(
+            "gender-coded-balance",
+            f"Gender-coded wording is {result.verdict}: {fem} feminine-coded and {masc} "
+            f"masculine-coded words (score {result.score:+d})",
+            severity=severity,
+            suggestion=(
+                "Balance masculine-coded words with wording about support and teamwork."
+                if "masculine" in result.verdict
+                else "No change needed: feminine-coded wording does not put men off, and "
+                "draws more women to apply."
+            ),
+        )

@@ -194,8 +194,11 @@ class SourceText:
     @functools.cached_property
     def line_starts(self) -> list[int]:
         starts = [0]  # line breaks as YAML counts them: CR LF, a lone CR, LF, NEL, LS, PS
-        starts += [i + 1 for i, c in enumerate(self.text)
-                   if c in "\n\x85\u2028\u2029" or (c == "\r" and self.text[i + 1 : i + 2] != "\n")]
+        starts += [
+            i + 1
+            for i, c in enumerate(self.text)
+            if c in "\n\x85\u2028\u2029" or (c == "\r" and self.text[i + 1 : i + 2] != "\n")
+        ]
         return starts
 
     def position(self, index: int) -> tuple[int, int]:

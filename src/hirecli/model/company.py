@@ -31,20 +31,23 @@ class Feeds(BaseModel):
     model_config = STRICT
 
     job_url: Line | None = Field(
-        None, pattern=r"^https?://\S+$",
+        None,
+        pattern=r"^https?://\S+$",
         description="The page of each job on your site, with {id} where the role id goes, e.g. "
-                    "https://example.com/careers/{id}; feeds link each job there (default: apply.url)",
+        "https://example.com/careers/{id}; feeds link each job there (default: apply.url)",
     )
     publisher: Line | None = Field(None, description="The feed's publisher (default: name)")
     publisher_url: Line | None = Field(
         None, pattern=r"^https?://\S+$", description="The publisher's web address (default: website)"
     )
     linkedin_company_id: Line | None = Field(
-        None, pattern=r"^[0-9]+$",
+        None,
+        pattern=r"^[0-9]+$",
         description="Your company's id on LinkedIn (from the admin address of your LinkedIn page)",
     )
     poster_email: Line | None = Field(
-        None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        None,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
         description="Who posts the jobs, for LinkedIn's job poster email (default: apply.email)",
     )
 
@@ -68,12 +71,11 @@ class Company(BaseModel):
     interview_plan: InterviewPlan | None = Field(
         None, description="The default interview loop for roles without their own"
     )
-    lint: dict[str, Any] | None = Field(
-        None, description="Lint settings, as in .hirecli-lint.yaml"
-    )
+    lint: dict[str, Any] | None = Field(None, description="Lint settings, as in .hirecli-lint.yaml")
     competencies: Line | None = Field(
-        None, description="A folder of the company's own competency files (relative to this "
-                          "file) that extend or override the packaged library",
+        None,
+        description="A folder of the company's own competency files (relative to this "
+        "file) that extend or override the packaged library",
     )
     feeds: Feeds | None = Field(None, description="Job page address and ids for job feeds and boards")
     _folder: Path | None = PrivateAttr(None)

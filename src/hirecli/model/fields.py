@@ -32,8 +32,12 @@ def _too_long(value: str) -> PydanticCustomError:
     shown = value.strip()
     shown = shown if len(shown) <= 24 else f"{shown[:12]}…{shown[-6:]} ({len(shown)} characters)"
     return PydanticCustomError(
-        "number_too_long", "{value} has more than {most} digits; no amount or count here is that long",
-        {"value": shown, "most": MAX_DIGITS})
+        "number_too_long",
+        "{value} has more than {most} digits; no amount or count here is that long",
+        {"value": shown, "most": MAX_DIGITS},
+    )
+
+
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
@@ -134,15 +138,17 @@ Bool = Annotated[bool, BeforeValidator(_to_bool)]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")]
-CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code"),
-                         AfterValidator(_iso_currency)]
+CurrencyCode = Annotated[
+    str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code"), AfterValidator(_iso_currency)
+]
 
 
 def _ascii_code(value: str) -> str:
     """Codes are written in ASCII digits: a pattern's ``\\d`` also takes Arabic-Indic or fullwidth ones."""
     if not value.isascii():
         raise PydanticCustomError(
-            "code_ascii", "write the code with the digits 0-9 only, got '{value}'", {"value": value})
+            "code_ascii", "write the code with the digits 0-9 only, got '{value}'", {"value": value}
+        )
     return value
 
 
@@ -151,7 +157,7 @@ OccupationCode = Annotated[str, AfterValidator(_ascii_code)]
 
 _PATTERN_WORDS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "must be a slug: lower-case letters a-z, digits and single hyphens, "
-                                   "e.g. registered-nurse",
+    "e.g. registered-nurse",
     r"^[A-Z]{2}$": "must be an ISO 3166-1 country code of two capital letters, e.g. US, DE or NO",
     r"^[A-Z]{3}$": "must be an ISO 4217 currency code of three capital letters, e.g. USD or EUR",
     r"^\d{2}-\d{4}(\.\d{2})?$": "must be an O*NET-SOC code such as 21-1014 or 21-1014.00",
@@ -178,7 +184,9 @@ def _stage_name(value: str) -> str:
         raise PydanticCustomError(
             "stage_number",
             "the stage name '{value}' is a number, which --stage reads as a stage's place in the "
-            "loop; give the stage a name (e.g. 'Round {value} interview')", {"value": value.strip()})
+            "loop; give the stage a name (e.g. 'Round {value} interview')",
+            {"value": value.strip()},
+        )
     return value
 
 
@@ -196,11 +204,13 @@ def distinct_stages(stages: list[Any]) -> list[Any]:
                 "stage_twins",
                 "stages {first} ('{other}') and {second} ('{name}') have the same name apart from case "
                 "or punctuation; --stage could not tell them apart, so name them differently",
-                {"first": first + 1, "other": other, "second": index + 1, "name": name})
+                {"first": first + 1, "other": other, "second": index + 1, "name": name},
+            )
         seen[key] = (index, name)
     return stages
 
 
-StageName = Annotated[str, AfterValidator(_check_text), AfterValidator(_check_line),
-                      AfterValidator(_stage_name)]
+StageName = Annotated[
+    str, AfterValidator(_check_text), AfterValidator(_check_line), AfterValidator(_stage_name)
+]
 """A single line that is not a bare number."""

@@ -22,11 +22,18 @@ if TYPE_CHECKING:
     from hirecli.model.yamlsource import SourceMap
 
 LISTS = (
-    ("responsibilities", "primary"), ("responsibilities", "secondary"),
-    ("qualifications", "required"), ("qualifications", "preferred"),
-    ("education", "minimum"), ("education", "preferred"), ("education", "fields_of_study"),
-    ("experience", "preferred"), ("career_path", "entry_points"), ("career_path", "advancement"),
-    ("career_path", "lateral_moves"), ("benefits", None),
+    ("responsibilities", "primary"),
+    ("responsibilities", "secondary"),
+    ("qualifications", "required"),
+    ("qualifications", "preferred"),
+    ("education", "minimum"),
+    ("education", "preferred"),
+    ("education", "fields_of_study"),
+    ("experience", "preferred"),
+    ("career_path", "entry_points"),
+    ("career_path", "advancement"),
+    ("career_path", "lateral_moves"),
+    ("benefits", None),
 )
 _DASH_RUN = re.compile(r"\s-\s+(?=[A-Z])")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])")
@@ -75,12 +82,14 @@ def _indent_hint(lines: list[str], line: int) -> str:
         return ""
     dash = _DASH_ITEM.match(lines[line - 1]) or re.match(r"^(\s*)", lines[line - 1])
     own = len(dash.group(1)) if dash else 0
-    for following in lines[line:line + 40]:
+    for following in lines[line : line + 40]:
         found = _DASH_ITEM.match(following)
         if found and len(found.group(1)) > own:
-            return (f"; the '- ' lines after it are indented {len(found.group(1))} spaces and its own "
-                    f"'- ' {own}, so YAML reads them as more of its text: indent every '- ' of the list "
-                    "the same")
+            return (
+                f"; the '- ' lines after it are indented {len(found.group(1))} spaces and its own "
+                f"'- ' {own}, so YAML reads them as more of its text: indent every '- ' of the list "
+                "the same"
+            )
     return "; if the items were meant apart, check that every '- ' of the list is indented the same"
 
 
@@ -99,8 +108,10 @@ def folded_items(role: Role, positions: SourceMap | None = None, text: str | Non
             pos = positions.locate(path) if positions is not None else None
             line, column = (pos.line, pos.column) if pos else (1, 1)
             dotted = f"{parent}.{child}[{index}]" if child else f"{parent}[{index}]"
-            message = (f"{dotted} looks like {verdict[0]} items folded into one ({verdict[1]})"
-                       + (_indent_hint(lines, line) if lines else
-                          "; check that every '- ' of the list is indented the same"))
+            message = f"{dotted} looks like {verdict[0]} items folded into one ({verdict[1]})" + (
+                _indent_hint(lines, line)
+                if lines
+                else "; check that every '- ' of the list is indented the same"
+            )
             found.append(Folded(path, line, column, verdict[0], verdict[1], message))
     return found

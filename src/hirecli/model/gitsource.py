@@ -39,8 +39,9 @@ def split_spec(text: str) -> tuple[str, str]:
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> bytes:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"}
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env,
-                              timeout=120, check=False)
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, timeout=120, check=False
+        )
     except FileNotFoundError:
         raise UsageError("git is not installed, so git:REF:path cannot be read") from None
     except subprocess.TimeoutExpired:
@@ -68,8 +69,11 @@ class GitTree:
         if inside != "true":
             raise UsageError(f"{self.cwd}: not inside a git work tree, so git:{self.ref}:... cannot be read")
         try:
-            self.commit = _git(["rev-parse", "--verify", "--quiet", f"{self.ref}^{{commit}}"],
-                               self.cwd).decode().strip()
+            self.commit = (
+                _git(["rev-parse", "--verify", "--quiet", f"{self.ref}^{{commit}}"], self.cwd)
+                .decode()
+                .strip()
+            )
         except UsageError:
             raise UsageError(f"git:{self.ref}: no such commit, branch or tag") from None
         self.prefix = _git(["rev-parse", "--show-prefix"], self.cwd).decode().strip()
@@ -122,13 +126,14 @@ class GitTree:
         wanted = [p for p in repo_paths if p in self.blobs and p not in self._data]
         if len(wanted) < 2:
             return
-        out = _git(["cat-file", "--batch"], self.cwd,
-                   stdin="".join(f"{self.blobs[p]}\n" for p in wanted).encode())
+        out = _git(
+            ["cat-file", "--batch"], self.cwd, stdin="".join(f"{self.blobs[p]}\n" for p in wanted).encode()
+        )
         at = 0
         for path in wanted:
             header_end = out.index(b"\n", at)
             size = int(out[at:header_end].split()[2])
-            body = out[header_end + 1: header_end + 1 + size]
+            body = out[header_end + 1 : header_end + 1 + size]
             self._data[path] = body[: MAX_BYTES + 1]
             at = header_end + 1 + size + 1
 
@@ -139,10 +144,13 @@ class GitTree:
         for name in self.blobs:
             if not name.startswith(start):
                 continue
-            rest = name[len(start):]
+            rest = name[len(start) :]
             base = posixpath.basename(name)
-            if posixpath.splitext(base)[1] in inherit.ROLE_SUFFIXES and base not in _NOT_ROLES \
-                    and not any(part.startswith(".") for part in rest.split("/")):
+            if (
+                posixpath.splitext(base)[1] in inherit.ROLE_SUFFIXES
+                and base not in _NOT_ROLES
+                and not any(part.startswith(".") for part in rest.split("/"))
+            ):
                 found.append(name)
         return sorted(found)
 

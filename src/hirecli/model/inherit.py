@@ -127,7 +127,7 @@ def _inner(annotation: Any) -> Any:
 
 
 def field_kind(model: type[BaseModel], path: YamlPath) -> str:
-    """"list", "mapping" or "value": what ``model`` holds at a path of keys."""
+    """ "list", "mapping" or "value": what ``model`` holds at a path of keys."""
     current: Any = model
     for part in path:
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or not isinstance(part, str):
@@ -208,8 +208,12 @@ class Merger:
         if field_kind(self.model, path) != "list":
             return False
         for key in sorted(keys - set(LIST_CHANGES)):
-            self.problem(child.value[key], f"unknown key {key!r} in a change to the inherited list "
-                                           f"{_dotted(path)}; write add: and remove:", "unknown-key")
+            self.problem(
+                child.value[key],
+                f"unknown key {key!r} in a change to the inherited list "
+                f"{_dotted(path)}; write add: and remove:",
+                "unknown-key",
+            )
         return True
 
     def _change(self, parent: Node | None, child: Node, path: YamlPath) -> Node:
@@ -226,20 +230,34 @@ class Merger:
                 wanted = identity(item.plain())
                 found = next((i for i, old in enumerate(items) if identity(old.plain()) == wanted), None)
                 if wanted is None or found is None:
-                    self.problem(item, f"{where}.remove: {_short(item.plain())!r} is not in the inherited "
-                                       f"list, so it cannot be removed", "extends-remove")
+                    self.problem(
+                        item,
+                        f"{where}.remove: {_short(item.plain())!r} is not in the inherited "
+                        f"list, so it cannot be removed",
+                        "extends-remove",
+                    )
                 else:
                     del items[found]
         if additions is not None and isinstance(additions.value, list):
             for item in additions.value:
                 wanted = identity(item.plain())
-                found = next((i for i, old in enumerate(items)
-                              if wanted is not None and identity(old.plain()) == wanted), None)
+                found = next(
+                    (
+                        i
+                        for i, old in enumerate(items)
+                        if wanted is not None and identity(old.plain()) == wanted
+                    ),
+                    None,
+                )
                 if found is None:
                     items.append(item)
                 elif items[found].plain() == item.plain():
-                    self.problem(item, f"{where}.add: {_short(item.plain())!r} is already inherited "
-                                       f"(from {_at(items[found])})", "duplicate-item")
+                    self.problem(
+                        item,
+                        f"{where}.add: {_short(item.plain())!r} is already inherited "
+                        f"(from {_at(items[found])})",
+                        "duplicate-item",
+                    )
                 else:
                     items[found] = item
         return Node(items, child.file, child.pos, child.key_pos)
@@ -387,8 +405,12 @@ def _file_id(path: Path) -> str:
 
 def _role_files(root: Path) -> Iterator[Path]:
     for path in root.rglob("*"):
-        if path.suffix in ROLE_SUFFIXES and path.name not in _NOT_ROLES and path.is_file() \
-                and not any(part.startswith(".") for part in path.relative_to(root).parts):
+        if (
+            path.suffix in ROLE_SUFFIXES
+            and path.name not in _NOT_ROLES
+            and path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        ):
             yield path
 
 
@@ -455,8 +477,9 @@ def extends_position(smap: SourceMap) -> Position:
     return smap.values.get((EXTENDS,), Position(1, 1))
 
 
-def inherit(data: dict[str, Any], smap: SourceMap, model: type[BaseModel], reader: Reader,
-            chain: tuple[str, ...] = ()) -> Inherited:
+def inherit(
+    data: dict[str, Any], smap: SourceMap, model: type[BaseModel], reader: Reader, chain: tuple[str, ...] = ()
+) -> Inherited:
     """Merge the file parsed as ``data`` over what its ``extends:`` names."""
     ref = data.get(EXTENDS)
     if not isinstance(ref, str) or not ref.strip():
@@ -471,7 +494,10 @@ def inherit(data: dict[str, Any], smap: SourceMap, model: type[BaseModel], reade
 
 
 def resolve(
-    data: dict[str, Any], smap: SourceMap, model: type[BaseModel], reader: Reader,
+    data: dict[str, Any],
+    smap: SourceMap,
+    model: type[BaseModel],
+    reader: Reader,
     chain: tuple[str, ...] = (),
 ) -> tuple[dict[str, Any], SourceMap, tuple[Ancestor, ...], list[Problem]]:
     """``data`` merged with its family, its source map, its ancestors and the problems found."""
@@ -482,8 +508,9 @@ def resolve(
     return plain, merged_map, result.ancestors, list(result.problems)
 
 
-def _parent(ref: str, source: str, reader: Reader, chain: tuple[str, ...], at: Position,
-            model: type[BaseModel]) -> Resolved | Problem:
+def _parent(
+    ref: str, source: str, reader: Reader, chain: tuple[str, ...], at: Position, model: type[BaseModel]
+) -> Resolved | Problem:
     def problem(message: str) -> Problem:
         return Problem(source, at.line, at.column, message, "extends")
 
@@ -492,15 +519,19 @@ def _parent(ref: str, source: str, reader: Reader, chain: tuple[str, ...], at: P
     if not found:
         if is_path(ref):
             return problem(f"extends: no file {ref!r} next to this one")
-        return problem(f"extends: no role with the id {ref!r} in this catalogue (the folder with "
-                       "company.yaml or .git); write the file's path, e.g. extends: family.yaml")
+        return problem(
+            f"extends: no role with the id {ref!r} in this catalogue (the folder with "
+            "company.yaml or .git); write the file's path, e.g. extends: family.yaml"
+        )
     if len(found) > 1:
-        return problem(f"extends: {ref!r} is the id of {len(found)} files ("
-                       f"{', '.join(shown for _, shown in found[:4])}); write the file's path instead")
+        return problem(
+            f"extends: {ref!r} is the id of {len(found)} files ("
+            f"{', '.join(shown for _, shown in found[:4])}); write the file's path instead"
+        )
     key, shown = found[0]
     line = (*chain, child_key or source)
     if key in line:
-        names = " -> ".join(Path(k).name for k in (*line[line.index(key):], key))
+        names = " -> ".join(Path(k).name for k in (*line[line.index(key) :], key))
         return problem(f"extends: {shown} leads back to this file ({names})")
     if len(line) >= MAX_DEPTH:
         return problem(f"extends: the family line is longer than {MAX_DEPTH} files")
@@ -509,14 +540,18 @@ def _parent(ref: str, source: str, reader: Reader, chain: tuple[str, ...], at: P
     except ValidationFailed as exc:
         first = exc.problems[0] if exc.problems else None
         more = len(exc.problems) - 1
-        return problem(f"extends: {shown} is not a valid role file" + (f": {first}" if first else "")
-                       + (f" (and {more} more problem{'s' * (more > 1)})" if more > 0 else ""))
+        return problem(
+            f"extends: {shown} is not a valid role file"
+            + (f": {first}" if first else "")
+            + (f" (and {more} more problem{'s' * (more > 1)})" if more > 0 else "")
+        )
     except InputFileError as exc:
         return problem(f"extends: {exc.message}")
 
 
-def load_resolved(key: str, shown: str, reader: Reader, model: type[BaseModel],
-                  chain: tuple[str, ...] = ()) -> Resolved:
+def load_resolved(
+    key: str, shown: str, reader: Reader, model: type[BaseModel], chain: tuple[str, ...] = ()
+) -> Resolved:
     """A file others extend, validated and merged with its own family; raises ValidationFailed."""
     cached = _cached(reader, key)
     if cached is not None:
@@ -535,8 +570,12 @@ def load_resolved(key: str, shown: str, reader: Reader, model: type[BaseModel],
     except ValidationFailed as exc:
         raise ValidationFailed(without_inherited_gaps(list(exc.problems))) from None
     stem = Path(file_part(shown)).stem
-    me = Ancestor(shown, str(getattr(built, "id", None) or slugify(stem)), str(getattr(built, "title", "")),
-                  bool(getattr(built, ABSTRACT, False)))
+    me = Ancestor(
+        shown,
+        str(getattr(built, "id", None) or slugify(stem)),
+        str(getattr(built, "title", "")),
+        bool(getattr(built, ABSTRACT, False)),
+    )
     resolved = Resolved(node, (me, *result.ancestors), ((key, reader.fingerprint(key)), *result.fingerprints))
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()

@@ -135,16 +135,22 @@ def _problems(exc: ValidationError, model: type[BaseModel], smap: SourceMap) -> 
             hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
             message = f"unknown key {key!r}{where}"
-            message += f"; did you mean {hint[0]!r}?" if hint else (
-                f" (known keys: {', '.join(known)})" if known else ""
+            message += (
+                f"; did you mean {hint[0]!r}?"
+                if hint
+                else (f" (known keys: {', '.join(known)})" if known else "")
             )
             found.append(smap.problem(loc, message, "unknown-key", key=True))
         elif kind == "missing":
             found.append(smap.problem(loc[:-1], f"missing required key {_dotted(loc)!r}", "missing"))
         elif kind in _TYPE_WORDS:
-            found.append(smap.problem(
-                loc, f"{_dotted(loc)}: expected {_TYPE_WORDS[kind]}, got "
-                f"{_describe(error.get('input'))}", "type"))
+            found.append(
+                smap.problem(
+                    loc,
+                    f"{_dotted(loc)}: expected {_TYPE_WORDS[kind]}, got {_describe(error.get('input'))}",
+                    "type",
+                )
+            )
         else:
             found.append(smap.problem(loc, f"{_dotted(loc)}: {error_message(error)}", kind))
     return found
@@ -154,15 +160,24 @@ def _control_problem(text: str, offset: int, char: str, smap: SourceMap) -> Prob
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     here = Position(line, column)
-    before = [(pos.line, pos.column, path) for path, pos in smap.values.items()
-              if path and (pos.line, pos.column) <= (here.line, here.column)]
+    before = [
+        (pos.line, pos.column, path)
+        for path, pos in smap.values.items()
+        if path and (pos.line, pos.column) <= (here.line, here.column)
+    ]
     field = f" in {_dotted(max(before)[2])}" if before else ""
-    return Problem(smap.source, line, column,
-                   f"control character U+{ord(char):04X}{field}; remove it", "control_character")
+    return Problem(
+        smap.source,
+        line,
+        column,
+        f"control character U+{ord(char):04X}{field}; remove it",
+        "control_character",
+    )
 
 
-def parse_checked(text: str, source: str, model: type[BaseModel]) -> tuple[dict[str, Any], SourceMap,
-                                                                           list[Problem]]:
+def parse_checked(
+    text: str, source: str, model: type[BaseModel]
+) -> tuple[dict[str, Any], SourceMap, list[Problem]]:
     """The mapping in YAML ``text``, its source map and the problems found so far."""
     controls = [m for m in CONTROL.finditer(text) if m.group() not in "\t\r\x85"]
     if controls:
@@ -172,8 +187,16 @@ def parse_checked(text: str, source: str, model: type[BaseModel]) -> tuple[dict[
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else ("nothing" if data is None else "a single value")
         raise ValidationFailed(
-            [Problem(source, 1, 1, f"the file holds {what}; a {model.__name__.lower()} file "
-                     "must be a mapping of keys (like 'title: ...')", "not-a-mapping")]
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    f"the file holds {what}; a {model.__name__.lower()} file "
+                    "must be a mapping of keys (like 'title: ...')",
+                    "not-a-mapping",
+                )
+            ]
         )
     return data, smap, problems
 
@@ -198,8 +221,9 @@ def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded
     return Loaded(check_model(data, smap, problems, model), source, smap)
 
 
-def load_role_text(text: str | bytes, source: str = "<string>", *,
-                   reader: inherit.Reader | None = None) -> Loaded[Role]:
+def load_role_text(
+    text: str | bytes, source: str = "<string>", *, reader: inherit.Reader | None = None
+) -> Loaded[Role]:
     """A role from YAML text; ``extends:`` is followed from ``source``'s folder (or through
     ``reader``, e.g. into a git commit)."""
     text = decode(text, source) if isinstance(text, bytes) else text
@@ -260,7 +284,10 @@ def is_abstract_file(path: Path) -> bool:
 
 
 def iter_role_files(
-    paths: Iterable[str | Path], *, with_company: bool = False, with_abstract: bool = False,
+    paths: Iterable[str | Path],
+    *,
+    with_company: bool = False,
+    with_abstract: bool = False,
 ) -> Iterator[Path | str]:
     """Role files named or found (recursively, sorted) in folders; ``-`` passes through.
 
@@ -281,8 +308,11 @@ def iter_role_files(
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.suffix in ROLE_SUFFIXES and p.name not in skip and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix in ROLE_SUFFIXES
+                and p.name not in skip
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             yield from (p for p in found if with_abstract or not is_abstract_file(p))

@@ -17,16 +17,54 @@ if TYPE_CHECKING:
     from hirecli.model.role import Location, Role
 
 PAY_LAWS: dict[tuple[str, str], str] = {
-    ("US", "CO"): "Colorado", ("US", "CA"): "California", ("US", "WA"): "Washington",
-    ("US", "NY"): "New York", ("US", "HI"): "Hawaii", ("US", "DC"): "Washington DC",
-    ("US", "MD"): "Maryland", ("US", "IL"): "Illinois", ("US", "MN"): "Minnesota",
-    ("US", "NJ"): "New Jersey", ("US", "VT"): "Vermont", ("US", "MA"): "Massachusetts",
-    ("CA", "BC"): "British Columbia", ("CA", "ON"): "Ontario",
+    ("US", "CO"): "Colorado",
+    ("US", "CA"): "California",
+    ("US", "WA"): "Washington",
+    ("US", "NY"): "New York",
+    ("US", "HI"): "Hawaii",
+    ("US", "DC"): "Washington DC",
+    ("US", "MD"): "Maryland",
+    ("US", "IL"): "Illinois",
+    ("US", "MN"): "Minnesota",
+    ("US", "NJ"): "New Jersey",
+    ("US", "VT"): "Vermont",
+    ("US", "MA"): "Massachusetts",
+    ("CA", "BC"): "British Columbia",
+    ("CA", "ON"): "Ontario",
 }
 """Where a law asks for the pay range in the posting itself (see shared/reference.md;
 thresholds of employer size differ: the finding says to check)."""
-EU = frozenset({"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-                "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"})
+EU = frozenset(
+    {
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,29 +104,56 @@ def missing_facts(role: Role, company: Company | None = None) -> list[MissingFac
     """What a posting of ``role`` would lack that it should state."""
     found: list[MissingFact] = []
     if "employment_type" not in role.model_fields_set:
-        found.append(MissingFact(("employment_type",), "employment_type is not stated: a posting should say "
-                                 "whether the job is full-time, part-time, a contract, temporary, an "
-                                 "internship, per diem or volunteer work (nothing is assumed)",
-                                 "missing-employment-type"))
+        found.append(
+            MissingFact(
+                ("employment_type",),
+                "employment_type is not stated: a posting should say "
+                "whether the job is full-time, part-time, a contract, temporary, an "
+                "internship, per diem or volunteer work (nothing is assumed)",
+                "missing-employment-type",
+            )
+        )
     location = _where(role, company)
-    remote = location is not None and location.workplace == "remote" and \
-        "workplace" in location.model_fields_set
+    remote = (
+        location is not None and location.workplace == "remote" and "workplace" in location.model_fields_set
+    )
     if location is None or not (location.city or location.country or location.remote_regions):
-        found.append(MissingFact(("location",), "location is not stated: a posting needs a city and "
-                                 "country, or, for a remote job, workplace: remote and remote_regions",
-                                 "missing-location"))
+        found.append(
+            MissingFact(
+                ("location",),
+                "location is not stated: a posting needs a city and "
+                "country, or, for a remote job, workplace: remote and remote_regions",
+                "missing-location",
+            )
+        )
     elif remote and not location.remote_regions:
-        found.append(MissingFact(("location", "remote_regions"), "location.remote_regions is not stated: a "
-                                 "remote posting should name the countries applicants may live in",
-                                 "missing-remote-regions"))
+        found.append(
+            MissingFact(
+                ("location", "remote_regions"),
+                "location.remote_regions is not stated: a "
+                "remote posting should name the countries applicants may live in",
+                "missing-remote-regions",
+            )
+        )
     pay = role.compensation
     law = _pay_law(location)
     if law and (pay is None or pay.min is None):
-        found.append(MissingFact(("compensation",), f"compensation is not stated, and {law} asks for the pay "
-                                 "range in the posting; add compensation.min and compensation.max (check "
-                                 "the law's employer-size threshold)", "missing-pay"))
+        found.append(
+            MissingFact(
+                ("compensation",),
+                f"compensation is not stated, and {law} asks for the pay "
+                "range in the posting; add compensation.min and compensation.max (check "
+                "the law's employer-size threshold)",
+                "missing-pay",
+            )
+        )
     elif law == "Washington" and pay is not None and pay.min is not None and pay.max is None:
-        found.append(MissingFact(("compensation", "max"), "compensation.max is not stated, and Washington "
-                                 "asks for a range with an upper end, not an open-ended one",
-                                 "open-ended-pay"))
+        found.append(
+            MissingFact(
+                ("compensation", "max"),
+                "compensation.max is not stated, and Washington "
+                "asks for a range with an upper end, not an open-ended one",
+                "open-ended-pay",
+            )
+        )
     return found

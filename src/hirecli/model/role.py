@@ -79,14 +79,18 @@ class Compensation(BaseModel):
 
         for field in ("min", "max"):
             value = getattr(self, field)
-            problem = None if value is None else amount_problem(
-                value, self.currency, self.period, f"compensation.{field}")
+            problem = (
+                None
+                if value is None
+                else amount_problem(value, self.currency, self.period, f"compensation.{field}")
+            )
             if problem:
                 raise _cross_field(field, problem)
         if self.max is not None and self.max < self.min:
             raise _cross_field(
-                "max", f"compensation.max ({plain_number(self.max)}) is less than compensation.min "
-                       f"({plain_number(self.min)})"
+                "max",
+                f"compensation.max ({plain_number(self.max)}) is less than compensation.min "
+                f"({plain_number(self.min)})",
             )
         return self
 
@@ -116,9 +120,10 @@ class Skill(BaseModel):
     description: Text | None = None
     weight: Number = Field(1, ge=1, le=5, description="Weight on the scorecard, 1-5")
     competency: Line | None = Field(
-        None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        None,
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
         description="Pin the library competency this skill is assessed by (an id from "
-                    "`hirecli competencies`), or `none` to refuse any match",
+        "`hirecli competencies`), or `none` to refuse any match",
     )
 
     @model_validator(mode="before")
@@ -159,11 +164,7 @@ class Experience(BaseModel):
 
     @model_validator(mode="after")
     def _range(self) -> Experience:
-        if (
-            self.min_years is not None
-            and self.max_years is not None
-            and self.max_years < self.min_years
-        ):
+        if self.min_years is not None and self.max_years is not None and self.max_years < self.min_years:
             raise _cross_field(
                 "max_years",
                 f"experience.max_years ({self.max_years}) is less than "
@@ -255,14 +256,14 @@ class Role(BaseModel):
     extends: Line | None = Field(
         None,
         description="The role this one builds on: a file path relative to this file, or a role id "
-                    "in the catalogue. Every field is inherited; a value written here replaces the "
-                    "inherited one, mappings are merged key by key, and a list is replaced unless "
-                    "written as {add: [...], remove: [...]}",
+        "in the catalogue. Every field is inherited; a value written here replaces the "
+        "inherited one, mappings are merged key by key, and a list is replaced unless "
+        "written as {add: [...], remove: [...]}",
     )
     abstract: Bool = Field(
         False,
         description="A family or level file that other roles extend: validated and linted, but "
-                    "left out of exports, feeds and diffs of a folder",
+        "left out of exports, feeds and diffs of a folder",
     )
     title: Line
     tags: list[Line] = Field(default_factory=list)

@@ -27,8 +27,18 @@ def _to_draft07(node: Any) -> Any:
     return node
 
 
-_MERGED = ("Location", "Compensation", "CareerPath", "Responsibilities", "Skills", "Education", "Experience",
-           "Qualifications", "InterviewPlan", "LintExceptions")
+_MERGED = (
+    "Location",
+    "Compensation",
+    "CareerPath",
+    "Responsibilities",
+    "Skills",
+    "Education",
+    "Experience",
+    "Qualifications",
+    "InterviewPlan",
+    "LintExceptions",
+)
 """Mappings a role file merges key by key with the one it extends: their lists may be changes."""
 _REQUIRED_UNLESS_EXTENDS = {"Compensation": "compensation", "InterviewPlan": "interview_plan"}
 
@@ -38,12 +48,16 @@ def _list_change(array: dict[str, Any]) -> dict[str, Any]:
     plain = {k: v for k, v in array.items() if k not in ("title", "description", "default")}
     items = plain.get("items", {})
     added = {k: v for k, v in plain.items() if k != "minItems"}
-    removed = {"type": "array", "items": items if items == {"type": "string"} else
-               {"anyOf": [{"type": "string", "minLength": 1}, items]}}
+    removed = {
+        "type": "array",
+        "items": items
+        if items == {"type": "string"}
+        else {"anyOf": [{"type": "string", "minLength": 1}, items]},
+    }
     change = {
         "type": "object",
         "description": "A change to the inherited list (with extends:): items to add, items to "
-                       "remove by their text or name",
+        "remove by their text or name",
         "properties": {"add": added, "remove": removed},
         "additionalProperties": False,
         "minProperties": 1,

@@ -89,8 +89,15 @@ def decode(data: bytes, source: str) -> str:
     """UTF-8 text without a BOM, or a problem at the first bad byte."""
     if len(data) > MAX_BYTES:
         raise ValidationFailed(
-            [Problem(source, 1, 1, f"file is too large ({len(data):,} bytes; the limit is "
-                     f"{MAX_BYTES:,})", "too-large")]
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})",
+                    "too-large",
+                )
+            ]
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -101,8 +108,15 @@ def decode(data: bytes, source: str) -> str:
         line = head.count(b"\n") + 1
         column = exc.start - (head.rfind(b"\n") + 1) + 1
         raise ValidationFailed(
-            [Problem(source, line, column, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                     "save the file as UTF-8", "encoding")]
+            [
+                Problem(
+                    source,
+                    line,
+                    column,
+                    f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                    "encoding",
+                )
+            ]
         ) from None
 
 
@@ -142,14 +156,20 @@ class _Builder:
     def _check_tag(self, event: Any, pos: Position) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _CORE_TAGS:
-            raise self.fail(pos, f"YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not "
-                            "allowed in hirecli files", "tag")
+            raise self.fail(
+                pos,
+                f"YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in hirecli files",
+                "tag",
+            )
 
     def _count(self, amount: int, pos: Position) -> None:
         self.nodes += amount
         if self.nodes > MAX_NODES:
-            raise self.fail(pos, f"the document expands to more than {MAX_NODES:,} values "
-                            "(aliases repeated too often?)", "too-large")
+            raise self.fail(
+                pos,
+                f"the document expands to more than {MAX_NODES:,} values (aliases repeated too often?)",
+                "too-large",
+            )
 
     def _attach(self, value: Any, pos: Position, size: int, anchor: str | None) -> None:
         if anchor:
@@ -165,9 +185,15 @@ class _Builder:
             if isinstance(value, str | type(None)):
                 first = top.item_lines.get(value)
                 if first is not None and value is not None:
-                    self.problems.append(Problem(self.source, pos.line, pos.column,
-                                                 f"duplicate item {_short(value)!r} (first on line {first})",
-                                                 "duplicate-item"))
+                    self.problems.append(
+                        Problem(
+                            self.source,
+                            pos.line,
+                            pos.column,
+                            f"duplicate item {_short(value)!r} (first on line {first})",
+                            "duplicate-item",
+                        )
+                    )
                 else:
                     top.item_lines[value] = pos.line
             top.value.append(value)
@@ -176,13 +202,20 @@ class _Builder:
             if not isinstance(value, str):
                 raise self.fail(pos, "mapping keys must be plain text", "key")
             if value == "<<":
-                raise self.fail(pos, "YAML merge keys (<<) are not supported; write the keys out",
-                                "merge-key")
+                raise self.fail(
+                    pos, "YAML merge keys (<<) are not supported; write the keys out", "merge-key"
+                )
             first = top.key_lines.get(value)
             if first is not None:
-                self.problems.append(Problem(self.source, pos.line, pos.column,
-                                             f"duplicate key {value!r} (first defined on line {first})",
-                                             "duplicate-key"))
+                self.problems.append(
+                    Problem(
+                        self.source,
+                        pos.line,
+                        pos.column,
+                        f"duplicate key {value!r} (first defined on line {first})",
+                        "duplicate-key",
+                    )
+                )
             top.key_lines.setdefault(value, pos.line)
             top.key, top.key_pos = value, pos
             return
@@ -217,9 +250,7 @@ class _Builder:
             if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
                 raise self.fail(pos, "mapping keys must be plain text", "key")
             path = self._child_path() if self.stack else ()
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
+            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
             self.stack.append(_Frame(container, path, event.anchor, self.nodes))
             self.smap.values.setdefault(path, pos)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
@@ -227,8 +258,11 @@ class _Builder:
             pos = self.smap.values.get(frame.path, pos)
             self._attach(frame.value, pos, self.nodes - frame.start_nodes + 1, frame.anchor)
         elif isinstance(event, yaml.DocumentStartEvent) and self.have_root:
-            raise self.fail(pos, "the file holds more than one YAML document (a second '---'); "
-                            "put one role in each file", "multi-document")
+            raise self.fail(
+                pos,
+                "the file holds more than one YAML document (a second '---'); put one role in each file",
+                "multi-document",
+            )
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -238,14 +272,16 @@ def _short(text: str, limit: int = 40) -> str:
 def parse(text: str, source: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse ``text``: fatal problems raise :class:`ValidationFailed`; duplicates are returned."""
     if len(text) > MAX_BYTES:
-        raise ValidationFailed([Problem(source, 1, 1, f"file is too large (more than {MAX_BYTES:,} "
-                                        "characters)", "too-large")])
+        raise ValidationFailed(
+            [Problem(source, 1, 1, f"file is too large (more than {MAX_BYTES:,} characters)", "too-large")]
+        )
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         column = tab.end() - tab.start()
-        raise ValidationFailed([Problem(source, line, column, "tab character in indentation; "
-                                        "YAML needs spaces", "tab")])
+        raise ValidationFailed(
+            [Problem(source, line, column, "tab character in indentation; YAML needs spaces", "tab")]
+        )
     builder = _Builder(source)
     loader = _Loader(text)
     try:

@@ -50,8 +50,10 @@ def read_source(source: Source) -> SourceDoc:
         raise
     except (Exception, RecursionError) as exc:  # parsers of damaged files raise many kinds
         detail = " ".join(str(exc).split())[:120]
-        raise InputFileError(f"{source.name}: cannot read this {_WHAT.get(source.fmt, 'file')} "
-                             f"({type(exc).__name__}{': ' + detail if detail else ''})") from None
+        raise InputFileError(
+            f"{source.name}: cannot read this {_WHAT.get(source.fmt, 'file')} "
+            f"({type(exc).__name__}{': ' + detail if detail else ''})"
+        ) from None
 
 
 def read_bytes_as(data: bytes, name: str, hint: Format | None = None) -> SourceDoc:

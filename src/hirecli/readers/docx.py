@@ -111,8 +111,16 @@ class _Reader:
         for piece in lines:
             pieces.append(Piece(offset, self.count, 1))
             offset += len(piece) + 1
-        block = Block(kind, joined, self.count, 1, level=level, bold=bold, label=lead,
-                      pieces=tuple(pieces) if len(pieces) > 1 else ())
+        block = Block(
+            kind,
+            joined,
+            self.count,
+            1,
+            level=level,
+            bold=bold,
+            label=lead,
+            pieces=tuple(pieces) if len(pieces) > 1 else (),
+        )
         if len(lines) > 1:
             block.source = "\n".join(lines)
         if kind == "bullet":
@@ -142,8 +150,11 @@ class _Reader:
                         texts.append(block.text)
                 cells.append(" ".join(texts))
             if any(cells):
-                self.doc.blocks.append(Block("row", " | ".join(c for c in cells if c), first or self.count,
-                                             1, cells=tuple(cells)))
+                self.doc.blocks.append(
+                    Block(
+                        "row", " | ".join(c for c in cells if c), first or self.count, 1, cells=tuple(cells)
+                    )
+                )
         self.doc.blocks.append(Block("rule", "", self.count))
 
 

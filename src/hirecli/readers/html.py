@@ -12,18 +12,87 @@ from html.parser import HTMLParser
 
 from hirecli.readers.model import Block, BlockKind, SourceDoc
 
-_SKIP = frozenset({"script", "style", "nav", "noscript", "template", "svg", "button", "select",
-                   "iframe", "object", "canvas", "head", "form"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "iframe",
+        "object",
+        "canvas",
+        "head",
+        "form",
+    }
+)
 _PAGE_PARTS = frozenset({"header", "footer"})
 """Left out when they frame the page; kept inside an article or main element."""
-_BLOCKS = frozenset({"p", "div", "section", "article", "main", "aside", "blockquote", "pre",
-                     "address", "figure", "figcaption", "fieldset", "caption", "dl",
-                     "dt", "dd", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr",
-                     "td", "th", "hr", "center", "details", "summary", "legend",
-                     "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "fieldset",
+        "caption",
+        "dl",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "hr",
+        "center",
+        "details",
+        "summary",
+        "legend",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+    }
+)
 _BOLD = frozenset({"b", "strong"})
-_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
-                   "source", "track", "wbr", "param"})
+_VOID = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "input",
+        "meta",
+        "link",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
 _SPACE = re.compile(r"\s+")
 _BAD_DECLARATION = re.compile(r"<!(?!--|\[CDATA\[|doctype)", re.IGNORECASE)
 

@@ -124,8 +124,15 @@ class _Walker:
         if not parts:
             return None
         text = " ".join(parts)
-        block = Block(kind, text, pieces[0].line, pieces[0].column,  # type: ignore[arg-type]
-                      bold=bold_all, pieces=tuple(pieces) if len(pieces) > 1 else (), **extra)
+        block = Block(
+            kind,  # type: ignore[arg-type]
+            text,
+            pieces[0].line,
+            pieces[0].column,
+            bold=bold_all,
+            pieces=tuple(pieces) if len(pieces) > 1 else (),
+            **extra,
+        )
         if len(parsed.lines) > 1:
             block.source = "\n".join(_clean(line.text) for line in parsed.lines)
         return block
@@ -171,17 +178,25 @@ class _Walker:
             elif kind == "tr_close" and self.row is not None:
                 if any(self.row):
                     line = self.row_line or (self.doc.blocks[-1].line if self.doc.blocks else 1)
-                    self.doc.blocks.append(Block("row", " | ".join(c for c in self.row if c), line,
-                                                 _column(self.source, line - 1, self.row[0] or "|"),
-                                                 cells=tuple(self.row), bold=self.row_header))
+                    self.doc.blocks.append(
+                        Block(
+                            "row",
+                            " | ".join(c for c in self.row if c),
+                            line,
+                            _column(self.source, line - 1, self.row[0] or "|"),
+                            cells=tuple(self.row),
+                            bold=self.row_header,
+                        )
+                    )
                 self.row = None
             elif kind in ("fence", "code_block"):
                 start = token.map[0] + (1 if kind == "fence" else 0) if token.map else 0
                 for offset, text in enumerate(token.content.splitlines()):
                     if text.strip():
                         line = start + offset + 1
-                        self.doc.blocks.append(Block("code", text.strip(), line,
-                                                     _column(self.source, line - 1, text.strip())))
+                        self.doc.blocks.append(
+                            Block("code", text.strip(), line, _column(self.source, line - 1, text.strip()))
+                        )
             elif kind == "html_block":
                 self._html(token)
             elif kind == "hr":
@@ -195,15 +210,26 @@ class _Walker:
                 more = self.block(inline, parsed, "paragraph")
                 if more is not None:
                     joined = len(self.item.text) + 1
-                    self.item.pieces = (*(self.item.pieces or (Piece(0, self.item.line, self.item.column),)),
-                                        *(Piece(joined + p.offset, p.line, p.column)
-                                          for p in (more.pieces or (Piece(0, more.line, more.column),))))
+                    self.item.pieces = (
+                        *(self.item.pieces or (Piece(0, self.item.line, self.item.column),)),
+                        *(
+                            Piece(joined + p.offset, p.line, p.column)
+                            for p in (more.pieces or (Piece(0, more.line, more.column),))
+                        ),
+                    )
                     self.item.text = f"{self.item.text} {more.text}"
                     self.item.bold = self.item.bold and more.bold
                 return
             list_id, ordered = self.lists[-1]
-            block = self.block(inline, parsed, "bullet", level=len(self.lists), list=list_id,
-                               ordered=ordered, marker=self._marker)
+            block = self.block(
+                inline,
+                parsed,
+                "bullet",
+                level=len(self.lists),
+                list=list_id,
+                ordered=ordered,
+                marker=self._marker,
+            )
             if block is not None:
                 self.doc.blocks.append(block)
                 self.item = block

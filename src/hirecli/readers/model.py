@@ -75,7 +75,7 @@ class Block:
         out = []
         for index, piece in enumerate(self.pieces):
             end = self.pieces[index + 1].offset if index + 1 < len(self.pieces) else len(self.text)
-            out.append((self.text[piece.offset:end].strip(), piece.line, piece.column))
+            out.append((self.text[piece.offset : end].strip(), piece.line, piece.column))
         return out
 
 

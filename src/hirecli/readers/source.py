@@ -22,13 +22,22 @@ MAX_DOCX_XML = 64 * 1024 * 1024
 """Largest unpacked document part of a .docx, so a zip bomb cannot exhaust memory."""
 
 _EXTENSIONS: dict[str, Format] = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
 }
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|li|br|table|span)\b",
-                         re.IGNORECASE)
-_MD_SNIFF = re.compile(r"^ {0,3}#{1,6}\s+\S|^\s*\*\*[^*\n]+\*\*\s*:?\s*$|\[[^\]\n]+\]\([^)\n]+\)",
-                       re.MULTILINE)
+_HTML_SNIFF = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|ul|ol|li|br|table|span)\b", re.IGNORECASE
+)
+_MD_SNIFF = re.compile(
+    r"^ {0,3}#{1,6}\s+\S|^\s*\*\*[^*\n]+\*\*\s*:?\s*$|\[[^\]\n]+\]\([^)\n]+\)", re.MULTILINE
+)
 _REFUSED = (
     (b"%PDF", "is a PDF; save the job description as text, Markdown, HTML or .docx first"),
     (b"\xd0\xcf\x11\xe0", "is an old Word .doc file; save it as .docx first"),
@@ -47,8 +56,9 @@ class Source:
 
 
 def _too_large(name: str, size: int, limit: int) -> InputFileError:
-    return InputFileError(f"{name}: too large to import ({size / 1_048_576:.1f} MB; "
-                          f"the limit is {limit // 1_048_576} MB)")
+    return InputFileError(
+        f"{name}: too large to import ({size / 1_048_576:.1f} MB; the limit is {limit // 1_048_576} MB)"
+    )
 
 
 def read_input(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
@@ -108,7 +118,8 @@ def decode_text(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputFileError(
             f"{name}: is not UTF-8 text (bad byte at offset {exc.start}); if it is a Windows "
-            "text file, convert it first, e.g. iconv -f cp1252 -t utf-8") from None
+            "text file, convert it first, e.g. iconv -f cp1252 -t utf-8"
+        ) from None
 
 
 def detect(data: bytes, name: str, hint: Format | None = None) -> Source:

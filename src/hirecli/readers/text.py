@@ -31,9 +31,18 @@ def read_text(text: str, name: str = "<text>") -> SourceDoc:
             if previous is None or previous.kind != "bullet":
                 lists += 1
             depth = 1 + (indent // 2 if indent else 0)
-            block = Block("bullet", line[bullet.end():], number, bullet.end() + 1, level=depth, list=lists,
-                          ordered=bullet.group("marker")[0].isdigit() or bullet.group("marker")[0] == "(",
-                          marker=bullet.group("marker"), indent=indent, source=line)
+            block = Block(
+                "bullet",
+                line[bullet.end() :],
+                number,
+                bullet.end() + 1,
+                level=depth,
+                list=lists,
+                ordered=bullet.group("marker")[0].isdigit() or bullet.group("marker")[0] == "(",
+                marker=bullet.group("marker"),
+                indent=indent,
+                source=line,
+            )
         else:
             block = Block("line", line.strip(), number, indent + 1, indent=indent, source=line)
         doc.blocks.append(block)

@@ -39,8 +39,13 @@ REL = "nofollow noopener"
 
 def script_json(data: str) -> str:
     """JSON that cannot end a ``<script>`` element early, whatever its strings contain."""
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         data = data.replace(char, escaped)
     return data.strip()
 
@@ -122,16 +127,19 @@ class _Fragment:
         return "\n".join(self.para(bullet + item) for item in items)
 
     def key_facts(self, block: KeyFacts) -> str:
-        facts = [(_esc(one_line(label).strip().removesuffix(":")), self.inline(value))
-                 for label, value in block.facts]
+        facts = [
+            (_esc(one_line(label).strip().removesuffix(":")), self.inline(value))
+            for label, value in block.facts
+        ]
         facts = [(label, value) for label, value in facts if label or value]
         if not facts:
             return ""
         if self.ok("dl", "dt", "dd"):
             rows = [f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in facts]
             return "\n".join([f"<dl{self.cls('hirecli-facts')}>", *rows, "</dl>"])
-        return self.items([f"{self.wrap('strong', label + ':')} {value}" if label else value
-                           for label, value in facts])
+        return self.items(
+            [f"{self.wrap('strong', label + ':')} {value}" if label else value for label, value in facts]
+        )
 
     def cell(self, text: str, tag: str, attrs: str = "") -> str:
         if text == CHECKBOX:
@@ -144,8 +152,14 @@ class _Fragment:
             return ""
         caption = cell_text(block.caption or "")
         if not self.ok("table", "tr", "th", "td"):
-            return "\n".join(p for p in (self.para(self.wrap("strong", _esc(caption))),
-                                         self.items([self.row_line(header, r) for r in rows])) if p)
+            return "\n".join(
+                p
+                for p in (
+                    self.para(self.wrap("strong", _esc(caption))),
+                    self.items([self.row_line(header, r) for r in rows]),
+                )
+                if p
+            )
         out = [f"<table{self.cls(f'hirecli-table-{block.kind}')}>"]
         if caption and self.ok("caption"):
             out.append(f"<caption>{_esc(caption)}</caption>")

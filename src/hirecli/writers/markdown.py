@@ -55,7 +55,7 @@ def escape(text: str, *, line_start: bool = False) -> str:
     if line_start:
         number = _LIST_NUMBER.match(out)
         if number:
-            out = number.group(1) + "\\" + out[number.end(1):]
+            out = number.group(1) + "\\" + out[number.end(1) :]
         elif out[:1] in ("#", "-", "+", "="):
             out = "\\" + out
     return out
@@ -89,7 +89,7 @@ def _split_edges(content: Inlines) -> list[Inline]:
             continue
         inner = node.text.strip()
         start = node.text.index(inner) if inner else len(node.text)
-        lead, trail = node.text[:start], node.text[start + len(inner):]
+        lead, trail = node.text[:start], node.text[start + len(inner) :]
         out += [Text(lead)] if lead else []
         out += [replace(node, text=inner)] if inner else []
         out += [Text(trail)] if trail else []
@@ -118,8 +118,11 @@ def inline(content: Inlines) -> str:
         mark = _MARKS.get(type(node), "")
         if mark and not marked_last:
             following = nodes[index + 1] if index + 1 < len(nodes) else None
-            after = "[" if isinstance(following, Link) and safe_url(following.url) else (
-                escape(following.text)[:1] if following else "")
+            after = (
+                "["
+                if isinstance(following, Link) and safe_url(following.url)
+                else (escape(following.text)[:1] if following else "")
+            )
             inner = escape(node.text)
             if _can_mark(out[-1:], inner[:1], inner[-1:], after):
                 out += mark + inner + mark
@@ -173,8 +176,10 @@ def _table(block: Table) -> str:
     if not header and not rows:
         return ""
     columns = len(header or rows[0])
-    lines = [f"| {' | '.join(_cell(c) for c in header or ('',) * columns)} |",
-             f"| {' | '.join(['---'] * columns)} |"]
+    lines = [
+        f"| {' | '.join(_cell(c) for c in header or ('',) * columns)} |",
+        f"| {' | '.join(['---'] * columns)} |",
+    ]
     lines += [f"| {' | '.join(_cell(c) for c in row)} |" for row in rows]
     caption = inline(inlines(Emph(block.caption or "")))
     return "\n\n".join(p for p in (caption, "\n".join(lines)) if p)

@@ -178,15 +178,25 @@ class _Preview:
             return self.stacked(block)
         header, rows = table_grid(block)
         caption = _text(block.caption or "", "bold")
-        table = RichTable(title=caption if caption.plain else None, title_justify="left",
-                          box=box.ROUNDED if header else None, show_header=bool(header),
-                          padding=(0, 1) if header else (0, 2, 0, 0), pad_edge=bool(header),
-                          header_style="bold", border_style="dim", show_lines=block.kind == "rating")
+        table = RichTable(
+            title=caption if caption.plain else None,
+            title_justify="left",
+            box=box.ROUNDED if header else None,
+            show_header=bool(header),
+            padding=(0, 1) if header else (0, 2, 0, 0),
+            pad_edge=bool(header),
+            header_style="bold",
+            border_style="dim",
+            show_lines=block.kind == "rating",
+        )
         columns = len(header or rows[0]) if header or rows else 0
         for index in range(columns):
             ticks = bool(rows) and all(row[index] in (CHECKBOX, "", "✓") for row in rows)
-            table.add_column(_text(header[index]) if header else "", justify="center" if ticks else "left",
-                             style="bold" if index == 0 and block.kind != "grid" else "")
+            table.add_column(
+                _text(header[index]) if header else "",
+                justify="center" if ticks else "left",
+                style="bold" if index == 0 and block.kind != "grid" else "",
+            )
         for row in rows:
             table.add_row(*(_text(CHECKBOX_MARK) if c == CHECKBOX else _text(c) for c in row))
         return table
@@ -198,8 +208,13 @@ class _Preview:
         title = _text(block.title, "bold")
         colour = CALLOUT_COLOURS.get(block.kind, ACCENT)
         paras = [self.inline(p) for p in block.content]
-        return Panel(Group(*paras), title=title if title.plain else None, title_align="left",
-                     border_style=colour, padding=(0, 1))
+        return Panel(
+            Group(*paras),
+            title=title if title.plain else None,
+            title_align="left",
+            border_style=colour,
+            padding=(0, 1),
+        )
 
     def notes(self, block: NotesSpace) -> RenderableType:
         from rich.panel import Panel
@@ -290,8 +305,14 @@ def _real_terminal(console: Console) -> bool:
 
     isatty = getattr(console.file, "isatty", None)
     try:
-        return bool(console.is_terminal and not console.record and isatty is not None and isatty()
-                    and sys.stdin is not None and sys.stdin.isatty())
+        return bool(
+            console.is_terminal
+            and not console.record
+            and isatty is not None
+            and isatty()
+            and sys.stdin is not None
+            and sys.stdin.isatty()
+        )
     except (OSError, ValueError, AttributeError):
         return False
 
@@ -322,10 +343,18 @@ class TerminalWriter:
     def render(self, doc: Document, options: WriteOptions) -> str:
         from rich.console import Console
 
-        console = Console(record=True, width=RECORD_WIDTH, height=RECORD_HEIGHT, force_terminal=True,
-                          color_system="truecolor",
-                          file=io.StringIO(), no_color=False, highlight=False, emoji=False,
-                          legacy_windows=False)
+        console = Console(
+            record=True,
+            width=RECORD_WIDTH,
+            height=RECORD_HEIGHT,
+            force_terminal=True,
+            color_system="truecolor",
+            file=io.StringIO(),
+            no_color=False,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+        )
         console.print(_Preview(hyperlinks=False).document(doc))
         return console.export_text(styles=True)
 

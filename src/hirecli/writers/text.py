@@ -39,6 +39,8 @@ def _one_space(match: re.Match[str]) -> str:
     so a long run of spaces costs linear time)."""
     run = match.group()
     return " " if _BREAKS.search(run) else run
+
+
 RULE_WIDTH = 60
 
 
@@ -48,8 +50,11 @@ def one_line(text: str) -> str:
     Every writer puts a block on one line, so a stray newline in a role file can
     neither start a new Markdown block nor split a table row.
     """
-    text = _SPACE_RUN.sub(_one_space, text).replace("\t", " ") if _BREAKS.search(text) else \
-        text.replace("\t", " ")
+    text = (
+        _SPACE_RUN.sub(_one_space, text).replace("\t", " ")
+        if _BREAKS.search(text)
+        else text.replace("\t", " ")
+    )
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
 
 

@@ -57,8 +57,13 @@ class Assignment:
 
 
 class Assigner:
-    def __init__(self, order: Sequence[KitCompetency], pools: Mapping[str, Pool],
-                 stages: Sequence[StagePlan], exercise: tuple[int, str, int] | None) -> None:
+    def __init__(
+        self,
+        order: Sequence[KitCompetency],
+        pools: Mapping[str, Pool],
+        stages: Sequence[StagePlan],
+        exercise: tuple[int, str, int] | None,
+    ) -> None:
         """``exercise``: the stage index, competency and minutes of the scored exercise."""
         self.order = list(order)
         self.comps = {c.name: c for c in order}
@@ -83,13 +88,18 @@ class Assigner:
         stage = self.stages[index]
         if stage.purpose != "screen":
             return True
-        return comp.kind == "soft" and typical_minutes(
-            self.pools[comp.name], "screen", tight=True) <= self.screen_minutes
+        return (
+            comp.kind == "soft"
+            and typical_minutes(self.pools[comp.name], "screen", tight=True) <= self.screen_minutes
+        )
 
     def fits(self, index: int, name: str, *, tight: bool = False) -> bool:
         stage = self.stages[index]
-        return (len(self.planned[index]) < max_competencies(stage) and name not in self.planned[index]
-                and self.load[index] + self.cost(index, name, tight=tight) <= stage.budget)
+        return (
+            len(self.planned[index]) < max_competencies(stage)
+            and name not in self.planned[index]
+            and self.load[index] + self.cost(index, name, tight=tight) <= stage.budget
+        )
 
     def place(self, index: int, name: str, *, tight: bool = False) -> None:
         self.planned[index].append(name)
@@ -103,8 +113,13 @@ class Assigner:
         out: list[int] = []
         for tier in PREFERENCE[comp.kind]:
             found = [i for i, s in enumerate(self.stages) if s.purpose in tier and self.suits(i, comp)]
-            found.sort(key=lambda i: (len(self.planned[i]), self.load[i] / max(self.stages[i].budget, 1),
-                                      tier.index(self.stages[i].purpose)))
+            found.sort(
+                key=lambda i: (
+                    len(self.planned[i]),
+                    self.load[i] / max(self.stages[i].budget, 1),
+                    tier.index(self.stages[i].purpose),
+                )
+            )
             out += found
         return out
 
@@ -118,15 +133,19 @@ class Assigner:
                 if comp is None or name in self.planned[index]:
                     continue
                 if not self.suits(index, comp):
-                    self.notes.append(f"{name} is a hard skill, which a recruiter cannot judge: "
-                                      f"moved from {stage.name} to a stage with people who do the work.")
+                    self.notes.append(
+                        f"{name} is a hard skill, which a recruiter cannot judge: "
+                        f"moved from {stage.name} to a stage with people who do the work."
+                    )
                     continue
                 if self.fits(index, name) or self.fits(index, name, tight=True):
                     self.place(index, name, tight=not self.fits(index, name))
                 else:
-                    self.notes.append(f"{name} did not fit in {stage.name} (at most "
-                                      f"{max_competencies(stage)} competencies, in its minutes); "
-                                      "the plan places it elsewhere.")
+                    self.notes.append(
+                        f"{name} did not fit in {stage.name} (at most "
+                        f"{max_competencies(stage)} competencies, in its minutes); "
+                        "the plan places it elsewhere."
+                    )
 
     def run(self) -> Assignment:
         if self.exercise is not None:
@@ -136,16 +155,26 @@ class Assigner:
         self._focus()
         interviews = sum(1 for s in self.stages if s.purpose != "screen") or 1
         share = math.ceil(sum(2 if c.must_have else 1 for c in self.order) / interviews)
-        passes = ((True, False, True), (True, False, False), (True, True, False),
-                  (False, False, False), (False, True, False))
+        passes = (
+            (True, False, True),
+            (True, False, False),
+            (True, True, False),
+            (False, False, False),
+            (False, True, False),
+        )
         for comp in self.order:
             wanted = 2 if comp.must_have else 1
             for open_only, tight, fair in passes:
                 while len(self.where(comp.name)) < wanted:
-                    found = [i for i in self.home(comp) if self.fits(i, comp.name, tight=tight)
-                             and not (open_only and self.stages[i].focus)
-                             and not (fair and self.stages[i].purpose != "screen"
-                                      and len(self.planned[i]) >= share)]
+                    found = [
+                        i
+                        for i in self.home(comp)
+                        if self.fits(i, comp.name, tight=tight)
+                        and not (open_only and self.stages[i].focus)
+                        and not (
+                            fair and self.stages[i].purpose != "screen" and len(self.planned[i]) >= share
+                        )
+                    ]
                     if not found:
                         break
                     self.place(found[0], comp.name, tight=tight)
@@ -162,8 +191,11 @@ class Assigner:
             stage = self.stages[index]
             for other in list(self.planned[index]):
                 moved = self.comps.get(other)
-                if moved is None or other in stage.focus or (
-                        self.exercise is not None and self.exercise[:2] == (index, other)):
+                if (
+                    moved is None
+                    or other in stage.focus
+                    or (self.exercise is not None and self.exercise[:2] == (index, other))
+                ):
                     continue
                 for target in self.home(moved):
                     if target == index or not self.fits(target, other, tight=True):

@@ -87,16 +87,23 @@ def _joined_anchors(entries: Sequence[LibraryCompetency]) -> Anchors:
     return one, two, three, four
 
 
-def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], custom: bool,
-               lib: Library) -> MatchRow:
-    refused = (f"refused: {lib[found.refused.competency].name} ({found.refused.confidence:.0f}) "
-               f"is a {lib[found.refused.competency].family} competency, outside this role's field"
-               if found.refused else None)
+def _match_row(
+    name: str, found: Match, entries: Sequence[LibraryCompetency], custom: bool, lib: Library
+) -> MatchRow:
+    refused = (
+        f"refused: {lib[found.refused.competency].name} ({found.refused.confidence:.0f}) "
+        f"is a {lib[found.refused.competency].family} competency, outside this role's field"
+        if found.refused
+        else None
+    )
     if not found.matched:
         closest = found.best_miss
         misses: list[str | None] = [
             f"closest: {lib[closest.competency].name} ({closest.confidence:.0f})"
-            if closest and closest.confidence >= 50 else None, refused]
+            if closest and closest.confidence >= 50
+            else None,
+            refused,
+        ]
         if not custom:
             misses.append("draft questions: review before use")
         note = "; ".join(n for n in misses if n) or None
@@ -106,14 +113,18 @@ def _match_row(name: str, found: Match, entries: Sequence[LibraryCompetency], cu
     if len(found.parts) > 1:
         notes.append("compound name: questions from each")
     if found.unmatched:
-        notes.append(f"no match for {', '.join(repr(u) for u in found.unmatched)}: questions "
-                     "written for it too")
+        notes.append(
+            f"no match for {', '.join(repr(u) for u in found.unmatched)}: questions written for it too"
+        )
     if refused:
         notes.append(refused)
     note = "; ".join(notes) or None
     return MatchRow(
-        name, " + ".join(e.name for e in entries), how,
-        min(p.confidence for p in found.parts), note,
+        name,
+        " + ".join(e.name for e in entries),
+        how,
+        min(p.confidence for p in found.parts),
+        note,
     )
 
 
@@ -124,24 +135,30 @@ def _protected(text: str) -> list[tuple[str, str, str]]:
     return [(h.topic, h.matched, h.alternative) for h in find_protected_topics(text)]
 
 
-def check_custom(
-    questions: Sequence[KitQuestion], positions: SourceMap | None, source: str
-) -> list[Problem]:
+def check_custom(questions: Sequence[KitQuestion], positions: SourceMap | None, source: str) -> list[Problem]:
     problems: list[Problem] = []
     for question in questions:
         for topic, matched, alternative in _protected(question.text):
             path = question.path or ()
             if positions is not None:
-                where = positions.locate((*path, "text")) if (*path, "text") in positions.values \
+                where = (
+                    positions.locate((*path, "text"))
+                    if (*path, "text") in positions.values
                     else positions.locate(path)
+                )
                 line, column = where.line, where.column
             else:
                 line, column = 1, 1
-            problems.append(Problem(
-                source, line, column,
-                f"interview question touches a protected topic ({topic}): \"{matched}\"; "
-                f"ask instead: {alternative}", "protected-topic",
-            ))
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    column,
+                    f'interview question touches a protected topic ({topic}): "{matched}"; '
+                    f"ask instead: {alternative}",
+                    "protected-topic",
+                )
+            )
     return problems
 
 
@@ -168,10 +185,16 @@ class _Builder:
         if pin is not None:
             if pin not in lib:
                 line, column = self._where((*path, "competency"))
-                self.out.problems.append(Problem(
-                    self.positions.source if self.positions else "<role>", line, column,
-                    f"unknown competency {pin!r} for skill {name!r}; see `hirecli competencies "
-                    f"search {name!r}`", "unknown-competency"))
+                self.out.problems.append(
+                    Problem(
+                        self.positions.source if self.positions else "<role>",
+                        line,
+                        column,
+                        f"unknown competency {pin!r} for skill {name!r}; see `hirecli competencies "
+                        f"search {name!r}`",
+                        "unknown-competency",
+                    )
+                )
                 return Match(name, ())
             return Match(name, (MatchPart(pin, "pinned", 100.0, lib[pin].name),))
         return lib.match(name, self.ctx.fields)
@@ -186,34 +209,59 @@ class _Builder:
         comp = self.out.competencies[index]
         weights = [comp.weight, skill.weight if skill else 1]
         self.out.competencies[index] = replace(
-            comp, skills=(*comp.covers, name), must_have=comp.must_have or bool(skill and skill.must_have),
-            weight=max(weights))
-        self.out.matches.append(MatchRow(
-            name, comp.name, "merged", min(p.confidence for p in found.parts),
-            f"same competency as {comp.name!r}: assessed and weighted once"))
+            comp,
+            skills=(*comp.covers, name),
+            must_have=comp.must_have or bool(skill and skill.must_have),
+            weight=max(weights),
+        )
+        self.out.matches.append(
+            MatchRow(
+                name,
+                comp.name,
+                "merged",
+                min(p.confidence for p in found.parts),
+                f"same competency as {comp.name!r}: assessed and weighted once",
+            )
+        )
         return True
 
     def add(
-        self, name: str, kind: Kind | None, path: tuple[str | int, ...], *,
-        skill: Skill | None, declared: Competency | None, declared_path: tuple[str | int, ...] = (),
+        self,
+        name: str,
+        kind: Kind | None,
+        path: tuple[str | int, ...],
+        *,
+        skill: Skill | None,
+        declared: Competency | None,
+        declared_path: tuple[str | int, ...] = (),
     ) -> None:
         ctx = self.ctx
         lib = ctx.library
         found = self._find(name, skill, path)
         if declared is None and found.matched and self._merge(name, found, skill):
             return
-        found = Match(found.skill, tuple(p for p in found.parts if p.competency not in self.owners),
-                      found.best_miss, found.unmatched, found.refused)
+        found = Match(
+            found.skill,
+            tuple(p for p in found.parts if p.competency not in self.owners),
+            found.best_miss,
+            found.unmatched,
+            found.refused,
+        )
         entries = [lib[i] for i in found.ids]
         kind = kind or (entries[0].kind if entries else "soft")
         description = (declared.definition if declared and declared.definition else None) or (
-            skill.description if skill else None)
+            skill.description if skill else None
+        )
         skill_words = phrase(name, ctx.keep_case)
         name_stems = stems(name)
         keywords = [k for e in entries for k in e.keywords]
         searched = ctx.duties if kind == "hard" else [without_examples(d) for d in ctx.duties]
-        order = related(searched, name_stems, keywords,
-                        extra_stems=[s for s in stems(description or "") if s not in name_stems])
+        order = related(
+            searched,
+            name_stems,
+            keywords,
+            extra_stems=[s for s in stems(description or "") if s not in name_stems],
+        )
         duties = [one_line(ctx.duties[i]) for i in order[:2]]
         # A soft skill's words often name a topic of the work rather than the skill itself
         # ("emotional regulation" taught in groups), so a matched one keeps its definition.
@@ -225,41 +273,64 @@ class _Builder:
             definition = generated_definition(skill_words, kind, description, bool(duties))
             anchors = generated_anchors(skill_words)
         custom = custom_questions(name, declared.questions, anchors, declared_path) if declared else []
-        self.out.problems += check_custom(custom, self.positions, self.positions.source
-                                          if self.positions else "<role>")
+        self.out.problems += check_custom(
+            custom, self.positions, self.positions.source if self.positions else "<role>"
+        )
         pool = Pool()
         for question in custom:
             pool.by_type[question.type].append(question)
         if entries:
-            pool.extend(library_pool(name, entries, ctx.values, role_id=ctx.role.slug,
-                                     variant=ctx.variant))
+            pool.extend(library_pool(name, entries, ctx.values, role_id=ctx.role.slug, variant=ctx.variant))
         ordinal = self.generated if not entries else len(self.out.competencies) + 3
         self.generated += 0 if entries else 1
-        written = generated_pool(name, skill_words, kind, duties, anchors, ordinal=ordinal,
-                                 variant=ctx.variant, role=ctx.values["role"])
+        written = generated_pool(
+            name,
+            skill_words,
+            kind,
+            duties,
+            anchors,
+            ordinal=ordinal,
+            variant=ctx.variant,
+            role=ctx.values["role"],
+        )
         if entries and found.unmatched:
             pool.mix(written)
         else:
             pool.extend(written)
         must_have = (skill.must_have if skill else False) or (declared.must_have if declared else False)
-        weights = [w for w in (skill.weight if skill else None,
-                               declared.weight if declared and "weight" in declared.model_fields_set
-                               else None) if w is not None]
+        weights = [
+            w
+            for w in (
+                skill.weight if skill else None,
+                declared.weight if declared and "weight" in declared.model_fields_set else None,
+            )
+            if w is not None
+        ]
         if entries:
             sources, how = tuple(e.id for e in entries), "+".join(dict.fromkeys(p.how for p in found.parts))
             confidence: float | None = min(p.confidence for p in found.parts)
         else:
-            sources, how, confidence = ((ROLE_FILE,), ROLE_FILE, None) if custom else (
-                (GENERATED,), GENERATED, None)
+            sources, how, confidence = (
+                ((ROLE_FILE,), ROLE_FILE, None) if custom else ((GENERATED,), GENERATED, None)
+            )
         for entry in entries:
             self.owners[entry.id] = len(self.out.competencies)
-        self.out.competencies.append(KitCompetency(
-            name=name, definition=definition, context=duties[0] if duties and show_context else None,
-            kind=kind,
-            must_have=must_have, weight=max(weights) if weights else 1, sources=sources, how=how,
-            confidence=confidence, anchors=anchors, path=path,
-            family=entries[0].family if entries else None,
-        ))
+        self.out.competencies.append(
+            KitCompetency(
+                name=name,
+                definition=definition,
+                context=duties[0] if duties and show_context else None,
+                kind=kind,
+                must_have=must_have,
+                weight=max(weights) if weights else 1,
+                sources=sources,
+                how=how,
+                confidence=confidence,
+                anchors=anchors,
+                path=path,
+                family=entries[0].family if entries else None,
+            )
+        )
         self.out.pools[name] = pool
         self.out.matches.append(_match_row(name, found, entries, bool(custom), lib))
 
@@ -278,7 +349,10 @@ def build_competencies(role: Role, ctx: Context, positions: SourceMap | None) ->
             used.add(k)
             found = declared.get(k)
             builder.add(
-                skill.name, "hard" if kind == "hard" else "soft", ("skills", kind, index), skill=skill,
+                skill.name,
+                "hard" if kind == "hard" else "soft",
+                ("skills", kind, index),
+                skill=skill,
                 declared=found[1] if found else None,
                 declared_path=("competencies", found[0]) if found else (),
             )
@@ -287,6 +361,12 @@ def build_competencies(role: Role, ctx: Context, positions: SourceMap | None) ->
         if k in used:
             continue
         used.add(k)
-        builder.add(competency.name, None, ("competencies", index), skill=None, declared=competency,
-                    declared_path=("competencies", index))
+        builder.add(
+            competency.name,
+            None,
+            ("competencies", index),
+            skill=None,
+            declared=competency,
+            declared_path=("competencies", index),
+        )
     return builder.out

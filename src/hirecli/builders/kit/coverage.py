@@ -34,8 +34,13 @@ def kit_coverage(kit: Kit, skills: Iterable[str]) -> Coverage:
     names = list(dict.fromkeys(skills))
     by_skill = {s: c for c in kit.competencies for s in c.covers}
     library_backed = {s for s, c in by_skill.items() if c.family is not None}
-    off = tuple(s for s in names if s in by_skill and by_skill[s].family is not None
-                and not fams.fits(str(by_skill[s].family), frozenset(kit.fields)))
+    off = tuple(
+        s
+        for s in names
+        if s in by_skill
+        and by_skill[s].family is not None
+        and not fams.fits(str(by_skill[s].family), frozenset(kit.fields))
+    )
     main = [q for s in kit.stages for q in s.questions if q.competency in {c.name for c in kit.competencies}]
     seen: dict[str, str] = {}
     shared: list[str] = []
@@ -45,8 +50,12 @@ def kit_coverage(kit: Kit, skills: Iterable[str]) -> Coverage:
             if owner != comp.name:
                 shared.append(f"{owner} / {comp.name}")
     return Coverage(
-        role=kit.role_id, fields=kit.fields, skills=len(names),
-        matched=sum(1 for s in names if s in library_backed), off_field=off,
-        main_questions=len(main), draft_questions=sum(1 for q in main if q.draft),
+        role=kit.role_id,
+        fields=kit.fields,
+        skills=len(names),
+        matched=sum(1 for s in names if s in library_backed),
+        off_field=off,
+        main_questions=len(main),
+        draft_questions=sum(1 for q in main if q.draft),
         shared_anchors=tuple(dict.fromkeys(shared)),
     )

@@ -70,8 +70,12 @@ def bands_short() -> str:
 
 def _values() -> dict[str, str]:
     data = _data()
-    return {"gate_rating": str(data["gate_rating"]), "gate_mean": _number(float(data["gate_mean"])),
-            "bands": bands_text(), "bands_short": bands_short()}
+    return {
+        "gate_rating": str(data["gate_rating"]),
+        "gate_mean": _number(float(data["gate_mean"])),
+        "bands": bands_text(),
+        "bands_short": bands_short(),
+    }
 
 
 def rule_lines() -> list[str]:
@@ -103,11 +107,13 @@ def decide(ratings: Mapping[str, Sequence[int]], competencies: Sequence[KitCompe
     gate_rating, gate_mean = int(data["gate_rating"]), float(data["gate_mean"])
     weights = {c.name: c.weight for c in competencies}
     scores = {name: sum(given) / len(given) for name, given in ratings.items() if given}
-    failed = tuple(c.name for c in competencies if c.must_have and c.name in scores and (
-        gate_rating in ratings[c.name] or scores[c.name] < gate_mean))
+    failed = tuple(
+        c.name
+        for c in competencies
+        if c.must_have and c.name in scores and (gate_rating in ratings[c.name] or scores[c.name] < gate_mean)
+    )
     total = sum(weights.get(name, 1) for name in scores)
-    weighted = (sum(weights.get(name, 1) * score for name, score in scores.items()) / total
-                if total else None)
+    weighted = sum(weights.get(name, 1) * score for name, score in scores.items()) / total if total else None
     if failed:
         names = [str(b["name"]) for b in data["bands"]]
         worst = band(weighted) if weighted is not None else names[0]

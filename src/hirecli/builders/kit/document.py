@@ -47,12 +47,28 @@ from hirecli.model.yamlsource import SourceMap
 from hirecli.slug import slugify
 
 MAIN = "●"
-LEVEL_WORDS = {"entry": "an entry-level role", "hourly": "an hourly role",
-               "professional": "a professional role", "senior": "a senior role"}
-METHOD_NAMES = {"requirements": "Requirements check", "knowledge test": "Knowledge question",
-                "reference check": "Reference check"}
-__all__ = ["build_interview_kit", "build_interview_kit_parts", "find_stage", "kit_document",
-           "packet_document", "plan_kit", "question_blocks", "rating_rows", "stage_file"]
+LEVEL_WORDS = {
+    "entry": "an entry-level role",
+    "hourly": "an hourly role",
+    "professional": "a professional role",
+    "senior": "a senior role",
+}
+METHOD_NAMES = {
+    "requirements": "Requirements check",
+    "knowledge test": "Knowledge question",
+    "reference check": "Reference check",
+}
+__all__ = [
+    "build_interview_kit",
+    "build_interview_kit_parts",
+    "find_stage",
+    "kit_document",
+    "packet_document",
+    "plan_kit",
+    "question_blocks",
+    "rating_rows",
+    "stage_file",
+]
 
 
 def _meaning(comp: KitCompetency) -> str:
@@ -81,37 +97,52 @@ def _facts(kit: Kit) -> KeyFacts:
     if kit.company:
         facts.append(("Company", inlines(kit.company)))
     facts += [
-        ("Interview loop", inlines(f"{plural(len(kit.stages), 'stage')}, {kit.minutes} minutes, "
-                                   f"sized for {LEVEL_WORDS.get(kit.level, 'this role')} with "
-                                   f"{len(kit.competencies)} competencies")),
-        ("Assessed in the interviews", inlines(f"{len(assessed)} competencies ({must} must-have), "
-                                               f"at most six an interview")),
+        (
+            "Interview loop",
+            inlines(
+                f"{plural(len(kit.stages), 'stage')}, {kit.minutes} minutes, "
+                f"sized for {LEVEL_WORDS.get(kit.level, 'this role')} with "
+                f"{len(kit.competencies)} competencies"
+            ),
+        ),
+        (
+            "Assessed in the interviews",
+            inlines(f"{len(assessed)} competencies ({must} must-have), at most six an interview"),
+        ),
         ("Questions", inlines(f"{main} main, {reserve} reserve")),
-        ("Scored exercise", inlines(", ".join(f"{q.competency} ({plural(q.minutes, 'minute')})"
-                                              for q in exercises) or "none: the role lists no hard skill")),
+        (
+            "Scored exercise",
+            inlines(
+                ", ".join(f"{q.competency} ({plural(q.minutes, 'minute')})" for q in exercises)
+                or "none: the role lists no hard skill"
+            ),
+        ),
     ]
     if kit.deferred:
         facts.append(("Assessed another way", inlines(", ".join(d.competency for d in kit.deferred))))
     if kit.variant:
         facts.append(("Question set", inlines(f"set {kit.variant + 1}, for a new hiring round")))
     if kit.drafts:
-        facts.append(("Draft questions", inlines(
-            f"for {', '.join(c.name for c in kit.drafts)}: review before use")))
+        facts.append(
+            ("Draft questions", inlines(f"for {', '.join(c.name for c in kit.drafts)}: review before use"))
+        )
     return KeyFacts(tuple(facts))
 
 
 def _loop_table(kit: Kit) -> Table:
     rows = tuple((str(s.number), s.name, str(s.minutes), s.interviewers or "", "") for s in kit.stages)
-    return Table(("#", "Stage", "Minutes", "Who interviews", "Named interviewers for this round"), rows,
-                 "grid")
+    return Table(
+        ("#", "Stage", "Minutes", "Who interviews", "Named interviewers for this round"), rows, "grid"
+    )
 
 
 def _competency_table(kit: Kit) -> Table:
     deferred = {d.competency: d for d in kit.deferred}
     rows = []
     for comp in (*kit.kit_competencies, *kit.competencies):
-        where = (METHOD_NAMES[deferred[comp.name].method] if comp.name in deferred
-                 else _stages_of(kit, comp.name))
+        where = (
+            METHOD_NAMES[deferred[comp.name].method] if comp.name in deferred else _stages_of(kit, comp.name)
+        )
         name = comp.name + (" (must-have)" if comp.must_have else "")
         rows.append((name, f"{comp.weight:g}", where, _meaning(comp)))
     return Table(("Competency", "Weight", "Stages", "What it means in this role"), tuple(rows), "grid")
@@ -122,38 +153,50 @@ def _deferred_blocks(kit: Kit) -> list[Block]:
         return []
     blocks: list[Block] = [
         Heading(2, "Assessed outside the interviews"),
-        Paragraph(inlines("The interviews assess at most six competencies each, in depth. These "
-                          "are assessed another way, the same way for every candidate, and count "
-                          "in the debrief as a pass or a concern beside the ratings:")),
-        Table(("Competency", "How", "Why", "What to do"),
-              tuple((d.competency, METHOD_NAMES[d.method], d.reason, d.how) for d in kit.deferred),
-              "grid"),
+        Paragraph(
+            inlines(
+                "The interviews assess at most six competencies each, in depth. These "
+                "are assessed another way, the same way for every candidate, and count "
+                "in the debrief as a pass or a concern beside the ratings:"
+            )
+        ),
+        Table(
+            ("Competency", "How", "Why", "What to do"),
+            tuple((d.competency, METHOD_NAMES[d.method], d.reason, d.how) for d in kit.deferred),
+            "grid",
+        ),
     ]
     for item in kit.deferred:
         if item.question is None:
             continue
         if item.method == "knowledge test":
-            blocks += [Heading(3, f"Knowledge question: {item.competency}"),
-                       Paragraph(inlines(Strong(item.question.text))),
-                       Paragraph(inlines(Strong("Scoring key: a correct answer contains"))),
-                       BulletList(tuple(inlines(p) for p in item.question.scoring_key))]
+            blocks += [
+                Heading(3, f"Knowledge question: {item.competency}"),
+                Paragraph(inlines(Strong(item.question.text))),
+                Paragraph(inlines(Strong("Scoring key: a correct answer contains"))),
+                BulletList(tuple(inlines(p) for p in item.question.scoring_key)),
+            ]
         else:
-            blocks += [Heading(3, f"Reference check: {item.competency}"),
-                       Paragraph(inlines(Strong(item.question.text)))]
+            blocks += [
+                Heading(3, f"Reference check: {item.competency}"),
+                Paragraph(inlines(Strong(item.question.text))),
+            ]
     return blocks
 
 
 def _matrix(kit: Kit) -> Table:
     rows = []
     for comp in kit.rated:
-        cells = [MAIN if any(q.competency == comp.name for q in stage.questions) else ""
-                 for stage in kit.stages]
+        cells = [
+            MAIN if any(q.competency == comp.name for q in stage.questions) else "" for stage in kit.stages
+        ]
         main = sum(1 for s in kit.stages for q in s.questions if q.competency == comp.name)
         reserve = sum(1 for s in kit.stages for q in s.reserve if q.competency == comp.name)
         name = comp.name + (" (must-have)" if comp.must_have else "")
         rows.append((name, *cells, str(main), str(reserve)))
-    return Table(("Competency", *(f"Stage {s.number}" for s in kit.stages), "Main", "Reserve"),
-                 tuple(rows), "matrix")
+    return Table(
+        ("Competency", *(f"Stage {s.number}" for s in kit.stages), "Main", "Reserve"), tuple(rows), "matrix"
+    )
 
 
 def _overview(kit: Kit) -> list[Block]:
@@ -173,8 +216,14 @@ def _overview(kit: Kit) -> list[Block]:
         *_deferred_blocks(kit),
         Heading(2, "Coverage"),
         _matrix(kit),
-        Paragraph(inlines(text(kit_data("guide")["coverage_legend"]) + " Stages: "
-                          + "; ".join(f"{s.number}, {s.name}" for s in kit.stages) + ".")),
+        Paragraph(
+            inlines(
+                text(kit_data("guide")["coverage_legend"])
+                + " Stages: "
+                + "; ".join(f"{s.number}, {s.name}" for s in kit.stages)
+                + "."
+            )
+        ),
         *decision_blocks(),
         *checklist_blocks(),
         *debrief_blocks(),
@@ -190,7 +239,7 @@ def find_stage(kit: Kit, name: str) -> int:
     """The index of the stage called ``name`` (its name, slug or number)."""
     wanted = name.strip().lower()
     for index, stage in enumerate(kit.stages):
-        if wanted in (stage.name.lower(), slugify(stage.name, default=''), str(index + 1)):
+        if wanted in (stage.name.lower(), slugify(stage.name, default=""), str(index + 1)):
             return index
     raise UnknownFormatError("stage", name, [s.name for s in kit.stages])
 
@@ -200,8 +249,14 @@ def packet_document(kit: Kit, index: int) -> Document:
     stage = kit.stages[index]
     title = f"Interview packet: {kit.title}"
     blocks: list[Block] = [Heading(1, title), people_table(), *stage_blocks(kit, stage)]
-    meta = Meta(title=title, kind="interview-kit", subtitle=stage_title(stage, kit), company=kit.company,
-                role_id=kit.role_id, keywords=tuple(stage.competencies))
+    meta = Meta(
+        title=title,
+        kind="interview-kit",
+        subtitle=stage_title(stage, kit),
+        company=kit.company,
+        role_id=kit.role_id,
+        keywords=tuple(stage.competencies),
+    )
     return Document(meta, tuple(blocks))
 
 
@@ -213,8 +268,14 @@ def kit_document(kit: Kit, stage: str | None = None) -> Document:
     blocks: list[Block] = [Heading(1, title), *_overview(kit)]
     for one in kit.stages:
         blocks += [PageBreak(), *stage_blocks(kit, one, guide=False)]
-    meta = Meta(title=title, kind="interview-kit", subtitle=kit.company, company=kit.company,
-                role_id=kit.role_id, keywords=tuple(c.name for c in kit.competencies))
+    meta = Meta(
+        title=title,
+        kind="interview-kit",
+        subtitle=kit.company,
+        company=kit.company,
+        role_id=kit.role_id,
+        keywords=tuple(c.name for c in kit.competencies),
+    )
     return Document(meta, tuple(blocks))
 
 
@@ -240,8 +301,10 @@ def planned(role: Role, company: Company | None = None) -> Kit:
 def build_interview_kit_parts(role: Role, company: Company | None = None) -> list[tuple[str, Document]]:
     """The whole kit (named ``""``) and one packet per stage (named ``1-recruiter-screen``...)."""
     kit = planned(role, company)
-    return [("", kit_document(kit)),
-            *((stage_file(kit, i), packet_document(kit, i)) for i in range(len(kit.stages)))]
+    return [
+        ("", kit_document(kit)),
+        *((stage_file(kit, i), packet_document(kit, i)) for i in range(len(kit.stages))),
+    ]
 
 
 def build_interview_kit(

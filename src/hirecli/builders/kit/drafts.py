@@ -24,18 +24,27 @@ def drafts_block(kit: Kit) -> dict[str, Any]:
     """The ``competencies:`` entries that would replace the kit's drafts."""
     entries: list[dict[str, Any]] = []
     for comp in kit.drafts:
-        questions = [q for s in kit.stages for q in (*s.questions, *s.reserve)
-                     if q.competency == comp.name and q.draft]
+        questions = [
+            q for s in kit.stages for q in (*s.questions, *s.reserve) if q.competency == comp.name and q.draft
+        ]
         unique = list({q.text: q for q in questions}.values())
-        entries.append({
-            "name": comp.name,
-            "definition": comp.definition,
-            "questions": [
-                {"type": q.type, "text": q.text, "probes": list(q.probes), "strong": list(q.strong),
-                 "red_flags": list(q.red_flags), "minutes": q.minutes}
-                for q in unique
-            ],
-        })
+        entries.append(
+            {
+                "name": comp.name,
+                "definition": comp.definition,
+                "questions": [
+                    {
+                        "type": q.type,
+                        "text": q.text,
+                        "probes": list(q.probes),
+                        "strong": list(q.strong),
+                        "red_flags": list(q.red_flags),
+                        "minutes": q.minutes,
+                    }
+                    for q in unique
+                ],
+            }
+        )
     return {"competencies": entries}
 
 

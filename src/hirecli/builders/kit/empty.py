@@ -17,15 +17,19 @@ if TYPE_CHECKING:
     from hirecli.model.role import Role
 
 KIT_ARTIFACTS = frozenset({"interview-kit", "scorecard"})
-_ADD = ("add the skills the role needs under skills.hard and skills.soft (the tools, methods and "
-        "abilities its requirements name), or competencies with their own questions")
+_ADD = (
+    "add the skills the role needs under skills.hard and skills.soft (the tools, methods and "
+    "abilities its requirements name), or competencies with their own questions"
+)
 
 
 def _message(source: str | None, title: str, minutes: int | None) -> str:
     loop = f"its {minutes}-minute interview loop" if minutes else "its interview loop"
     where = f"{source}: " if source else ""
-    return (f"{where}{loop} asks no questions about the role '{title}' (it has no skills or "
-            f"competencies to assess); {_ADD}")
+    return (
+        f"{where}{loop} asks no questions about the role '{title}' (it has no skills or "
+        f"competencies to assess); {_ADD}"
+    )
 
 
 def empty_loop(kit: Kit) -> str | None:

@@ -128,9 +128,17 @@ def kit_data(kit: Kit) -> KitData:
     comp_ids = {c.name: _competency_id(c) for c in kit.competencies}
     competencies = [
         CompetencyData(
-            id=comp_ids[c.name], name=c.name, skills=list(c.covers), kind=c.kind,
-            definition=c.definition, source=_source(c), family=c.family, match_method=c.how,
-            match_confidence=c.confidence, weight=c.weight, must_have=c.must_have,
+            id=comp_ids[c.name],
+            name=c.name,
+            skills=list(c.covers),
+            kind=c.kind,
+            definition=c.definition,
+            source=_source(c),
+            family=c.family,
+            match_method=c.how,
+            match_confidence=c.confidence,
+            weight=c.weight,
+            must_have=c.must_have,
             anchors=[Anchor(rating=n, label=str(labels[n]), text=c.anchors[n - 1]) for n in (1, 2, 3, 4)],
         )
         for c in kit.competencies
@@ -142,36 +150,65 @@ def kit_data(kit: Kit) -> KitData:
         stage_id = slugify(stage.name, default="stage")
         ids: dict[str, list[str]] = {"main": [], "reserve": []}
         groups: tuple[tuple[Literal["main", "reserve"], tuple[KitQuestion, ...]], ...] = (
-            ("main", stage.questions), ("reserve", stage.reserve))
+            ("main", stage.questions),
+            ("reserve", stage.reserve),
+        )
         for role, group in groups:
             for question in group:
-                comp_id = comp_ids.get(question.competency, slugify(question.competency,
-                                                                   default="competency"))
-                base = question.source if question.source and ":" not in question.source and \
-                    question.source != ROLE_FILE else f"{comp_id}-{question.type.replace('_', '-')}"
+                comp_id = comp_ids.get(
+                    question.competency, slugify(question.competency, default="competency")
+                )
+                base = (
+                    question.source
+                    if question.source and ":" not in question.source and question.source != ROLE_FILE
+                    else f"{comp_id}-{question.type.replace('_', '-')}"
+                )
                 seen[base] = seen.get(base, 0) + 1
                 qid = base if seen[base] == 1 else f"{base}-{seen[base]}"
                 ids[role].append(qid)
-                questions.append(QuestionData(
-                    id=qid, competency=comp_id, type=question.type, minutes=question.minutes,
-                    text=question.text, probes=list(question.probes), strong=list(question.strong),
-                    red_flags=list(question.red_flags), scoring_key=list(question.scoring_key),
-                    role=role,
-                    stage=stage_id, prepare=question.prep,
-                    source=_question_source(question) if question.competency in comp_ids
-                    else f"kit:{question.source}",
-                ))
-        stages.append(StageData(
-            id=stage_id, name=stage.name, minutes=stage.minutes, interviewers=stage.interviewers,
-            aim=stage.aim, competencies=[comp_ids.get(n, slugify(n, default="competency"))
-                                         for n in stage.competencies],
-            questions=ids["main"], reserve=ids["reserve"],
-            requirements=[r.text for r in stage.requirements],
-        ))
+                questions.append(
+                    QuestionData(
+                        id=qid,
+                        competency=comp_id,
+                        type=question.type,
+                        minutes=question.minutes,
+                        text=question.text,
+                        probes=list(question.probes),
+                        strong=list(question.strong),
+                        red_flags=list(question.red_flags),
+                        scoring_key=list(question.scoring_key),
+                        role=role,
+                        stage=stage_id,
+                        prepare=question.prep,
+                        source=_question_source(question)
+                        if question.competency in comp_ids
+                        else f"kit:{question.source}",
+                    )
+                )
+        stages.append(
+            StageData(
+                id=stage_id,
+                name=stage.name,
+                minutes=stage.minutes,
+                interviewers=stage.interviewers,
+                aim=stage.aim,
+                competencies=[comp_ids.get(n, slugify(n, default="competency")) for n in stage.competencies],
+                questions=ids["main"],
+                reserve=ids["reserve"],
+                requirements=[r.text for r in stage.requirements],
+            )
+        )
     return KitData(
-        role_id=kit.role_id, title=kit.title, company=kit.company, variant=kit.variant,
-        fields=list(kit.fields), drafts=[s for c in kit.drafts for s in c.covers],
-        competencies=competencies, stages=stages, questions=questions, warnings=list(kit.warnings),
+        role_id=kit.role_id,
+        title=kit.title,
+        company=kit.company,
+        variant=kit.variant,
+        fields=list(kit.fields),
+        drafts=[s for c in kit.drafts for s in c.covers],
+        competencies=competencies,
+        stages=stages,
+        questions=questions,
+        warnings=list(kit.warnings),
     )
 
 

@@ -55,8 +55,7 @@ class StagePlan:
     @property
     def overhead(self) -> int:
         """Minutes of the question time that go to the screen's own parts."""
-        return (sum(q.minutes for q in self.fixed) + self.requirement_minutes
-                + self.logistics_minutes)
+        return sum(q.minutes for q in self.fixed) + self.requirement_minutes + self.logistics_minutes
 
     @property
     def used(self) -> int:
@@ -84,27 +83,38 @@ def role_level(role: Role) -> str:
     if role.employment_type in data["entry"]["types"] or _has_title_word(title, data["entry"]["titles"]):
         return "entry"
     if _has_title_word(title, data["senior"]["titles"]) or (
-            role.experience.min_years is not None
-            and role.experience.min_years >= int(data["senior"]["min_years"])):
+        role.experience.min_years is not None
+        and role.experience.min_years >= int(data["senior"]["min_years"])
+    ):
         return "senior"
     hourly = data["hourly"]
-    if period in hourly["periods"] or role.employment_type in hourly["types"] \
-            or _has_title_word(title, hourly["titles"]):
+    if (
+        period in hourly["periods"]
+        or role.employment_type in hourly["types"]
+        or _has_title_word(title, hourly["titles"])
+    ):
         return "hourly"
     return "professional"
 
 
 def stage_from_kind(kind: str, minutes: int, shortest: int) -> StagePlan:
     spec = kit_data("loop")["stage_kinds"][kind]
-    return StagePlan(str(spec["name"]), minutes, str(spec["purpose"]), spec.get("interviewers"),
-                     text(spec["aim"]), shortest=shortest)
+    return StagePlan(
+        str(spec["name"]),
+        minutes,
+        str(spec["purpose"]),
+        spec.get("interviewers"),
+        text(spec["aim"]),
+        shortest=shortest,
+    )
 
 
 def loop_options(level: str) -> list[list[StagePlan]]:
     """The loops ``level`` may get, smallest first, each as fresh stages."""
     options: list[list[dict[str, Any]]] = kit_data("loop")["loops"][level]
-    return [[stage_from_kind(str(s["kind"]), int(s["minutes"]), int(s["min"])) for s in loop]
-            for loop in options]
+    return [
+        [stage_from_kind(str(s["kind"]), int(s["minutes"]), int(s["min"])) for s in loop] for loop in options
+    ]
 
 
 def purpose_of(name: str) -> str:

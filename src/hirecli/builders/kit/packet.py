@@ -33,8 +33,12 @@ from hirecli.document import (
     inlines,
 )
 
-TYPE_NAMES = {"behavioral": "Behavioral", "situational": "Situational", "technical": "Technical",
-              "work_sample": "Work sample"}
+TYPE_NAMES = {
+    "behavioral": "Behavioral",
+    "situational": "Situational",
+    "technical": "Technical",
+    "work_sample": "Work sample",
+}
 MIN_LINES, MAX_LINES = 3, 10
 """Ruled lines of notes: about one a minute, within these bounds (a question of more than
 ten minutes would not fit on one page with its rating table)."""
@@ -82,11 +86,20 @@ def guide_blocks(question: KitQuestion) -> list[Block]:
     """The planned probes beside what a strong answer shows and the red flags, or, for a
     question with a scoring key, beside the key (which says what is right and wrong)."""
     if question.scoring_key:
-        return [Table(("Probes (ask only these)", "Scoring key: a correct answer contains"),
-                      ((bullets(question.probes), bullets(question.scoring_key)),), "grid")]
-    return [Table(("Probes (ask only these)", "A strong answer shows", "Red flags"),
-                  ((bullets(question.probes), bullets(question.strong), bullets(question.red_flags)),),
-                  "grid")]
+        return [
+            Table(
+                ("Probes (ask only these)", "Scoring key: a correct answer contains"),
+                ((bullets(question.probes), bullets(question.scoring_key)),),
+                "grid",
+            )
+        ]
+    return [
+        Table(
+            ("Probes (ask only these)", "A strong answer shows", "Red flags"),
+            ((bullets(question.probes), bullets(question.strong), bullets(question.red_flags)),),
+            "grid",
+        )
+    ]
 
 
 def rating_table(anchors: Sequence[str]) -> Table:
@@ -105,18 +118,32 @@ def question_blocks(label: str, question: KitQuestion, reserve: KitQuestion | No
         Paragraph(inlines(Strong(question.text))),
     ]
     if question.draft:
-        blocks.append(Callout("Draft question: review before use", (inlines(
-            "The competency library has no questions for this skill, so this one was drafted "
-            "from the role's duties. Have someone who knows the work check it and the signals "
-            "below, or write the role's own questions under competencies: in the role file."),),
-            "warning"))
+        blocks.append(
+            Callout(
+                "Draft question: review before use",
+                (
+                    inlines(
+                        "The competency library has no questions for this skill, so this one was drafted "
+                        "from the role's duties. Have someone who knows the work check it and the signals "
+                        "below, or write the role's own questions under competencies: in the role file."
+                    ),
+                ),
+                "warning",
+            )
+        )
     if question.prep:
         blocks.append(Callout("Prepare beforehand", (inlines(question.prep),), "tip"))
     blocks += guide_blocks(question)
     if reserve is not None:
-        blocks.append(Paragraph(inlines(
-            Strong("Reserve question"), f" ({text(kit_data('guide')['reserve_note'])}): ",
-            Emph(reserve.text))))
+        blocks.append(
+            Paragraph(
+                inlines(
+                    Strong("Reserve question"),
+                    f" ({text(kit_data('guide')['reserve_note'])}): ",
+                    Emph(reserve.text),
+                )
+            )
+        )
     blocks += [rating_table(question.anchors), NotesSpace(note_lines(question.minutes), "")]
     return blocks
 
@@ -128,28 +155,44 @@ def exercise_blocks(kit: Kit, question: KitQuestion) -> list[Block]:
     blocks: list[Block] = [
         PageBreak(),
         Heading(4, f"{ex.label}: {question.competency}"),
-        KeyFacts((("Time", inlines(plural(ex.minutes, "minute"))),
-                  ("Scored on", inlines(f"{question.competency}, with the key below")))),
-        Callout("Read to the candidate", (inlines(ex.instructions), inlines(Strong(question.text))),
-                "note"),
+        KeyFacts(
+            (
+                ("Time", inlines(plural(ex.minutes, "minute"))),
+                ("Scored on", inlines(f"{question.competency}, with the key below")),
+            )
+        ),
+        Callout("Read to the candidate", (inlines(ex.instructions), inlines(Strong(question.text))), "note"),
         Paragraph(inlines(Strong("Materials"))),
         BulletList(tuple(inlines(m) for m in ex.materials)),
         Callout("Prepare beforehand", (inlines(ex.prepare),), "tip"),
     ]
     if question.draft:
-        blocks.append(Callout("Draft exercise: review before use", (inlines(
-            "The competency library has no exercise for this skill, so this one was drafted "
-            "from the role's duties. Have someone who does the work check the task and its key."),),
-            "warning"))
+        blocks.append(
+            Callout(
+                "Draft exercise: review before use",
+                (
+                    inlines(
+                        "The competency library has no exercise for this skill, so this one was drafted "
+                        "from the role's duties. Have someone who does the work check the task and its key."
+                    ),
+                ),
+                "warning",
+            )
+        )
     labels = kit_data("guide")["rating_labels"]
     blocks += [
         Heading(4, f"Scoring the {ex.label.lower()}: {question.competency}"),
-        Paragraph(inlines(Strong("Probes, once the time is up: "),
-                          " ".join(question.probes))),
-        Table(("", "Scoring key: tick each point the candidate covers"),
-              tuple((CHECKBOX, point) for point in ex.key), "scorecard"),
-        Table(("Rating", "What earns it"),
-              tuple((str(labels[n]), ex.ratings[n - 1]) for n in (1, 2, 3, 4)), "rating"),
+        Paragraph(inlines(Strong("Probes, once the time is up: "), " ".join(question.probes))),
+        Table(
+            ("", "Scoring key: tick each point the candidate covers"),
+            tuple((CHECKBOX, point) for point in ex.key),
+            "scorecard",
+        ),
+        Table(
+            ("Rating", "What earns it"),
+            tuple((str(labels[n]), ex.ratings[n - 1]) for n in (1, 2, 3, 4)),
+            "rating",
+        ),
         NotesSpace(min(EXERCISE_LINES, note_lines(question.minutes)), ""),
     ]
     return blocks
@@ -180,8 +223,10 @@ def timing_rows(stage: Stage) -> tuple[tuple[str, ...], ...]:
 
 
 def _facts(kit: Kit, stage: Stage) -> KeyFacts:
-    names = [c + (" (must-have)" if any(k.name == c and k.must_have for k in kit.competencies) else "")
-             for c in stage.competencies]
+    names = [
+        c + (" (must-have)" if any(k.name == c and k.must_have for k in kit.competencies) else "")
+        for c in stage.competencies
+    ]
     facts = [("Length", inlines(plural(stage.minutes, "minute")))]
     if stage.interviewers:
         facts.append(("Interviewers", inlines(stage.interviewers)))
@@ -195,12 +240,15 @@ def _screen_blocks(kit: Kit, stage: Stage) -> list[Block]:
     if stage.requirements:
         licence = any(r.licence for r in stage.requirements)
         header = ("Requirement", "Yes", "No") + (("Licence number and issuing body",) if licence else ())
-        rows = tuple((r.text, CHECKBOX, CHECKBOX) + (("" if r.licence else "—",) if licence else ())
-                     for r in stage.requirements)
+        rows = tuple(
+            (r.text, CHECKBOX, CHECKBOX) + (("" if r.licence else "—",) if licence else ())
+            for r in stage.requirements
+        )
         blocks += [
             Heading(3, "Requirements check"),
-            Paragraph(inlines(fill(text(guide["screen_requirements"]),
-                                   {"country": kit.country or "this country"}))),
+            Paragraph(
+                inlines(fill(text(guide["screen_requirements"]), {"country": kit.country or "this country"}))
+            ),
             Table(header, rows, "grid"),
         ]
     if stage.logistics:
@@ -217,19 +265,31 @@ def stage_blocks(kit: Kit, stage: Stage, *, guide: bool = True) -> list[Block]:
     repeats (checklist, interviewing rules, STAR, do-not-ask list)."""
     data = kit_data("guide")
     values = {
-        "stage": lower_words(stage.name), "role": kit.title,
+        "stage": lower_words(stage.name),
+        "role": kit.title,
         "company": f" at {kit.company}" if kit.company else "",
-        "minutes": str(stage.minutes), "candidate": str(stage.timing.candidate),
+        "minutes": str(stage.minutes),
+        "candidate": str(stage.timing.candidate),
         "count": str(len(stage.questions)),
     }
     blocks: list[Block] = [Heading(2, stage_title(stage, kit)), _facts(kit, stage)]
     if stage.timing.over:
-        blocks.append(Callout("Over time", (inlines(
-            f"The planned questions take {stage.timing.used} minutes, {stage.timing.over} more "
-            f"than the {stage.timing.questions} set aside for questions."),), "warning"))
+        blocks.append(
+            Callout(
+                "Over time",
+                (
+                    inlines(
+                        f"The planned questions take {stage.timing.used} minutes, {stage.timing.over} more "
+                        f"than the {stage.timing.questions} set aside for questions."
+                    ),
+                ),
+                "warning",
+            )
+        )
     if guide:
         blocks += [
-            Heading(3, "Before the interview"), checklist_table(),
+            Heading(3, "Before the interview"),
+            checklist_table(),
             Heading(3, "How to run this interview"),
             BulletList(tuple(inlines(text(r)) for r in data["rules"])),
             Paragraph(inlines(text(data["star"]["intro"]))),

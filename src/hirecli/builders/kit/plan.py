@@ -66,8 +66,14 @@ def _closest(name: str, names: Sequence[str]) -> str | None:
     return str(found[0]) if found and found[1] >= 70 else None
 
 
-def _role_stages(plan: InterviewPlan, comps: Sequence[KitCompetency], positions: SourceMap | None,
-                 source: str, *, strict: bool = True) -> tuple[list[StagePlan], list[Problem]]:
+def _role_stages(
+    plan: InterviewPlan,
+    comps: Sequence[KitCompetency],
+    positions: SourceMap | None,
+    source: str,
+    *,
+    strict: bool = True,
+) -> tuple[list[StagePlan], list[Problem]]:
     """A plan's stages, with every focus name checked against the role's competencies.
 
     A company's default plan is not strict: its focus names apply to the roles that
@@ -88,18 +94,33 @@ def _role_stages(plan: InterviewPlan, comps: Sequence[KitCompetency], positions:
                 continue
             if comp is None:
                 hint = _closest(name, names)
-                message = (f"interview_plan focus {name!r} is not one of this role's skills or "
-                           f"competencies" + (f"; did you mean {hint!r}?" if hint else
-                                              f" (known: {', '.join(names)})"))
+                message = (
+                    f"interview_plan focus {name!r} is not one of this role's skills or "
+                    f"competencies"
+                    + (f"; did you mean {hint!r}?" if hint else f" (known: {', '.join(names)})")
+                )
                 path = ("interview_plan", "stages", s_index, "focus", f_index)
                 pos = positions.locate(path) if positions else None
-                problems.append(Problem(source, pos.line if pos else 1, pos.column if pos else 1,
-                                        message, "unknown-focus"))
+                problems.append(
+                    Problem(
+                        source, pos.line if pos else 1, pos.column if pos else 1, message, "unknown-focus"
+                    )
+                )
             elif comp.name not in focus:
                 focus.append(comp.name)
         interviewers = spec.interviewers or (default.interviewers if default else None)
-        stages.append(StagePlan(spec.name, spec.minutes, purpose, interviewers, aim, focus,
-                                shortest=spec.minutes, fixed_length=True))
+        stages.append(
+            StagePlan(
+                spec.name,
+                spec.minutes,
+                purpose,
+                interviewers,
+                aim,
+                focus,
+                shortest=spec.minutes,
+                fixed_length=True,
+            )
+        )
     return stages, problems
 
 
@@ -135,9 +156,14 @@ def _attempt(stages: list[StagePlan], order: list[KitCompetency], built: Built) 
         exercise = choose(order, pools, stage.focus)
         if exercise is not None and exercise.minutes > stage.budget - stage.overhead:
             exercise = None
-    assigner = Assigner(order, pools, stages,
-                        (ex_index, exercise.competency, exercise.minutes)
-                        if exercise is not None and ex_index is not None else None)
+    assigner = Assigner(
+        order,
+        pools,
+        stages,
+        (ex_index, exercise.competency, exercise.minutes)
+        if exercise is not None and ex_index is not None
+        else None,
+    )
     assignment = assigner.run()
     selector = Selector(order, pools, stages)
     if exercise is not None and ex_index is not None:
@@ -154,8 +180,13 @@ def _attempt(stages: list[StagePlan], order: list[KitCompetency], built: Built) 
     selector.order_questions()
     asked = {q.competency for s in stages for q in s.questions}
     unplaced = [c.name for c in order if c.name not in asked]
-    once = sum(1 for c in order if c.must_have and c.name in asked
-               and sum(1 for s in stages if any(q.competency == c.name for q in s.questions)) < 2)
+    once = sum(
+        1
+        for c in order
+        if c.must_have
+        and c.name in asked
+        and sum(1 for s in stages if any(q.competency == c.name for q in s.questions)) < 2
+    )
     return _Attempt(stages, unplaced, notes, selector.warnings, len(unplaced) + once)
 
 
@@ -174,28 +205,50 @@ def _knowledge_question(pool_questions: Sequence[KitQuestion]) -> KitQuestion | 
     return None
 
 
-def _deferred(comp: KitCompetency, built: Built, method_credential: bool,
-              keep_case: frozenset[str]) -> Deferred:
+def _deferred(
+    comp: KitCompetency, built: Built, method_credential: bool, keep_case: frozenset[str]
+) -> Deferred:
     data = kit_data("loop")["deferred"]
     if method_credential:
-        return Deferred(comp.name, "requirements", text(data["credential"]["reason"]),
-                        text(data["credential"]["how"]))
+        return Deferred(
+            comp.name, "requirements", text(data["credential"]["reason"]), text(data["credential"]["how"])
+        )
     technical = _knowledge_question(built.pools[comp.name].by_type["technical"])
     if comp.kind == "hard" and technical is not None:
-        return Deferred(comp.name, "knowledge test", text(data["knowledge_test"]["reason"]),
-                        text(data["knowledge_test"]["how"]), technical)
+        return Deferred(
+            comp.name,
+            "knowledge test",
+            text(data["knowledge_test"]["reason"]),
+            text(data["knowledge_test"]["how"]),
+            technical,
+        )
     referee = fill(text(data["referee_question"]), {"skill": phrase(comp.name, keep_case)})
-    question = KitQuestion(text=referee, type="behavioral", probes=(), strong=(), red_flags=(),
-                           anchors=comp.anchors, minutes=3, competency=comp.name, source="kit:referee")
-    return Deferred(comp.name, "reference check", text(data["reference_check"]["reason"]),
-                    text(data["reference_check"]["how"]), question)
+    question = KitQuestion(
+        text=referee,
+        type="behavioral",
+        probes=(),
+        strong=(),
+        red_flags=(),
+        anchors=comp.anchors,
+        minutes=3,
+        competency=comp.name,
+        source="kit:referee",
+    )
+    return Deferred(
+        comp.name,
+        "reference check",
+        text(data["reference_check"]["reason"]),
+        text(data["reference_check"]["how"]),
+        question,
+    )
 
 
 # ---- checking the plan ------------------------------------------------------------------
 
 
-def _check(stages: Sequence[StagePlan], order: Sequence[KitCompetency], warnings: list[str],
-           notes: list[str]) -> None:
+def _check(
+    stages: Sequence[StagePlan], order: Sequence[KitCompetency], warnings: list[str], notes: list[str]
+) -> None:
     """Findings: repeated questions, over-runs and thin coverage are warnings; a must-have
     that the stages a role file sets have no room to assess twice is a note."""
     seen: dict[str, str] = {}
@@ -203,14 +256,16 @@ def _check(stages: Sequence[StagePlan], order: Sequence[KitCompetency], warnings
         for question in (*stage.fixed, *stage.questions, *stage.reserve):
             k = question_key(question.text)
             if k in seen and seen[k] != stage.name:
-                warnings.append(f"The question \"{question.text}\" is asked in both "
-                                f"{seen[k]} and {stage.name}.")
+                warnings.append(
+                    f'The question "{question.text}" is asked in both {seen[k]} and {stage.name}.'
+                )
             seen.setdefault(k, stage.name)
         if stage.room < 0:
             warnings.append(
                 f"{stage.name} over-runs: its questions take {stage.used} minutes, "
                 f"{-stage.room} more than the {stage.budget} its {stage.minutes} minutes leave "
-                "for questions. Lengthen the stage or move a competency to another stage.")
+                "for questions. Lengthen the stage or move a competency to another stage."
+            )
     for comp in order:
         where = [s.name for s in stages if any(q.competency == comp.name for q in s.questions)]
         total = sum(1 for s in stages for q in (*s.questions, *s.reserve) if q.competency == comp.name)
@@ -218,17 +273,22 @@ def _check(stages: Sequence[StagePlan], order: Sequence[KitCompetency], warnings
             continue
         if comp.must_have and len(where) < 2:
             if all(s.fixed_length for s in stages):
-                notes.append(f"Must-have {comp.name} is assessed only in {where[0]}: the stages "
-                             "of interview_plan have no room for a second; lengthen a stage or "
-                             "name it in a second stage's focus.")
+                notes.append(
+                    f"Must-have {comp.name} is assessed only in {where[0]}: the stages "
+                    "of interview_plan have no room for a second; lengthen a stage or "
+                    "name it in a second stage's focus."
+                )
             else:
-                warnings.append(f"Must-have {comp.name} is assessed only in {where[0]}; "
-                                "must-haves need two stages.")
+                warnings.append(
+                    f"Must-have {comp.name} is assessed only in {where[0]}; must-haves need two stages."
+                )
         if total < 2:
             warnings.append(f"{comp.name} has only one question in the kit.")
     if order and not any(c.must_have for c in order):
-        notes.append("The role marks no skill as a must-have, so no competency is a gate in the "
-                     "decision and none is assessed in two stages.")
+        notes.append(
+            "The role marks no skill as a must-have, so no competency is a gate in the "
+            "decision and none is assessed in two stages."
+        )
 
 
 def _filter(built: Built, names: Sequence[str]) -> Built:
@@ -245,13 +305,21 @@ def _filter(built: Built, names: Sequence[str]) -> Built:
 
 def _frozen(stage: StagePlan, number: int) -> Stage:
     return Stage(
-        name=stage.name, minutes=stage.minutes, purpose=stage.purpose,
-        interviewers=stage.interviewers, aim=stage.aim, competencies=tuple(stage.comps),
-        questions=(*stage.fixed, *stage.questions), reserve=tuple(stage.reserve),
+        name=stage.name,
+        minutes=stage.minutes,
+        purpose=stage.purpose,
+        interviewers=stage.interviewers,
+        aim=stage.aim,
+        competencies=tuple(stage.comps),
+        questions=(*stage.fixed, *stage.questions),
+        reserve=tuple(stage.reserve),
         timing=Timing(stage.minutes, stage.intro, stage.budget, stage.used, stage.candidate),
-        requirements=tuple(stage.requirements), requirement_minutes=stage.requirement_minutes,
-        logistics=tuple(stage.logistics), logistics_minutes=stage.logistics_minutes,
-        exercise=stage.exercise, number=number,
+        requirements=tuple(stage.requirements),
+        requirement_minutes=stage.requirement_minutes,
+        logistics=tuple(stage.logistics),
+        logistics_minutes=stage.logistics_minutes,
+        exercise=stage.exercise,
+        number=number,
     )
 
 
@@ -273,8 +341,11 @@ def plan_kit(
     role_words = role_phrase(role, keep_case)
     duties = (*role.responsibilities.primary, *role.responsibilities.secondary)
     ctx = Context(
-        role=role, variant=variant, duties=duties,
-        values={"role": role_words, "field": field_phrase(role, keep_case)}, keep_case=keep_case,
+        role=role,
+        variant=variant,
+        duties=duties,
+        values={"role": role_words, "field": field_phrase(role, keep_case)},
+        keep_case=keep_case,
         library=load_library(company.competency_folders() if company else ()),
         fields=role_fields(role.title, role.tags, (role.summary or "", *duties)).fields,
     )
@@ -288,8 +359,7 @@ def plan_kit(
         problems += focus_problems
         options = [stages]
     elif company is not None and company.interview_plan is not None:
-        options = [_role_stages(company.interview_plan, built.competencies, None, source,
-                                strict=False)[0]]
+        options = [_role_stages(company.interview_plan, built.competencies, None, source, strict=False)[0]]
     else:
         options = loop_options(level)
     if problems:
@@ -305,8 +375,10 @@ def plan_kit(
     pay = format_pay(role.compensation, country) if role.compensation else None
     credentials = [c for c in built.competencies if _is_credential(c)]
     place = {id(c): n for n, c in enumerate(built.competencies)}  # not list.index: linear time
-    order = sorted((c for c in built.competencies if not _is_credential(c)),
-                   key=lambda c: (not c.must_have, -c.weight, place[id(c)]))
+    order = sorted(
+        (c for c in built.competencies if not _is_credential(c)),
+        key=lambda c: (not c.must_have, -c.weight, place[id(c)]),
+    )
     motivation, first, second = screen.motivation(variant, role_words)
     attempt: _Attempt | None = None
     for option in options:
@@ -328,8 +400,11 @@ def plan_kit(
     assert attempt is not None
     notes, warnings = attempt.notes, attempt.warnings
     deferred = [_deferred(c, built, True, keep_case) for c in credentials]
-    deferred += [_deferred(built_comp, built, False, keep_case)
-                 for built_comp in order if built_comp.name in attempt.unplaced]
+    deferred += [
+        _deferred(built_comp, built, False, keep_case)
+        for built_comp in order
+        if built_comp.name in attempt.unplaced
+    ]
     stages = [s for s in attempt.stages if s.questions or s.fixed]
     for stage in attempt.stages:
         if not any(stage is kept for kept in stages):
@@ -337,11 +412,21 @@ def plan_kit(
     _check(stages, [c for c in order if c.name not in attempt.unplaced], warnings, notes)
     has_screen = any(s.fixed for s in stages)
     return Kit(
-        role_id=role.slug, title=role.title, company=company.name if company else None,
-        variant=variant, competencies=tuple(built.competencies),
-        stages=tuple(_frozen(s, n) for n, s in enumerate(stages, 1)), matches=tuple(built.matches),
-        warnings=tuple(dict.fromkeys(warnings)), notes=tuple(dict.fromkeys(notes)),
-        country=screen.country_phrase(role), pay=pay or None, schedule=role.schedule,
-        fields=tuple(sorted(ctx.fields)), source=source, level=level, deferred=tuple(deferred),
+        role_id=role.slug,
+        title=role.title,
+        company=company.name if company else None,
+        variant=variant,
+        competencies=tuple(built.competencies),
+        stages=tuple(_frozen(s, n) for n, s in enumerate(stages, 1)),
+        matches=tuple(built.matches),
+        warnings=tuple(dict.fromkeys(warnings)),
+        notes=tuple(dict.fromkeys(notes)),
+        country=screen.country_phrase(role),
+        pay=pay or None,
+        schedule=role.schedule,
+        fields=tuple(sorted(ctx.fields)),
+        source=source,
+        level=level,
+        deferred=tuple(deferred),
         kit_competencies=(motivation,) if has_screen else (),
     )

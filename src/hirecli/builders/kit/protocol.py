@@ -58,10 +58,13 @@ def debrief_blocks(level: int = 2) -> list[Block]:
 
 def do_not_ask_blocks(kit: Kit, level: int = 3) -> list[Block]:
     data = kit_data("do_not_ask")
-    values = {"country": kit.country or "the country where this job is based",
-              "pay": f" ({kit.pay})" if kit.pay else ""}
-    rows = tuple((str(t["topic"]), text(t["avoid"]), fill(text(t["instead"]), values))
-                 for t in data["topics"])
+    values = {
+        "country": kit.country or "the country where this job is based",
+        "pay": f" ({kit.pay})" if kit.pay else "",
+    }
+    rows = tuple(
+        (str(t["topic"]), text(t["avoid"]), fill(text(t["instead"]), values)) for t in data["topics"]
+    )
     return [
         Heading(level, "Do not ask"),
         Paragraph(inlines(text(data["intro"]))),

@@ -65,8 +65,12 @@ def _interleave(lists: Sequence[Sequence[KitQuestion]]) -> list[KitQuestion]:
 
 
 def library_pool(
-    competency: str, entries: Sequence[LibraryCompetency], values: dict[str, str],
-    *, role_id: str, variant: int,
+    competency: str,
+    entries: Sequence[LibraryCompetency],
+    values: dict[str, str],
+    *,
+    role_id: str,
+    variant: int,
 ) -> Pool:
     """The library questions of every entry the skill matched, alternating between them."""
     pool = Pool()
@@ -75,15 +79,23 @@ def library_pool(
         for entry in entries:
             questions = [q for q in entry.questions if q.type == kind]
             offset = rotation(len(questions), role_id, competency, entry.id, kind, variant=variant)
-            per_entry.append([
-                KitQuestion(
-                    text=articles(fill(q.text, values)), type=q.type, probes=q.probes,
-                    strong=q.strong, red_flags=q.red_flags, anchors=entry.anchors,
-                    minutes=q.minutes, competency=competency, source=q.id,
-                    scoring_key=q.scoring_key,
-                )
-                for q in _rotate(questions, offset)
-            ])
+            per_entry.append(
+                [
+                    KitQuestion(
+                        text=articles(fill(q.text, values)),
+                        type=q.type,
+                        probes=q.probes,
+                        strong=q.strong,
+                        red_flags=q.red_flags,
+                        anchors=entry.anchors,
+                        minutes=q.minutes,
+                        competency=competency,
+                        source=q.id,
+                        scoring_key=q.scoring_key,
+                    )
+                    for q in _rotate(questions, offset)
+                ]
+            )
         pool.by_type[kind] = _interleave(per_entry)
     return pool
 
@@ -94,8 +106,15 @@ def _duty_text(duty: str) -> str:
 
 
 def generated_pool(
-    competency: str, skill: str, kind: Kind, duties: Sequence[str], anchors: Anchors,
-    *, ordinal: int, variant: int, role: str,
+    competency: str,
+    skill: str,
+    kind: Kind,
+    duties: Sequence[str],
+    anchors: Anchors,
+    *,
+    ordinal: int,
+    variant: int,
+    role: str,
 ) -> Pool:
     """Questions written from templates for a skill the library does not know.
 
@@ -113,25 +132,39 @@ def generated_pool(
         start = (ordinal * 2 + variant) % len(templates)
         for position, template in enumerate(_rotate(templates, start)):
             # a work sample is best built on a real duty whenever there is one
-            duty = duties[0] if duties and qtype == "work_sample" else choices[
-                (position + type_index) % len(choices)]
+            duty = (
+                duties[0]
+                if duties and qtype == "work_sample"
+                else choices[(position + type_index) % len(choices)]
+            )
             lead = leads[(ordinal * 3 + position + type_index) % len(leads)]
-            values = {"skill": skill, "Skill": capitalize(skill), "role": role, "lead": lead,
-                      "duty": _duty_text(duty) if duty else ""}
-            body = template["with_duty"] if duty else (
-                template.get("without_duty_soft") if kind == "soft" else None) or template["without_duty"]
-            pool.by_type[qtype].append(KitQuestion(
-                text=articles(fill(text(body), values)),
-                type=qtype,
-                probes=tuple(fill(p, values) for p in template["probes"]),
-                strong=tuple(fill(s, values) for s in template["strong"]),
-                red_flags=tuple(fill(r, values) for r in template["red_flags"]),
-                anchors=anchors,
-                minutes=int(template["minutes"]),
-                competency=competency,
-                source=f"generated:{template['id']}",
-                prep=text(template["prep"]) if template.get("prep") else None,
-            ))
+            values = {
+                "skill": skill,
+                "Skill": capitalize(skill),
+                "role": role,
+                "lead": lead,
+                "duty": _duty_text(duty) if duty else "",
+            }
+            body = (
+                template["with_duty"]
+                if duty
+                else (template.get("without_duty_soft") if kind == "soft" else None)
+                or template["without_duty"]
+            )
+            pool.by_type[qtype].append(
+                KitQuestion(
+                    text=articles(fill(text(body), values)),
+                    type=qtype,
+                    probes=tuple(fill(p, values) for p in template["probes"]),
+                    strong=tuple(fill(s, values) for s in template["strong"]),
+                    red_flags=tuple(fill(r, values) for r in template["red_flags"]),
+                    anchors=anchors,
+                    minutes=int(template["minutes"]),
+                    competency=competency,
+                    source=f"generated:{template['id']}",
+                    prep=text(template["prep"]) if template.get("prep") else None,
+                )
+            )
     return pool
 
 
@@ -150,7 +183,9 @@ def generated_definition(skill: str, kind: Kind, description: str | None, has_du
 
 
 def custom_questions(
-    competency: str, questions: Sequence[CustomQuestion], anchors: Anchors,
+    competency: str,
+    questions: Sequence[CustomQuestion],
+    anchors: Anchors,
     path: tuple[str | int, ...],
 ) -> list[KitQuestion]:
     """The role file's own questions, used as written; empty probes and signals get the
@@ -158,19 +193,21 @@ def custom_questions(
     data = kit_data("generated_questions")
     out: list[KitQuestion] = []
     for index, question in enumerate(questions):
-        out.append(KitQuestion(
-            text=text(question.text),
-            type=question.type,
-            probes=tuple(text(p) for p in question.probes)
-            or tuple(data["default_probes"][question.type]),
-            strong=tuple(text(s) for s in question.strong) or tuple(data["default_signals"]["strong"]),
-            red_flags=tuple(text(r) for r in question.red_flags)
-            or tuple(data["default_signals"]["red_flags"]),
-            anchors=anchors,
-            minutes=question.minutes,
-            competency=competency,
-            source="role file",
-            scoring_key=tuple(text(k) for k in question.scoring_key),
-            path=(*path, "questions", index),
-        ))
+        out.append(
+            KitQuestion(
+                text=text(question.text),
+                type=question.type,
+                probes=tuple(text(p) for p in question.probes)
+                or tuple(data["default_probes"][question.type]),
+                strong=tuple(text(s) for s in question.strong) or tuple(data["default_signals"]["strong"]),
+                red_flags=tuple(text(r) for r in question.red_flags)
+                or tuple(data["default_signals"]["red_flags"]),
+                anchors=anchors,
+                minutes=question.minutes,
+                competency=competency,
+                source="role file",
+                scoring_key=tuple(text(k) for k in question.scoring_key),
+                path=(*path, "questions", index),
+            )
+        )
     return out

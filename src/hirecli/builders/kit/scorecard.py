@@ -44,9 +44,11 @@ def _label(comp: KitCompetency) -> str:
 def _recommendations(heading: str, level: int = 4) -> list[Block]:
     return [
         Heading(level, heading),
-        Table(("", "Recommendation", "What it means"),
-              tuple((CHECKBOX, name, meaning) for name, meaning in decision.recommendations()),
-              "scorecard"),
+        Table(
+            ("", "Recommendation", "What it means"),
+            tuple((CHECKBOX, name, meaning) for name, meaning in decision.recommendations()),
+            "scorecard",
+        ),
     ]
 
 
@@ -87,28 +89,47 @@ def _combined(kit: Kit) -> list[Block]:
     blocks: list[Block] = [
         PageBreak(),
         Heading(2, "Combined ratings"),
-        Paragraph(inlines(f"Copy each interviewer's rating from their sheet into the column of their "
-                          f"stage ({stages}); — marks a stage that does not assess the competency. "
-                          "The score is the mean of a competency's ratings.")),
-        Table(("Competency", "Weight", *(str(s.number) for s in kit.stages), "Score",
-               "Weight × score"), tuple(rows), "scorecard"),
+        Paragraph(
+            inlines(
+                f"Copy each interviewer's rating from their sheet into the column of their "
+                f"stage ({stages}); — marks a stage that does not assess the competency. "
+                "The score is the mean of a competency's ratings."
+            )
+        ),
+        Table(
+            ("Competency", "Weight", *(str(s.number) for s in kit.stages), "Score", "Weight × score"),
+            tuple(rows),
+            "scorecard",
+        ),
         Paragraph(inlines("Weighted score = total of weight × score ÷ total weight = ", Strong("______"))),
     ]
     gates = [c for c in comps if c.must_have]
     if gates:
-        blocks += [Heading(3, "Gates"),
-                   Table(("Must-have competency", "Any rating of 1", "Score below 2.5", "Passes"),
-                         tuple((c.name, CHECKBOX, CHECKBOX, CHECKBOX) for c in gates), "scorecard")]
-    blocks += [*_recommendations("The result the rule gives", 3),
-               NotesSpace(4, "Decision, and any departure from the computed result with its reason")]
-    checks: list[tuple[str, ...]] = [(r.text, "Requirements check", CHECKBOX, CHECKBOX)
-                                     for s in kit.stages for r in s.requirements]
-    checks += [(d.competency, d.method.capitalize(), CHECKBOX, CHECKBOX) for d in kit.deferred
-               if d.method != "requirements"]
+        blocks += [
+            Heading(3, "Gates"),
+            Table(
+                ("Must-have competency", "Any rating of 1", "Score below 2.5", "Passes"),
+                tuple((c.name, CHECKBOX, CHECKBOX, CHECKBOX) for c in gates),
+                "scorecard",
+            ),
+        ]
+    blocks += [
+        *_recommendations("The result the rule gives", 3),
+        NotesSpace(4, "Decision, and any departure from the computed result with its reason"),
+    ]
+    checks: list[tuple[str, ...]] = [
+        (r.text, "Requirements check", CHECKBOX, CHECKBOX) for s in kit.stages for r in s.requirements
+    ]
+    checks += [
+        (d.competency, d.method.capitalize(), CHECKBOX, CHECKBOX)
+        for d in kit.deferred
+        if d.method != "requirements"
+    ]
     if checks:
-        blocks += [Heading(2, "Checks outside the interviews"),
-                   Table(("Requirement or competency", "How", "Pass", "Concern"), tuple(checks),
-                         "scorecard")]
+        blocks += [
+            Heading(2, "Checks outside the interviews"),
+            Table(("Requirement or competency", "How", "Pass", "Concern"), tuple(checks), "scorecard"),
+        ]
     return blocks
 
 
@@ -118,21 +139,43 @@ def scorecard_document(kit: Kit, stage: int | None = None) -> Document:
     title = f"Scorecard: {kit.title}"
     if stage is not None:
         chosen = kit.stages[stage]
-        blocks: list[Block] = [Heading(1, title), people_table(chosen.name),
-                               *stage_sheet(kit, chosen)]
-        meta = Meta(title=title, kind="scorecard", subtitle=stage_title(chosen, kit), company=kit.company,
-                    role_id=kit.role_id, keywords=tuple(chosen.competencies))
+        blocks: list[Block] = [Heading(1, title), people_table(chosen.name), *stage_sheet(kit, chosen)]
+        meta = Meta(
+            title=title,
+            kind="scorecard",
+            subtitle=stage_title(chosen, kit),
+            company=kit.company,
+            role_id=kit.role_id,
+            keywords=tuple(chosen.competencies),
+        )
         return Document(meta, tuple(blocks))
-    blocks = [Heading(1, title),
-              Paragraph(inlines("The hiring coordinator's sheet for the debrief, then the sheet each "
-                                "interviewer fills in for their stage.")),
-              Table(("Candidate", "Coordinator", "Date of debrief"), (("", "", ""),), "grid"),
-              *decision_blocks(), *_combined(kit)]
+    blocks = [
+        Heading(1, title),
+        Paragraph(
+            inlines(
+                "The hiring coordinator's sheet for the debrief, then the sheet each "
+                "interviewer fills in for their stage."
+            )
+        ),
+        Table(("Candidate", "Coordinator", "Date of debrief"), (("", "", ""),), "grid"),
+        *decision_blocks(),
+        *_combined(kit),
+    ]
     for one in kit.stages:
-        blocks += [PageBreak(), Heading(2, stage_title(one, kit)), people_table(one.name),
-                   *stage_sheet(kit, one)]
-    meta = Meta(title=title, kind="scorecard", subtitle=kit.company, company=kit.company,
-                role_id=kit.role_id, keywords=tuple(c.name for c in kit.rated))
+        blocks += [
+            PageBreak(),
+            Heading(2, stage_title(one, kit)),
+            people_table(one.name),
+            *stage_sheet(kit, one),
+        ]
+    meta = Meta(
+        title=title,
+        kind="scorecard",
+        subtitle=kit.company,
+        company=kit.company,
+        role_id=kit.role_id,
+        keywords=tuple(c.name for c in kit.rated),
+    )
     return Document(meta, tuple(blocks))
 
 
@@ -152,5 +195,7 @@ def build_scorecard_parts(role: Role, company: Company | None = None) -> list[tu
     from hirecli.builders.kit.document import planned, stage_file
 
     kit = planned(role, company)
-    return [("", scorecard_document(kit)),
-            *((stage_file(kit, i), scorecard_document(kit, i)) for i in range(len(kit.stages)))]
+    return [
+        ("", scorecard_document(kit)),
+        *((stage_file(kit, i), scorecard_document(kit, i)) for i in range(len(kit.stages))),
+    ]

@@ -69,14 +69,15 @@ def _experience(role: Role) -> str | None:
     if description:
         ranged = _RANGE.match(description)
         if ranged and int(ranged.group(1)) == years:
-            return sentence(f"At least {years} {ranged.group(2)}{description[ranged.end():]}")
+            return sentence(f"At least {years} {ranged.group(2)}{description[ranged.end() :]}")
         lowered = description.lower()
         if "at least" in lowered or "minimum" in lowered or f"{years}+" in lowered:
             return sentence(description)
     forms = kit_data("loop")["requirements"]
     what = f": {lower_first(description).rstrip('.')}" if description else ""
-    return sentence(fill(forms["experience"],
-                         {"years": f"{years} year{'s' if years != 1 else ''}", "what": what}))
+    return sentence(
+        fill(forms["experience"], {"years": f"{years} year{'s' if years != 1 else ''}", "what": what})
+    )
 
 
 def requirements(role: Role, credentials: Sequence[str] = ()) -> list[Requirement]:
@@ -143,17 +144,29 @@ def motivation(variant: int, role_words: str) -> tuple[KitCompetency, KitQuestio
 
     def question(chosen: dict[str, Any]) -> KitQuestion:
         return KitQuestion(
-            text=fill(text(chosen["text"]), {"role": role_words}), type="behavioral",
+            text=fill(text(chosen["text"]), {"role": role_words}),
+            type="behavioral",
             probes=tuple(text(p) for p in chosen["probes"]),
             strong=tuple(text(s) for s in chosen["strong"]),
             red_flags=tuple(text(r) for r in chosen["red_flags"]),
-            anchors=four, minutes=int(chosen["minutes"]), competency=name,
+            anchors=four,
+            minutes=int(chosen["minutes"]),
+            competency=name,
             source=str(chosen["id"]),
         )
 
-    comp = KitCompetency(name=name, definition=text(data["definition"]), context=None, kind="soft",
-                         must_have=False, weight=1, sources=(KIT,), how=KIT, confidence=None,
-                         anchors=four)
+    comp = KitCompetency(
+        name=name,
+        definition=text(data["definition"]),
+        context=None,
+        kind="soft",
+        must_have=False,
+        weight=1,
+        sources=(KIT,),
+        how=KIT,
+        confidence=None,
+        anchors=four,
+    )
     main = question(options[variant % len(options)])
     reserve = question(options[(variant + 1) % len(options)])
     return comp, main, reserve

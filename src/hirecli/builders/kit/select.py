@@ -32,8 +32,9 @@ def question_key(question_text: str) -> str:
 
 
 class Selector:
-    def __init__(self, order: Sequence[KitCompetency], pools: Mapping[str, Pool],
-                 stages: Sequence[StagePlan]) -> None:
+    def __init__(
+        self, order: Sequence[KitCompetency], pools: Mapping[str, Pool], stages: Sequence[StagePlan]
+    ) -> None:
         self.order = list(order)
         self.rank = {c.name: i for i, c in enumerate(order)}
         self.pools = pools
@@ -53,8 +54,9 @@ class Selector:
     def rank_of(self, comp: str) -> KitCompetency:
         return self.order[self.rank[comp]]
 
-    def pick(self, stage: StagePlan, comp: str, allowance: int | None,
-             types: Sequence[QuestionType] | None = None) -> KitQuestion | None:
+    def pick(
+        self, stage: StagePlan, comp: str, allowance: int | None, types: Sequence[QuestionType] | None = None
+    ) -> KitQuestion | None:
         """The next unused question of ``comp`` that fits ``allowance`` minutes: written
         questions (custom or library) before generated ones, the stage's least used type
         first."""
@@ -63,15 +65,19 @@ class Selector:
 
         def usable(question: KitQuestion) -> bool:
             return question_key(question.text) not in self.used and (
-                allowance is None or question.minutes <= allowance)
+                allowance is None or question.minutes <= allowance
+            )
 
         for qtype in order:
             for question in pool.by_type[qtype]:
                 if (pool.mixed or not question.draft) and usable(question):
                     return question
-        generated = [(self.templates.get(q.source, 0), rank, q)
-                     for rank, qtype in enumerate(order) for q in pool.by_type[qtype]
-                     if q.draft and usable(q)]
+        generated = [
+            (self.templates.get(q.source, 0), rank, q)
+            for rank, qtype in enumerate(order)
+            for q in pool.by_type[qtype]
+            if q.draft and usable(q)
+        ]
         if not generated:
             return None
         return min(generated, key=lambda item: (item[0], item[1]))[2]
@@ -101,8 +107,9 @@ class Selector:
             for number, question in enumerate(custom):
                 if question_key(question.text) in self.used:
                     if not any(question == s.exercise for s in self.stages):
-                        self.warnings.append(f"The question \"{question.text}\" is asked twice; the "
-                                             "second copy was left out.")
+                        self.warnings.append(
+                            f'The question "{question.text}" is asked twice; the second copy was left out.'
+                        )
                     continue
                 self.take(self.stages[stages[number % len(stages)]], question)
 
@@ -116,12 +123,22 @@ class Selector:
             for position, comp in enumerate(pending):
                 if any(q.competency == comp for q in stage.questions):
                     continue
-                later = sum(min((q.minutes for t in ALLOWED[stage.purpose] if t != "work_sample"
-                                 for q in self.pools[c].by_type[t]), default=6)
-                            for c in pending[position + 1:]
-                            if not any(q.competency == c for q in stage.questions))
+                later = sum(
+                    min(
+                        (
+                            q.minutes
+                            for t in ALLOWED[stage.purpose]
+                            if t != "work_sample"
+                            for q in self.pools[c].by_type[t]
+                        ),
+                        default=6,
+                    )
+                    for c in pending[position + 1 :]
+                    if not any(q.competency == c for q in stage.questions)
+                )
                 question = self.pick(stage, comp, stage.room - later) or self.pick(
-                    stage, comp, None if flexible[index] else stage.room)
+                    stage, comp, None if flexible[index] else stage.room
+                )
                 if question is None:
                     missed.append((index, comp))
                 else:
@@ -165,6 +182,5 @@ class Selector:
 
     def order_questions(self) -> None:
         for stage in self.stages:
-            stage.questions.sort(key=lambda q: (_TYPE_LAST.get(q.type, 0),
-                                                self.rank.get(q.competency, -1)))
+            stage.questions.sort(key=lambda q: (_TYPE_LAST.get(q.type, 0), self.rank.get(q.competency, -1)))
             stage.reserve.sort(key=lambda q: self.rank.get(q.competency, -1))

@@ -20,12 +20,32 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _LEADING = re.compile(
     r"^(?:knowledge of|understanding of|experience with|experience in|proficiency in|"
-    r"basic|strong|advanced|excellent|solid|good)\s+", re.IGNORECASE)
+    r"basic|strong|advanced|excellent|solid|good)\s+",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"\s+(?:certification|certificate|license|licence|skills|skill|proficiency|"
-    r"principles)$", re.IGNORECASE)
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ers",
-             "er", "es", "ed", "al", "ly", "s")
+    r"principles)$",
+    re.IGNORECASE,
+)
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ies",
+    "ers",
+    "er",
+    "es",
+    "ed",
+    "al",
+    "ly",
+    "s",
+)
 
 
 def one_line(text: str) -> str:
@@ -62,8 +82,7 @@ def phrase(name: str, keep_case: Iterable[str] = ()) -> str:
         while True:
             trimmed = pattern.sub("", text)
             # "Knife Skills" stays whole: "work that involves knife" does not read
-            if trimmed == text or not trimmed.strip() or (
-                    pattern is _TRAILING and len(trimmed.split()) < 2):
+            if trimmed == text or not trimmed.strip() or (pattern is _TRAILING and len(trimmed.split()) < 2):
                 break
             text = trimmed
     words = " ".join(_lower_word(w, keep) for w in text.split())
@@ -96,6 +115,7 @@ def sentence(text: str) -> str:
 
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Replace ``{name}`` placeholders; an unknown name is a bug in the data, so it raises."""
+
     def replace(match: re.Match[str]) -> str:
         return values[match.group(1)]
 
@@ -159,8 +179,12 @@ def without_examples(text: str) -> str:
 
 
 def related(
-    texts: Sequence[str], name_stems: Sequence[str], keywords: Sequence[str] = (), *,
-    extra_stems: Sequence[str] = (), share: float = 0.5,
+    texts: Sequence[str],
+    name_stems: Sequence[str],
+    keywords: Sequence[str] = (),
+    *,
+    extra_stems: Sequence[str] = (),
+    share: float = 0.5,
 ) -> list[int]:
     """Indexes of ``texts`` that relate to a skill, most related first.
 
@@ -200,5 +224,6 @@ def related(
     if not scored:
         return []
     best = scored[0][0]
-    return [scored[0][2]] + [index for total, hits, index in scored[1:]
-                             if total >= share * best and hits >= 2]
+    return [scored[0][2]] + [
+        index for total, hits, index in scored[1:] if total >= share * best and hits >= 2
+    ]

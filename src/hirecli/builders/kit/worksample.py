@@ -56,8 +56,9 @@ def _tiers(pool: Pool) -> list[tuple[int, KitQuestion]]:
     return found
 
 
-def choose(order: Sequence[KitCompetency], pools: Mapping[str, Pool],
-           preferred: Sequence[str] = ()) -> KitQuestion | None:
+def choose(
+    order: Sequence[KitCompetency], pools: Mapping[str, Pool], preferred: Sequence[str] = ()
+) -> KitQuestion | None:
     """The exercise for the loop: the best-tier question among the hard competencies,
     the competencies in ``preferred`` (a stage's focus) before the others, then by rank."""
     hard = [c for c in order if c.kind == "hard"]
@@ -88,8 +89,12 @@ def rating_rules(question: KitQuestion, anchors: Anchors) -> tuple[str, str, str
     forms = kit_data("work_samples")["ratings"]
     count = len(points(question))
     need3, need2 = _needs(count)
-    values = {"points": str(count), "need3": str(need3), "need2": str(need2),
-              "anchor": lower_first(anchors[3])}
+    values = {
+        "points": str(count),
+        "need3": str(need3),
+        "need2": str(need2),
+        "anchor": lower_first(anchors[3]),
+    }
     one, two, three, four = (fill(text(forms[n]), values) for n in (1, 2, 3, 4))
     if count <= 1:
         three = fill("The point of the key, with no red flag.", values)
@@ -102,13 +107,20 @@ def exercise(question: KitQuestion, comp: KitCompetency) -> Exercise:
     data = kit_data("work_samples")
     part = data["work_sample" if question.type == "work_sample" else "knowledge"]
     warning = max(2, question.minutes // 4)
-    instructions = fill(text(part["instructions"]), {"minutes": str(question.minutes),
-                                                       "warning": str(warning)})
+    instructions = fill(
+        text(part["instructions"]), {"minutes": str(question.minutes), "warning": str(warning)}
+    )
     materials = [str(m) for m in data["materials"]]
     extra = data["family_materials"].get(comp.family or "")
     if extra and question.type == "work_sample":
         materials.insert(1, str(extra))
     prepare = question.prep or text(data["prepare"])
-    return Exercise(label=str(part["label"]), minutes=question.minutes, instructions=instructions,
-                    materials=tuple(materials), prepare=prepare, key=points(question),
-                    ratings=rating_rules(question, comp.anchors))
+    return Exercise(
+        label=str(part["label"]),
+        minutes=question.minutes,
+        instructions=instructions,
+        materials=tuple(materials),
+        prepare=prepare,
+        key=points(question),
+        ratings=rating_rules(question, comp.anchors),
+    )

@@ -75,8 +75,12 @@ def _title(role: Role, company: Company | None, channel: Channel) -> tuple[str, 
     if channel.title_max_chars:
         short = shorten_title(title, channel.title_max_chars)
         if short.removed:
-            notices.append(Notice(f"trimmed for {channel.name}: shortened the title to "
-                                  f"{channel.title_max_chars} characters, dropping '{short.removed[0]}'"))
+            notices.append(
+                Notice(
+                    f"trimmed for {channel.name}: shortened the title to "
+                    f"{channel.title_max_chars} characters, dropping '{short.removed[0]}'"
+                )
+            )
             title = short.text
     return title, notices
 
@@ -96,20 +100,35 @@ def _blocks(sections: Sequence[Section]) -> list[Block]:
 
 
 def _limit(
-    drafts: list[Section], channel: Channel, max_bullets: int | None, head: list[Block], meta: Meta,
+    drafts: list[Section],
+    channel: Channel,
+    max_bullets: int | None,
+    head: list[Block],
+    meta: Meta,
 ) -> list[Notice]:
     totals = {(s.name, part.key): len(part.items) for s in drafts for part in s.lists}
     notices = cap_bullets(
-        drafts, dict(channel.max_bullets), totals, why=f"trimmed for {channel.name}", strict=True,
+        drafts,
+        dict(channel.max_bullets),
+        totals,
+        why=f"trimmed for {channel.name}",
+        strict=True,
         reason=lambda s, n: f" ('{s.heading}' shows at most {n} on {channel.name})",
     )
     if max_bullets is not None:
-        notices += cap_bullets(drafts, dict.fromkeys(SECTIONS, max_bullets), totals,
-                               why=f"--max-bullets {max_bullets}", strict=False)
+        notices += cap_bullets(
+            drafts,
+            dict.fromkeys(SECTIONS, max_bullets),
+            totals,
+            why=f"--max-bullets {max_bullets}",
+            strict=False,
+        )
     if channel.max_words:
-        notices += fit(drafts, channel, lambda s: words(head + _blocks(s)), channel.max_words, "words",
-                       totals)
+        notices += fit(
+            drafts, channel, lambda s: words(head + _blocks(s)), channel.max_words, "words", totals
+        )
     if channel.description_max_chars or channel.description_min_chars:
+
         def size(drafts: list[Section]) -> int:
             return len(_description_html(meta, head + _blocks(drafts), channel))
 
@@ -117,8 +136,12 @@ def _limit(
             notices += fit(drafts, channel, size, channel.description_max_chars, "characters", totals)
         low = channel.description_min_chars
         if low and size(drafts) < low:
-            notices.append(Notice(f"{channel.name}: the description has {size(drafts):,} characters; "
-                                  f"{channel.name} needs at least {low:,}"))
+            notices.append(
+                Notice(
+                    f"{channel.name}: the description has {size(drafts):,} characters; "
+                    f"{channel.name} needs at least {low:,}"
+                )
+            )
     return notices
 
 
@@ -166,8 +189,12 @@ def build_posting_with_report(
     from hirecli.builders.posting.notes import held_back
 
     if held_back(role.notes) and "notes" in order:
-        notices.append(Notice(f"notes: {held_back(role.notes)} line(s) kept from an imported ad are not "
-                              "published; move each to its field, or rewrite it as a note for candidates"))
+        notices.append(
+            Notice(
+                f"notes: {held_back(role.notes)} line(s) kept from an imported ad are not "
+                "published; move each to its field, or rewrite it as a note for candidates"
+            )
+        )
     blocks = tuple(head + _blocks(drafts))
     jsonld = None
     if date is not None:
@@ -191,13 +218,22 @@ def build_posting(
 ) -> Document:
     """The posting of ``role`` as a document; see :func:`build_posting_with_report` for notices."""
     return build_posting_with_report(
-        role, company, channel=channel, max_bullets=max_bullets, sections=sections, date=date,
+        role,
+        company,
+        channel=channel,
+        max_bullets=max_bullets,
+        sections=sections,
+        date=date,
         valid_days=valid_days,
     ).document
 
 
 def build_jsonld(
-    role: Role, company: Company | None = None, *, date: datetime.date, valid_days: int | None = None,
+    role: Role,
+    company: Company | None = None,
+    *,
+    date: datetime.date,
+    valid_days: int | None = None,
     channel: str = DEFAULT_CHANNEL,
 ) -> dict[str, Any]:
     """The schema.org JobPosting of ``role``, its description the channel's posting in HTML."""

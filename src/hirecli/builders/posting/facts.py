@@ -56,9 +56,8 @@ def effective_location(role: Role, company: Company | None) -> Location | None:
 
 
 def place_text(location: Location) -> str:
-    """"Chicago, IL, United States": the parts of a place that are known."""
-    parts = [location.city, location.region,
-             country_name(location.country) if location.country else None]
+    """ "Chicago, IL, United States": the parts of a place that are known."""
+    parts = [location.city, location.region, country_name(location.country) if location.country else None]
     return ", ".join(p for p in parts if p)
 
 
@@ -68,7 +67,8 @@ def location_text(location: Location | None) -> str:
         return ""
     if "workplace" not in location.model_fields_set:  # not stated: neither "On-site" nor a guess
         return place_text(location) or (
-            ", ".join(country_name(c) for c in location.remote_regions) if location.remote_regions else "")
+            ", ".join(country_name(c) for c in location.remote_regions) if location.remote_regions else ""
+        )
     word = WORKPLACE_WORDS[location.workplace]
     if location.workplace == "remote" and location.remote_regions:
         return f"{word} ({', '.join(country_name(c) for c in location.remote_regions)})"
@@ -87,7 +87,7 @@ def pay_country(role: Role, company: Company | None) -> str | None:
 
 
 def pay_text(role: Role, company: Company | None) -> str:
-    """"$55,000 – $95,000 per year", or empty when the role has no pay set."""
+    """ "$55,000 – $95,000 per year", or empty when the role has no pay set."""
     from hirecli.pay import format_pay
 
     if role.compensation is None or not role.compensation.is_set:

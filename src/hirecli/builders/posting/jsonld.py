@@ -33,22 +33,44 @@ NO_REQUIREMENTS = "no requirements"
 
 _NONE_NEEDED = re.compile(
     r"\bno\b[^.;]*\b(?:diploma|degree|education|qualifications?)\b[^.;]*\b(?:required|needed|necessary)\b"
-    r"|\b(?:diploma|degree|education)\b[^.;]*\bnot (?:required|needed|necessary)\b", re.IGNORECASE)
+    r"|\b(?:diploma|degree|education)\b[^.;]*\bnot (?:required|needed|necessary)\b",
+    re.IGNORECASE,
+)
 _LEVELS = (  # lowest first: the minimum a posting asks for is the lowest level it names
-    ("high school", re.compile(r"high[- ]school|secondary school|\bGED\b|\bHiSET\b|\bA[- ]levels?\b",
-                               re.IGNORECASE)),
-    ("associate degree", re.compile(r"\bassociate(?:'s|’s)?\s+(?:degree|of)\b|\bADN\b|\bAAS\b|"
-                                    r"foundation degree", re.IGNORECASE)),
-    ("bachelor degree", re.compile(r"\bbachelor|\bBSN\b|\bBSc\b|\bB\.S\.|\bB\.A\.|undergraduate degree|"
-                                   r"university degree|four-year degree", re.IGNORECASE)),
-    ("postgraduate degree", re.compile(r"\bmaster(?:'s|’s)?\b|\bdoctor(?:ate|al)\b|\bPh\.?D\b|\bPsy\.?D\b|"
-                                       r"\bMSW\b|\bMSN\b|\bMBA\b|post-?graduate|\bgraduate degree",
-                                       re.IGNORECASE)),
+    (
+        "high school",
+        re.compile(r"high[- ]school|secondary school|\bGED\b|\bHiSET\b|\bA[- ]levels?\b", re.IGNORECASE),
+    ),
+    (
+        "associate degree",
+        re.compile(
+            r"\bassociate(?:'s|’s)?\s+(?:degree|of)\b|\bADN\b|\bAAS\b|"
+            r"foundation degree",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "bachelor degree",
+        re.compile(
+            r"\bbachelor|\bBSN\b|\bBSc\b|\bB\.S\.|\bB\.A\.|undergraduate degree|"
+            r"university degree|four-year degree",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "postgraduate degree",
+        re.compile(
+            r"\bmaster(?:'s|’s)?\b|\bdoctor(?:ate|al)\b|\bPh\.?D\b|\bPsy\.?D\b|"
+            r"\bMSW\b|\bMSN\b|\bMBA\b|post-?graduate|\bgraduate degree",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _CERTIFICATE = re.compile(r"\bcertific|\blicen[cs]", re.IGNORECASE)
 _EXPERIENCE_INSTEAD = re.compile(
     r"\bequivalent (?:practical |work |professional |relevant )?experience\b|\bexperience in place of\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def credential_category(texts: list[str]) -> str | None:
@@ -110,9 +132,13 @@ def _organization(company: Company) -> dict[str, Any]:
 
 def _place(location: Location) -> dict[str, Any]:
     address: dict[str, Any] = {"@type": "PostalAddress"}
-    for key, value in (("streetAddress", location.street_address), ("addressLocality", location.city),
-                       ("addressRegion", location.region), ("postalCode", location.postal_code),
-                       ("addressCountry", location.country)):
+    for key, value in (
+        ("streetAddress", location.street_address),
+        ("addressLocality", location.city),
+        ("addressRegion", location.region),
+        ("postalCode", location.postal_code),
+        ("addressCountry", location.country),
+    ):
         if value:
             address[key] = value
     return {"@type": "Place", "address": address}
@@ -128,13 +154,18 @@ def _where(location: Location | None, company: Company | None) -> dict[str, Any]
         countries = [company.location.country]
     where: dict[str, Any] = {"jobLocationType": "TELECOMMUTE"}
     if countries:
-        where["applicantLocationRequirements"] = [{"@type": "Country", "name": country_name(c)}
-                                                  for c in countries]
+        where["applicantLocationRequirements"] = [
+            {"@type": "Country", "name": country_name(c)} for c in countries
+        ]
     return where
 
 
 def jsonld_data(
-    role: Role, company: Company | None, *, date: datetime.date, valid_days: int | None = None,
+    role: Role,
+    company: Company | None,
+    *,
+    date: datetime.date,
+    valid_days: int | None = None,
     description: str,
 ) -> dict[str, Any]:
     """The JobPosting for ``role`` with ``description`` (an HTML fragment) as its text."""
@@ -144,8 +175,11 @@ def jsonld_data(
         "@type": "JobPosting",
         "title": plain_title(role.title, location).text,
         "description": description,
-        "identifier": {"@type": "PropertyValue", "name": company.name if company else "hirecli role id",
-                       "value": role.slug},
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": company.name if company else "hirecli role id",
+            "value": role.slug,
+        },
         "datePosted": date.isoformat(),
     }
     if valid_days is not None:
@@ -159,8 +193,9 @@ def jsonld_data(
         "baseSalary": _salary(role.compensation),
         "educationRequirements": _education(role.education),
         "experienceRequirements": _experience(role.experience),
-        "experienceInPlaceOfEducation": True if any(
-            _EXPERIENCE_INSTEAD.search(t) for t in role.education.minimum) else None,
+        "experienceInPlaceOfEducation": True
+        if any(_EXPERIENCE_INSTEAD.search(t) for t in role.education.minimum)
+        else None,
         "occupationalCategory": role.occupation_code,
         "workHours": " ".join(role.schedule.split()) if role.schedule else None,
         "totalJobOpenings": role.openings,

@@ -37,5 +37,8 @@ def held_back(text: str | None) -> int:
     """How many leftover lines from an import the notes hold (not published)."""
     if not text:
         return 0
-    return sum(max(1, sum(1 for line in p.splitlines() if _TRACED.match(line)))
-               for p in _paragraphs(text) if is_leftover(p))
+    return sum(
+        max(1, sum(1 for line in p.splitlines() if _TRACED.match(line)))
+        for p in _paragraphs(text)
+        if is_leftover(p)
+    )

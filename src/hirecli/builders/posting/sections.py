@@ -100,8 +100,10 @@ def _summary(role: Role, company: Company | None, channel: Channel) -> Section:
 
 
 def _responsibilities(role: Role, company: Company | None, channel: Channel) -> Section:
-    lists = {"primary": _texts(role.responsibilities.primary),
-             "secondary": _texts(role.responsibilities.secondary)}
+    lists = {
+        "primary": _texts(role.responsibilities.primary),
+        "secondary": _texts(role.responsibilities.secondary),
+    }
     parts = _parts("responsibilities", lists, channel)
     if not lists["primary"]:
         for part in parts:
@@ -116,8 +118,11 @@ def _requirements(role: Role, company: Company | None, channel: Channel) -> Sect
         items.append(inlines(experience))
     for skill in role.all_skills:
         if skill.must_have:
-            items.append(inlines(Strong(skill.name), ": " + one_line(skill.description))
-                         if skill.description else inlines(skill.name))
+            items.append(
+                inlines(Strong(skill.name), ": " + one_line(skill.description))
+                if skill.description
+                else inlines(skill.name)
+            )
     items += _texts(role.qualifications.required)
     return Section("requirements", "", lists=[ItemList("requirements", NOUNS["requirements"], items)])
 
@@ -132,15 +137,20 @@ def _preferred(role: Role, company: Company | None, channel: Channel) -> Section
 
 
 def _skills(role: Role, company: Company | None, channel: Channel) -> Section:
-    lists = {"hard": [inlines(s.name) for s in role.skills.hard],
-             "soft": [inlines(s.name) for s in role.skills.soft]}
+    lists = {
+        "hard": [inlines(s.name) for s in role.skills.hard],
+        "soft": [inlines(s.name) for s in role.skills.soft],
+    }
     return Section("skills", "", lists=_parts("skills", lists, channel))
 
 
 def _career_path(role: Role, company: Company | None, channel: Channel) -> Section:
     path = role.career_path
-    lists = {"entry_points": _texts(path.entry_points), "advancement": _texts(path.advancement),
-             "lateral_moves": _texts(path.lateral_moves)}
+    lists = {
+        "entry_points": _texts(path.entry_points),
+        "advancement": _texts(path.advancement),
+        "lateral_moves": _texts(path.lateral_moves),
+    }
     return Section("career_path", "", lists=_parts("career_path", lists, channel))
 
 

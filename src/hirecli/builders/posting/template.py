@@ -60,8 +60,9 @@ def _size(value: Any) -> int:
 def _charge(amount: int, what: str = "values") -> None:
     """Count ``amount`` against the rendering's budget of work."""
     if amount > MAX_VALUE:
-        raise Refused(f"refused to build {what} of {amount:,} characters or items "
-                      f"(the limit is {MAX_VALUE:,})")
+        raise Refused(
+            f"refused to build {what} of {amount:,} characters or items (the limit is {MAX_VALUE:,})"
+        )
     budget = _work.get(None)
     if budget is not None:
         budget[0] += amount
@@ -336,8 +337,17 @@ def render_template(path: str | Path, context: Mapping[str, Any]) -> str:
                 if size > MAX_OUTPUT:
                     raise Refused(f"refused: the output is larger than {MAX_OUTPUT:,} characters")
                 parts.append(chunk)
-    except (Refused, JinjaError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError,
-            RecursionError, MemoryError) as exc:
+    except (
+        Refused,
+        JinjaError,
+        ArithmeticError,
+        TypeError,
+        ValueError,
+        LookupError,
+        AttributeError,
+        RecursionError,
+        MemoryError,
+    ) as exc:
         line = _line(sys.exc_info()[2], filename)
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         if isinstance(exc, RecursionError):

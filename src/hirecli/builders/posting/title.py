@@ -20,10 +20,14 @@ if TYPE_CHECKING:
 _SEP = r"[-–—|/:,;•·]"
 _GAP = "\x00"
 """Stands where words were taken out, so that tidying touches only those places."""
-_EMPTY_BRACKETS = re.compile(rf"\(\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\)"
-                             rf"|\[\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\]")
-_GAP_RUN = re.compile(rf"(?<![\s\-–—|/:,;•·{_GAP}])"
-                      rf"(?:\s*(?:{_SEP}|{_GAP}))*\s*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*")
+_EMPTY_BRACKETS = re.compile(
+    rf"\(\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\)"
+    rf"|\[\s*(?:(?:{_SEP}|{_GAP})\s*)*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*\]"
+)
+_GAP_RUN = re.compile(
+    rf"(?<![\s\-–—|/:,;•·{_GAP}])"
+    rf"(?:\s*(?:{_SEP}|{_GAP}))*\s*{_GAP}(?:\s*(?:{_SEP}|{_GAP}))*\s*"
+)
 """A run of gaps, separators and spaces, tried only where such a run starts (linear time)."""
 _MARKS = re.compile(r"[!*]+")
 _SPACES = re.compile(r"\s{2,}")
@@ -41,8 +45,13 @@ def _place_patterns(location: Location | None) -> list[re.Pattern[str]]:
     if location is None:
         return []
     lead = "|".join(re.escape(w) for w in title_rules().place_lead)
-    names = [location.city, *(country_name(c) for c in
-                              ([location.country] if location.country else []) + location.remote_regions)]
+    names = [
+        location.city,
+        *(
+            country_name(c)
+            for c in ([location.country] if location.country else []) + location.remote_regions
+        ),
+    ]
     codes = [location.region, location.country, *location.remote_regions]
     found: list[re.Pattern[str]] = []
     for name in filter(None, names):
@@ -56,7 +65,7 @@ def _place_patterns(location: Location | None) -> list[re.Pattern[str]]:
 def _close_gap(match: re.Match[str]) -> str:
     """What a run of gaps and separators becomes: nothing at an edge, else its first separator."""
     text, start, end = match.string, match.start(), match.end()
-    if start == 0 or end == len(text) or text[start - 1] in "([" or text[end:end + 1] in ")]":
+    if start == 0 or end == len(text) or text[start - 1] in "([" or text[end : end + 1] in ")]":
         return ""
     found = re.search(rf"\s*{_SEP}\s*", match.group().replace(_GAP, ""))
     return found.group() if found else " "
@@ -109,4 +118,4 @@ def shorten_title(title: str, max_chars: int) -> CleanTitle:
         return CleanTitle(title, ())
     cut = title[: max_chars + 1].rsplit(" ", 1)[0] if " " in title[:max_chars] else title[:max_chars]
     cut = _TAIL.sub("", cut[:max_chars]) or title[:max_chars]
-    return CleanTitle(cut, (title[len(cut):].strip(),))
+    return CleanTitle(cut, (title[len(cut) :].strip(),))

@@ -45,16 +45,21 @@ def _drop_tail(section: Section, count: int) -> list[tuple[ItemList, list[Inline
             break
         take = min(count, len(part.items))
         if take:
-            out.append((part, part.items[len(part.items) - take:]))
-            del part.items[len(part.items) - take:]
+            out.append((part, part.items[len(part.items) - take :]))
+            del part.items[len(part.items) - take :]
             count -= take
     section.lists = [p for p in section.lists if p.items]
     return list(reversed(out))
 
 
 def cap_bullets(
-    sections: list[Section], caps: dict[str, int], totals: dict[tuple[str, str], int], *,
-    why: str, strict: bool, reason: Callable[[Section, int], str] = lambda s, n: "",
+    sections: list[Section],
+    caps: dict[str, int],
+    totals: dict[tuple[str, str], int],
+    *,
+    why: str,
+    strict: bool,
+    reason: Callable[[Section, int], str] = lambda s, n: "",
 ) -> list[Notice]:
     """Keep at most ``caps[name]`` items in each section, reporting every item left out."""
     notices: list[Notice] = []
@@ -77,8 +82,15 @@ def _priority(sections: list[Section], channel: Channel) -> list[Section]:
 
 
 def _copy(sections: list[Section]) -> list[Section]:
-    return [Section(s.name, s.heading, list(s.paragraphs),
-                    [ItemList(p.key, p.noun, list(p.items), p.label) for p in s.lists]) for s in sections]
+    return [
+        Section(
+            s.name,
+            s.heading,
+            list(s.paragraphs),
+            [ItemList(p.key, p.noun, list(p.items), p.label) for p in s.lists],
+        )
+        for s in sections
+    ]
 
 
 class _Trimmer:
@@ -125,7 +137,11 @@ def _after(sections: list[Section], channel: Channel, steps: int) -> _Trimmer:
 
 
 def fit(
-    sections: list[Section], channel: Channel, measure: Measure, limit: int, unit: str,
+    sections: list[Section],
+    channel: Channel,
+    measure: Measure,
+    limit: int,
+    unit: str,
     totals: dict[tuple[str, str], int],
 ) -> list[Notice]:
     """Drop as few items, then sections, as make ``measure`` at most ``limit``; report each drop.
@@ -151,14 +167,20 @@ def fit(
     sections[:] = trimmer.sections
     why = f"trimmed for {channel.name}"
     reason = f" to fit {limit:,} {unit}"
-    notices = [Notice(_dropped(why, trimmer.nouns[key], items, totals[key], reason))
-               for key, items in trimmer.dropped.items()]
+    notices = [
+        Notice(_dropped(why, trimmer.nouns[key], items, totals[key], reason))
+        for key, items in trimmer.dropped.items()
+    ]
     for section in trimmer.gone:
         count = section.bullets + len(section.paragraphs)
         what = f"{count} item{'s' * (count != 1)}" if section.bullets else "its text"
         notices.append(Notice(f"{why}: dropped the section '{section.heading}' ({what}){reason}"))
     size = measure(sections)
     if size > limit:
-        notices.append(Notice(f"{why}: the posting is still {size:,} {unit}, over the limit of "
-                              f"{limit:,}, with nothing left that may be dropped"))
+        notices.append(
+            Notice(
+                f"{why}: the posting is still {size:,} {unit}, over the limit of "
+                f"{limit:,}, with nothing left that may be dropped"
+            )
+        )
     return notices

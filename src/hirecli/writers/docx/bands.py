@@ -29,9 +29,11 @@ KIND_LABELS = {
 PARTED = frozenset({"interview-kit", "scorecard"})
 """Kinds whose header names the part (the stage) on every page."""
 _REFS = (W + "headerReference", W + "footerReference")
-_R_ATTRS = ("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
-            "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed",
-            "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}link")
+_R_ATTRS = (
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed",
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}link",
+)
 
 
 @dataclass
@@ -69,8 +71,11 @@ def _header_part(part: Any, kind: str) -> tuple[Any, str]:
     package = part.package
     xml = f'<w:{"hdr" if header else "ftr"} xmlns:w="{tpl.W_NS}" xmlns:r="{tpl.R_NS}"/>'
     new = (HeaderPart if header else FooterPart)(
-        package.next_partname(f"/word/{kind}%d.xml"), CT.WML_HEADER if header else CT.WML_FOOTER,
-        parse_xml(xml), package)
+        package.next_partname(f"/word/{kind}%d.xml"),
+        CT.WML_HEADER if header else CT.WML_FOOTER,
+        parse_xml(xml),
+        package,
+    )
     return new, part.relate_to(new, RT.HEADER if header else RT.FOOTER)
 
 
@@ -81,7 +86,7 @@ def _reference(section: Element, kind: str, rel_id: str) -> None:
         if ref.get(W + "type", "default") == "default":
             section.remove(ref)
     position = sum(1 for child in section if child.tag in _REFS)
-    ref = sub(section, tag[len(W):], type="default")
+    ref = sub(section, tag[len(W) :], type="default")
     ref.set(R_ID, rel_id)
     section.insert(position, ref)
 
@@ -98,8 +103,11 @@ def _copy_into(source: Any, target: Any) -> None:
     """The reference header's content, with its links (a logo) re-related to ``target``."""
     ids: dict[str, str] = {}
     for rel_id, rel in source.rels.items():
-        ids[rel_id] = (target.relate_to(rel.target_ref, rel.reltype, is_external=True)
-                       if rel.is_external else target.relate_to(rel.target_part, rel.reltype))
+        ids[rel_id] = (
+            target.relate_to(rel.target_ref, rel.reltype, is_external=True)
+            if rel.is_external
+            else target.relate_to(rel.target_part, rel.reltype)
+        )
     for child in source.element:
         clone = copy.deepcopy(child)
         for node in clone.iter():
@@ -113,8 +121,9 @@ def _copy_into(source: Any, target: Any) -> None:
 class Bands:
     """Writes the header and footer of every section of one document."""
 
-    def __init__(self, document: Any, base: Base, meta: Any, script: Script, text_width: int,
-                 rtl: bool) -> None:
+    def __init__(
+        self, document: Any, base: Base, meta: Any, script: Script, text_width: int, rtl: bool
+    ) -> None:
         self.document = document
         self.part = document.part
         self.base = base
@@ -127,8 +136,9 @@ class Bands:
         """A band paragraph with a right-aligned tab at the margin; the footer stays
         left-to-right (its words and page numbers are English)."""
         inherited = style_tabs(self.document.styles.element, style) if self.base.branded else ()
-        return Para(style=style, tab_right=self.text_width, bidi=self.rtl and kind == "header",
-                    clear_tabs=inherited)
+        return Para(
+            style=style, tab_right=self.text_width, bidi=self.rtl and kind == "header", clear_tabs=inherited
+        )
 
     def _empty_default(self, section: Element, kind: str) -> Element:
         """The section's default header or footer, emptied; made when there is none."""
@@ -172,8 +182,11 @@ class Bands:
         ends = [*sections.ends, section]
         labels = [sections.first_label, *sections.labels]
         own = _default_part(self.part, section, "header") if self.base.has_header else None
-        old_ids = [ref.get(R_ID) for ref in section.iterfind(W + "headerReference")
-                   if ref.get(W + "type", "default") == "default"]
+        old_ids = [
+            ref.get(R_ID)
+            for ref in section.iterfind(W + "headerReference")
+            if ref.get(W + "type", "default") == "default"
+        ]
         for props, label in zip(ends, labels, strict=True):
             new, rel_id = _header_part(self.part, "header")
             if own is not None:

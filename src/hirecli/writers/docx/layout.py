@@ -87,8 +87,14 @@ class Styles:
         size = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
         if size is not None:
             self.defaults.setdefault("size", size.get(VAL))
-        default = next((s for s in root.iter(W + "style")
-                        if s.get(W + "type") == "paragraph" and s.get(W + "default") == "1"), None)
+        default = next(
+            (
+                s
+                for s in root.iter(W + "style")
+                if s.get(W + "type") == "paragraph" and s.get(W + "default") == "1"
+            ),
+            None,
+        )
         self.normal = default.get(W + "styleId") if default is not None else None
         self.cache: dict[str | None, Metrics] = {}
 
@@ -106,9 +112,14 @@ class Styles:
             current = based.get(VAL) if based is not None else None
         for key, value in self.defaults.items():
             found.setdefault(key, value)
-        metrics = Metrics(size=_int(found.get("size"), 22), line=_int(found.get("line"), 276),
-                          rule=str(found.get("lineRule", "auto")), before=_int(found.get("before"), 0),
-                          after=_int(found.get("after"), 160), indent=_int(found.get("indent"), 0))
+        metrics = Metrics(
+            size=_int(found.get("size"), 22),
+            line=_int(found.get("line"), 276),
+            rule=str(found.get("lineRule", "auto")),
+            before=_int(found.get("before"), 0),
+            after=_int(found.get("after"), 160),
+            indent=_int(found.get("indent"), 0),
+        )
         self.cache[style_id] = metrics
         return metrics
 
@@ -147,15 +158,25 @@ class Layout:
         metrics = self.styles.metrics(style.get(VAL) if style is not None else None)
         spacing = ppr.find(W + "spacing") if ppr is not None else None
         if spacing is not None:
-            metrics = Metrics(metrics.size, _int(spacing.get(W + "line"), metrics.line),
-                              str(spacing.get(W + "lineRule") or metrics.rule),
-                              _int(spacing.get(W + "before"), metrics.before),
-                              _int(spacing.get(W + "after"), metrics.after), metrics.indent)
+            metrics = Metrics(
+                metrics.size,
+                _int(spacing.get(W + "line"), metrics.line),
+                str(spacing.get(W + "lineRule") or metrics.rule),
+                _int(spacing.get(W + "before"), metrics.before),
+                _int(spacing.get(W + "after"), metrics.after),
+                metrics.indent,
+            )
         segments, bold = _text(p)
         size = ppr.find(f"{W}rPr/{W}sz") if ppr is not None else None
         if size is not None and not any(segments):
-            metrics = Metrics(_int(size.get(VAL), metrics.size), metrics.line, metrics.rule,
-                              metrics.before, metrics.after, metrics.indent)
+            metrics = Metrics(
+                _int(size.get(VAL), metrics.size),
+                metrics.line,
+                metrics.rule,
+                metrics.before,
+                metrics.after,
+                metrics.indent,
+            )
         return metrics.height(segments, width, bold=bold)
 
     def row_heights(self, tbl: Element) -> list[int]:

@@ -57,14 +57,18 @@ def _content_types(parts: list[Any]) -> bytes:
             overrides[name] = part.content_type
         else:
             defaults.setdefault(extension, part.content_type)
-    items = [f"<Default Extension={quoteattr(k)} ContentType={quoteattr(v)}/>"
-             for k, v in sorted(defaults.items())]
-    items += [f"<Override PartName={quoteattr(k)} ContentType={quoteattr(v)}/>"
-              for k, v in sorted(overrides.items())]
+    items = [
+        f"<Default Extension={quoteattr(k)} ContentType={quoteattr(v)}/>" for k, v in sorted(defaults.items())
+    ]
+    items += [
+        f"<Override PartName={quoteattr(k)} ContentType={quoteattr(v)}/>"
+        for k, v in sorted(overrides.items())
+    ]
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        + "".join(items) + "</Types>"
+        + "".join(items)
+        + "</Types>"
     ).encode("utf-8")
 
 
@@ -75,8 +79,10 @@ def package_bytes(package: Any) -> bytes:
     compress everything twice; the parts are taken from the package instead.
     """
     parts = list(package.iter_parts())
-    members: dict[str, bytes] = {"[Content_Types].xml": _content_types(parts),
-                                 "_rels/.rels": package.rels.xml}
+    members: dict[str, bytes] = {
+        "[Content_Types].xml": _content_types(parts),
+        "_rels/.rels": package.rels.xml,
+    }
     for part in parts:
         members[part.partname.membername] = part.blob
         if len(part.rels):

@@ -29,18 +29,32 @@ from hirecli.ziplimits import check_docx, drop_external_relationships
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": None,
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
-        "is a Word template (.dotx); open it in Word and save it as a Word document (.docx)",
-    "application/vnd.ms-word.document.macroEnabled.main+xml":
-        "is a macro-enabled document (.docm); save it as a Word document (.docx) without macros",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
-        "is a macro-enabled template (.dotm); save it as a Word document (.docx)",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": (
+        "is a Word template (.dotx); open it in Word and save it as a Word document (.docx)"
+    ),
+    "application/vnd.ms-word.document.macroEnabled.main+xml": (
+        "is a macro-enabled document (.docm); save it as a Word document (.docx) without macros"
+    ),
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": (
+        "is a macro-enabled template (.dotm); save it as a Word document (.docx)"
+    ),
 }
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_UNUSED_RELS = ("/image", "/hyperlink", "/oleObject", "/package", "/chart", "/diagramData",
-                "/diagramLayout", "/diagramQuickStyle", "/diagramColors", "/video", "/audio")
+_UNUSED_RELS = (
+    "/image",
+    "/hyperlink",
+    "/oleObject",
+    "/package",
+    "/chart",
+    "/diagramData",
+    "/diagramLayout",
+    "/diagramQuickStyle",
+    "/diagramColors",
+    "/video",
+    "/audio",
+)
 
 
 @dataclass(frozen=True)
@@ -145,8 +159,10 @@ def check_package(data: bytes, name: str) -> None:
     """Refuse anything but a Word .docx with a message that says what to do instead."""
     prefix = f"reference document {name}"
     if data.startswith(_OLE_MAGIC):
-        raise UsageError(f"{prefix} is a Word 97-2003 document (.doc); open it in Word or "
-                         "LibreOffice and save it as a Word document (.docx)")
+        raise UsageError(
+            f"{prefix} is a Word 97-2003 document (.doc); open it in Word or "
+            "LibreOffice and save it as a Word document (.docx)"
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UsageError(f"{prefix} is not a Word document (.docx): it is not a zip package")
     check_docx(data, prefix)  # zip and XML limits before any part is read
@@ -161,11 +177,14 @@ def check_package(data: bytes, name: str) -> None:
         rels = etree.fromstring(parts["_rels/.rels"])
     except (KeyError, etree.XMLSyntaxError):
         raise UsageError(f"{prefix} is not a Word document (.docx): no Office package inside") from None
-    target = next((r.get("Target", "") for r in rels.iter(_RELS_NS + "Relationship")
-                   if r.get("Type") == _OFFICE_DOC), "")
+    target = next(
+        (r.get("Target", "") for r in rels.iter(_RELS_NS + "Relationship") if r.get("Type") == _OFFICE_DOC),
+        "",
+    )
     part = "/" + target.lstrip("/")
-    main = next((o.get("ContentType") for o in types.iter(_CT_NS + "Override")
-                 if o.get("PartName") == part), None)
+    main = next(
+        (o.get("ContentType") for o in types.iter(_CT_NS + "Override") if o.get("PartName") == part), None
+    )
     if main not in _MAIN_TYPES:
         raise UsageError(f"{prefix} is not a Word document (.docx) (its main part is {main or 'missing'})")
     problem = _MAIN_TYPES[main]
@@ -185,8 +204,7 @@ def _missing_styles_error(name: str, missing: list[str]) -> UsageError:
 
 def _header_has_content(part: Any) -> bool:
     root = part.element
-    return any(True for tag in ("t", "drawing", "pict", "instrText", "fldSimple")
-               for _ in root.iter(W + tag))
+    return any(True for tag in ("t", "drawing", "pict", "instrText", "fldSimple") for _ in root.iter(W + tag))
 
 
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
@@ -195,12 +213,12 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 def _mix(color: str, share: float) -> str:
     """``color`` mixed with white: ``share`` 0 keeps it, 1 is white."""
-    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    rgb = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
     return "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
 
 
 def _dark(color: str) -> bool:
-    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
     return 0.299 * r + 0.587 * g + 0.114 * b < 160
 
 
@@ -231,8 +249,14 @@ def accent(document: Any, styles_root: Any, ids: Mapping[str, str]) -> str | Non
 
 def brand_palette(color: str) -> dict[str, str]:
     """hirecli's own colours of tables, boxes and rules, and the brand's in their place."""
-    return {tpl.NAVY: color, tpl.ACCENT: color, tpl.HEADER_FILL: _mix(color, 0.86),
-            tpl.FACT_FILL: _mix(color, 0.94), tpl.NOTE_FILL: _mix(color, 0.92), tpl.RULE: _mix(color, 0.6)}
+    return {
+        tpl.NAVY: color,
+        tpl.ACCENT: color,
+        tpl.HEADER_FILL: _mix(color, 0.86),
+        tpl.FACT_FILL: _mix(color, 0.94),
+        tpl.NOTE_FILL: _mix(color, 0.92),
+        tpl.RULE: _mix(color, 0.6),
+    }
 
 
 def _recolor(style: Any, palette: Mapping[str, str]) -> None:
@@ -293,8 +317,9 @@ def _numbering(document: Any) -> Any:
         return part.part_related_by(RT.NUMBERING).element
     except KeyError:
         xml = f'<w:numbering xmlns:w="{tpl.W_NS}"/>'
-        numbering = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(xml),
-                                  part.package)
+        numbering = NumberingPart(
+            PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(xml), part.package
+        )
         part.relate_to(numbering, RT.NUMBERING)
         return numbering.element
 
@@ -311,10 +336,14 @@ def _add_abstract(numbering: Any, xml: str) -> None:
 
 def _prepare_lists(document: Any, styles_root: Any, ids: Mapping[str, str]) -> tuple[int, int, int]:
     numbering = _numbering(document)
-    abstract_ids = [int(a.get(W + "abstractNumId")) for a in numbering.iter(W + "abstractNum")
-                    if str(a.get(W + "abstractNumId", "")).isdigit()]
-    num_ids = [int(n.get(W + "numId")) for n in numbering.iter(W + "num")
-               if str(n.get(W + "numId", "")).isdigit()]
+    abstract_ids = [
+        int(a.get(W + "abstractNumId"))
+        for a in numbering.iter(W + "abstractNum")
+        if str(a.get(W + "abstractNumId", "")).isdigit()
+    ]
+    num_ids = [
+        int(n.get(W + "numId")) for n in numbering.iter(W + "num") if str(n.get(W + "numId", "")).isdigit()
+    ]
     next_abstract = max(abstract_ids, default=0) + 1
     next_num = max(num_ids, default=0) + 1
     bullet_num = _num_pr(styles_root, ids.get(tpl.LIST_BULLET.lower()))

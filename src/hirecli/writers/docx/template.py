@@ -38,8 +38,7 @@ A4 = (11906, 16838)
 MARGIN = 1440
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_NS = (f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:w14="{W14_NS}" xmlns:mc="{MC_NS}" '
-       'mc:Ignorable="w14"')
+_NS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:w14="{W14_NS}" xmlns:mc="{MC_NS}" mc:Ignorable="w14"'
 
 # Style names as Word stores them (python-docx shows built-ins capitalised).
 TITLE = "Title"
@@ -70,9 +69,24 @@ SCORECARD_TABLE = "HC Scorecard"
 GRID_TABLE = "HC Table"
 NOTES_TABLE = "HC Notes"
 SUPPLIED_STYLES = (
-    HYPERLINK, CAPTION, HEADER, FOOTER, TABLE_TEXT, TABLE_HEADING, FACT_LABEL, CALLOUT,
-    CALLOUT_TITLE, WARNING, WARNING_TITLE, NOTES_LABEL, NOTES_LINE, CHECKBOX, KEY_FACTS_TABLE,
-    SCORECARD_TABLE, GRID_TABLE, NOTES_TABLE,
+    HYPERLINK,
+    CAPTION,
+    HEADER,
+    FOOTER,
+    TABLE_TEXT,
+    TABLE_HEADING,
+    FACT_LABEL,
+    CALLOUT,
+    CALLOUT_TITLE,
+    WARNING,
+    WARNING_TITLE,
+    NOTES_LABEL,
+    NOTES_LINE,
+    CHECKBOX,
+    KEY_FACTS_TABLE,
+    SCORECARD_TABLE,
+    GRID_TABLE,
+    NOTES_TABLE,
 )
 """Styles hirecli adds to a reference document that lacks them."""
 
@@ -96,9 +110,17 @@ def _spacing(before: int = 0, after: int = 0, line: int | None = None, rule: str
     return text + "/>"
 
 
-def _rpr(*, size: int | None = None, color: str | None = None, bold: bool = False,
-         italic: bool = False, font: str | None = None, caps: bool = False,
-         underline: bool = False, spacing: int | None = None) -> str:
+def _rpr(
+    *,
+    size: int | None = None,
+    color: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    font: str | None = None,
+    caps: bool = False,
+    underline: bool = False,
+    spacing: int | None = None,
+) -> str:
     parts = []
     if font:
         parts.append(f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>')
@@ -119,10 +141,21 @@ def _rpr(*, size: int | None = None, color: str | None = None, bold: bool = Fals
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
-def _style(kind: str, style_id: str, name: str, *, based_on: str | None = "Normal",
-           next_id: str | None = None, priority: int | None = None, quick: bool = False,
-           default: bool = False, hidden: bool = False, ppr: str = "", rpr: str = "",
-           extra: str = "") -> str:
+def _style(
+    kind: str,
+    style_id: str,
+    name: str,
+    *,
+    based_on: str | None = "Normal",
+    next_id: str | None = None,
+    priority: int | None = None,
+    quick: bool = False,
+    default: bool = False,
+    hidden: bool = False,
+    ppr: str = "",
+    rpr: str = "",
+    extra: str = "",
+) -> str:
     attrs = f'w:type="{kind}" w:styleId="{style_id}"' + (' w:default="1"' if default else "")
     body = f'<w:name w:val="{name}"/>'
     if based_on:
@@ -139,8 +172,16 @@ def _style(kind: str, style_id: str, name: str, *, based_on: str | None = "Norma
     return f"<w:style {attrs}>{body}</w:style>"
 
 
-def _table_style(style_id: str, name: str, *, borders: str, header: str = "", first_col: str = "",
-                 fill: str | None = None, margins: tuple[int, int] = (80, 120)) -> str:
+def _table_style(
+    style_id: str,
+    name: str,
+    *,
+    borders: str,
+    header: str = "",
+    first_col: str = "",
+    fill: str | None = None,
+    margins: tuple[int, int] = (80, 120),
+) -> str:
     vertical, horizontal = margins
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     tbl_pr = (
@@ -158,7 +199,7 @@ def _header_row(fill: str, color: str) -> str:
     return (
         '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/>'
         f'<w:color w:val="{color}"/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr><w:tcPr>'
-        f'<w:tcBorders>{_border("bottom", NAVY, 8)}</w:tcBorders>'
+        f"<w:tcBorders>{_border('bottom', NAVY, 8)}</w:tcBorders>"
         f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr></w:tblStylePr>'
     )
 
@@ -167,8 +208,10 @@ def _box(edge: str, fill: str) -> str:
     """A shaded box with a coloured bar on the left; borders in the fill colour pad it."""
     return (
         "<w:pBdr>"
-        + _border("top", fill, 4, 6) + _border("left", edge, 24, 8)
-        + _border("bottom", fill, 4, 6) + _border("right", fill, 4, 8)
+        + _border("top", fill, 4, 6)
+        + _border("left", edge, 24, 8)
+        + _border("bottom", fill, 4, 6)
+        + _border("right", fill, 4, 8)
         + "</w:pBdr>"
         + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
     )
@@ -177,91 +220,267 @@ def _box(edge: str, fill: str) -> str:
 def styles_xml() -> str:
     box_ind = '<w:ind w:left="200" w:right="200"/>'
     styles = [
-        _style("paragraph", "Normal", NORMAL, based_on=None, default=True, quick=True,
-               ppr=_spacing(0, 120, 276),
-               rpr=_rpr(color=INK)),
-        _style("character", "DefaultParagraphFont", "Default Paragraph Font", based_on=None,
-               priority=1, hidden=True, default=True),
-        ('<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>'
-         '<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-         '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-         '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'),
-        ('<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'),
-        _style("paragraph", "Title", TITLE, next_id="Normal", priority=10, quick=True,
-               ppr="<w:keepNext/>" + _spacing(0, 80, 240) + '<w:contextualSpacing/>',
-               rpr=_rpr(size=48, color=NAVY, bold=True, spacing=-4)),
-        _style("paragraph", "Subtitle", SUBTITLE, next_id="Normal", priority=11, quick=True,
-               ppr="<w:keepNext/><w:pBdr>" + _border("bottom", RULE, 6, 10) + "</w:pBdr>"
-               + _spacing(0, 320, 264),
-               rpr=_rpr(size=26, color=MUTED)),
-        _style("paragraph", "Heading1", HEADINGS[0], next_id="Normal", priority=9, quick=True,
-               ppr="<w:keepNext/><w:keepLines/><w:pBdr>" + _border("bottom", RULE, 4, 3)
-               + "</w:pBdr>" + _spacing(360, 140, 240) + '<w:outlineLvl w:val="0"/>',
-               rpr=_rpr(size=30, color=NAVY, bold=True)),
-        _style("paragraph", "Heading2", HEADINGS[1], next_id="Normal", priority=9, quick=True,
-               ppr="<w:keepNext/><w:keepLines/>" + _spacing(240, 80, 240) + '<w:outlineLvl w:val="1"/>',
-               rpr=_rpr(size=24, color=NAVY, bold=True)),
-        _style("paragraph", "Heading3", HEADINGS[2], next_id="Normal", priority=9, quick=True,
-               ppr="<w:keepNext/><w:keepLines/>" + _spacing(200, 60, 240) + '<w:outlineLvl w:val="2"/>',
-               rpr=_rpr(size=22, color=ACCENT, bold=True)),
-        _style("paragraph", "ListBullet", LIST_BULLET, priority=36,
-               ppr=f'<w:numPr><w:numId w:val="{BULLET_NUM}"/></w:numPr>' + _spacing(0, 60, 264)),
-        _style("paragraph", "ListNumber", LIST_NUMBER, priority=36,
-               ppr=f'<w:numPr><w:numId w:val="{NUMBER_NUM}"/></w:numPr>' + _spacing(0, 60, 264)),
-        _style("paragraph", "Caption", CAPTION, next_id="Normal", priority=35, quick=True,
-               ppr="<w:keepNext/>" + _spacing(160, 80, 240),
-               rpr=_rpr(size=18, color=MUTED, bold=True, caps=True, spacing=6)),
-        _style("paragraph", "Header", HEADER, priority=99, hidden=True,
-               ppr="<w:pBdr>" + _border("bottom", RULE, 4, 4) + "</w:pBdr>"
-               + _spacing(0, 0, 240),
-               rpr=_rpr(size=17, color=MUTED)),
-        _style("paragraph", "Footer", FOOTER, priority=99, hidden=True,
-               ppr=_spacing(0, 0, 240),
-               rpr=_rpr(size=17, color=MUTED)),
-        _style("character", "Hyperlink", HYPERLINK, based_on="DefaultParagraphFont", priority=99,
-               hidden=True, rpr=_rpr(color=ACCENT, underline=True)),
-        _style("paragraph", "HCTableText", TABLE_TEXT, priority=60, quick=True,
-               ppr=_spacing(0, 0, 252), rpr=_rpr(size=19)),
-        _style("paragraph", "HCTableHeading", TABLE_HEADING, based_on="HCTableText", priority=60,
-               quick=True, ppr="<w:keepNext/>", rpr=_rpr(bold=True, color=NAVY)),
-        _style("paragraph", "HCFactLabel", FACT_LABEL, based_on="HCTableText", priority=60,
-               quick=True, rpr=_rpr(bold=True, color=MUTED, size=18)),
-        _style("paragraph", "HCCallout", CALLOUT, priority=61, quick=True,
-               ppr="<w:keepLines/>" + _box(ACCENT, NOTE_FILL) + _spacing(0, 60, 264) + box_ind),
-        _style("paragraph", "HCCalloutTitle", CALLOUT_TITLE, based_on="HCCallout", next_id="HCCallout",
-               priority=61, quick=True, ppr="<w:keepNext/>", rpr=_rpr(bold=True, color=NAVY)),
-        _style("paragraph", "HCWarning", WARNING, priority=61, quick=True,
-               ppr="<w:keepLines/>" + _box(WARN_EDGE, WARN_FILL) + _spacing(0, 60, 264) + box_ind),
-        _style("paragraph", "HCWarningTitle", WARNING_TITLE, based_on="HCWarning", next_id="HCWarning",
-               priority=61, quick=True, ppr="<w:keepNext/>", rpr=_rpr(bold=True, color="7A4E00")),
-        _style("paragraph", "HCNotesLabel", NOTES_LABEL, next_id="HCNotesLine", priority=62, quick=True,
-               ppr="<w:keepNext/>" + _spacing(160, 0, 240), rpr=_rpr(size=18, color=MUTED, bold=True)),
-        _style("paragraph", "HCNotesLine", NOTES_LINE, priority=62,
-               ppr="<w:keepNext/>" + _spacing(0, 0, 276), rpr=_rpr(size=19)),
-        _style("character", "HCCheckbox", CHECKBOX, based_on="DefaultParagraphFont", priority=62,
-               rpr=_rpr(font=CHECKBOX_FONT, size=22, color=NAVY)),
-        _table_style(
-            "HCKeyFacts", KEY_FACTS_TABLE,
-            borders=_border("top", ACCENT, 12) + _border("bottom", ACCENT, 12)
-            + _border("insideH", RULE, 4),
-            fill=FACT_FILL, margins=(70, 140),
+        _style(
+            "paragraph",
+            "Normal",
+            NORMAL,
+            based_on=None,
+            default=True,
+            quick=True,
+            ppr=_spacing(0, 120, 276),
+            rpr=_rpr(color=INK),
+        ),
+        _style(
+            "character",
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            based_on=None,
+            priority=1,
+            hidden=True,
+            default=True,
+        ),
+        (
+            '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+            '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>'
+            '<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+        ),
+        (
+            '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+            '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        ),
+        _style(
+            "paragraph",
+            "Title",
+            TITLE,
+            next_id="Normal",
+            priority=10,
+            quick=True,
+            ppr="<w:keepNext/>" + _spacing(0, 80, 240) + "<w:contextualSpacing/>",
+            rpr=_rpr(size=48, color=NAVY, bold=True, spacing=-4),
+        ),
+        _style(
+            "paragraph",
+            "Subtitle",
+            SUBTITLE,
+            next_id="Normal",
+            priority=11,
+            quick=True,
+            ppr="<w:keepNext/><w:pBdr>"
+            + _border("bottom", RULE, 6, 10)
+            + "</w:pBdr>"
+            + _spacing(0, 320, 264),
+            rpr=_rpr(size=26, color=MUTED),
+        ),
+        _style(
+            "paragraph",
+            "Heading1",
+            HEADINGS[0],
+            next_id="Normal",
+            priority=9,
+            quick=True,
+            ppr="<w:keepNext/><w:keepLines/><w:pBdr>"
+            + _border("bottom", RULE, 4, 3)
+            + "</w:pBdr>"
+            + _spacing(360, 140, 240)
+            + '<w:outlineLvl w:val="0"/>',
+            rpr=_rpr(size=30, color=NAVY, bold=True),
+        ),
+        _style(
+            "paragraph",
+            "Heading2",
+            HEADINGS[1],
+            next_id="Normal",
+            priority=9,
+            quick=True,
+            ppr="<w:keepNext/><w:keepLines/>" + _spacing(240, 80, 240) + '<w:outlineLvl w:val="1"/>',
+            rpr=_rpr(size=24, color=NAVY, bold=True),
+        ),
+        _style(
+            "paragraph",
+            "Heading3",
+            HEADINGS[2],
+            next_id="Normal",
+            priority=9,
+            quick=True,
+            ppr="<w:keepNext/><w:keepLines/>" + _spacing(200, 60, 240) + '<w:outlineLvl w:val="2"/>',
+            rpr=_rpr(size=22, color=ACCENT, bold=True),
+        ),
+        _style(
+            "paragraph",
+            "ListBullet",
+            LIST_BULLET,
+            priority=36,
+            ppr=f'<w:numPr><w:numId w:val="{BULLET_NUM}"/></w:numPr>' + _spacing(0, 60, 264),
+        ),
+        _style(
+            "paragraph",
+            "ListNumber",
+            LIST_NUMBER,
+            priority=36,
+            ppr=f'<w:numPr><w:numId w:val="{NUMBER_NUM}"/></w:numPr>' + _spacing(0, 60, 264),
+        ),
+        _style(
+            "paragraph",
+            "Caption",
+            CAPTION,
+            next_id="Normal",
+            priority=35,
+            quick=True,
+            ppr="<w:keepNext/>" + _spacing(160, 80, 240),
+            rpr=_rpr(size=18, color=MUTED, bold=True, caps=True, spacing=6),
+        ),
+        _style(
+            "paragraph",
+            "Header",
+            HEADER,
+            priority=99,
+            hidden=True,
+            ppr="<w:pBdr>" + _border("bottom", RULE, 4, 4) + "</w:pBdr>" + _spacing(0, 0, 240),
+            rpr=_rpr(size=17, color=MUTED),
+        ),
+        _style(
+            "paragraph",
+            "Footer",
+            FOOTER,
+            priority=99,
+            hidden=True,
+            ppr=_spacing(0, 0, 240),
+            rpr=_rpr(size=17, color=MUTED),
+        ),
+        _style(
+            "character",
+            "Hyperlink",
+            HYPERLINK,
+            based_on="DefaultParagraphFont",
+            priority=99,
+            hidden=True,
+            rpr=_rpr(color=ACCENT, underline=True),
+        ),
+        _style(
+            "paragraph",
+            "HCTableText",
+            TABLE_TEXT,
+            priority=60,
+            quick=True,
+            ppr=_spacing(0, 0, 252),
+            rpr=_rpr(size=19),
+        ),
+        _style(
+            "paragraph",
+            "HCTableHeading",
+            TABLE_HEADING,
+            based_on="HCTableText",
+            priority=60,
+            quick=True,
+            ppr="<w:keepNext/>",
+            rpr=_rpr(bold=True, color=NAVY),
+        ),
+        _style(
+            "paragraph",
+            "HCFactLabel",
+            FACT_LABEL,
+            based_on="HCTableText",
+            priority=60,
+            quick=True,
+            rpr=_rpr(bold=True, color=MUTED, size=18),
+        ),
+        _style(
+            "paragraph",
+            "HCCallout",
+            CALLOUT,
+            priority=61,
+            quick=True,
+            ppr="<w:keepLines/>" + _box(ACCENT, NOTE_FILL) + _spacing(0, 60, 264) + box_ind,
+        ),
+        _style(
+            "paragraph",
+            "HCCalloutTitle",
+            CALLOUT_TITLE,
+            based_on="HCCallout",
+            next_id="HCCallout",
+            priority=61,
+            quick=True,
+            ppr="<w:keepNext/>",
+            rpr=_rpr(bold=True, color=NAVY),
+        ),
+        _style(
+            "paragraph",
+            "HCWarning",
+            WARNING,
+            priority=61,
+            quick=True,
+            ppr="<w:keepLines/>" + _box(WARN_EDGE, WARN_FILL) + _spacing(0, 60, 264) + box_ind,
+        ),
+        _style(
+            "paragraph",
+            "HCWarningTitle",
+            WARNING_TITLE,
+            based_on="HCWarning",
+            next_id="HCWarning",
+            priority=61,
+            quick=True,
+            ppr="<w:keepNext/>",
+            rpr=_rpr(bold=True, color="7A4E00"),
+        ),
+        _style(
+            "paragraph",
+            "HCNotesLabel",
+            NOTES_LABEL,
+            next_id="HCNotesLine",
+            priority=62,
+            quick=True,
+            ppr="<w:keepNext/>" + _spacing(160, 0, 240),
+            rpr=_rpr(size=18, color=MUTED, bold=True),
+        ),
+        _style(
+            "paragraph",
+            "HCNotesLine",
+            NOTES_LINE,
+            priority=62,
+            ppr="<w:keepNext/>" + _spacing(0, 0, 276),
+            rpr=_rpr(size=19),
+        ),
+        _style(
+            "character",
+            "HCCheckbox",
+            CHECKBOX,
+            based_on="DefaultParagraphFont",
+            priority=62,
+            rpr=_rpr(font=CHECKBOX_FONT, size=22, color=NAVY),
         ),
         _table_style(
-            "HCScorecard", SCORECARD_TABLE,
-            borders=_border("top", RULE, 4) + _border("left", RULE, 4) + _border("bottom", RULE, 4)
-            + _border("right", RULE, 4) + _border("insideH", RULE, 4) + _border("insideV", RULE, 4),
-            header=_header_row(HEADER_FILL, NAVY), margins=(70, 100),
+            "HCKeyFacts",
+            KEY_FACTS_TABLE,
+            borders=_border("top", ACCENT, 12) + _border("bottom", ACCENT, 12) + _border("insideH", RULE, 4),
+            fill=FACT_FILL,
+            margins=(70, 140),
         ),
         _table_style(
-            "HCTable", GRID_TABLE,
+            "HCScorecard",
+            SCORECARD_TABLE,
+            borders=_border("top", RULE, 4)
+            + _border("left", RULE, 4)
+            + _border("bottom", RULE, 4)
+            + _border("right", RULE, 4)
+            + _border("insideH", RULE, 4)
+            + _border("insideV", RULE, 4),
+            header=_header_row(HEADER_FILL, NAVY),
+            margins=(70, 100),
+        ),
+        _table_style(
+            "HCTable",
+            GRID_TABLE,
             borders=_border("top", NAVY, 8) + _border("bottom", NAVY, 8) + _border("insideH", RULE, 4),
-            header=_header_row(HEADER_FILL, NAVY), margins=(70, 100),
+            header=_header_row(HEADER_FILL, NAVY),
+            margins=(70, 100),
         ),
         _table_style(
-            "HCNotes", NOTES_TABLE,
-            borders=_border("bottom", RULE, 4) + _border("insideH", RULE, 4), margins=(0, 0),
+            "HCNotes",
+            NOTES_TABLE,
+            borders=_border("bottom", RULE, 4) + _border("insideH", RULE, 4),
+            margins=(0, 0),
         ),
     ]
     defaults = (
@@ -275,8 +494,14 @@ def styles_xml() -> str:
 
 
 def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, font: str | None = None) -> str:
-    rpr = (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:hint="default"/>'
-           f'<w:color w:val="{ACCENT}"/></w:rPr>') if font else ""
+    rpr = (
+        (
+            f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:hint="default"/>'
+            f'<w:color w:val="{ACCENT}"/></w:rPr>'
+        )
+        if font
+        else ""
+    )
     return (
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -290,8 +515,10 @@ def bullet_abstract(abstract_id: int) -> str:
         _level(i, "bullet", glyph, 360 + 360 * i, 270, BODY_FONT)
         for i, glyph in enumerate(("\u2022", "\u2013", "\u25e6"))
     )
-    return (f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
-            f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>')
+    return (
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+    )
 
 
 def number_abstract(abstract_id: int) -> str:
@@ -300,8 +527,10 @@ def number_abstract(abstract_id: int) -> str:
         _level(i, fmt, f"%{i + 1}.", 400 + 400 * i, 400)
         for i, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman"))
     )
-    return (f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
-            f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>')
+    return (
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+    )
 
 
 def _strip_ns(fragment: str) -> str:
@@ -311,7 +540,8 @@ def _strip_ns(fragment: str) -> str:
 def numbering_xml() -> str:
     return (
         f"{_XML}<w:numbering {_NS}>"
-        + _strip_ns(bullet_abstract(BULLET_ABSTRACT)) + _strip_ns(number_abstract(NUMBER_ABSTRACT))
+        + _strip_ns(bullet_abstract(BULLET_ABSTRACT))
+        + _strip_ns(number_abstract(NUMBER_ABSTRACT))
         + f'<w:num w:numId="{BULLET_NUM}"><w:abstractNumId w:val="{BULLET_ABSTRACT}"/></w:num>'
         + f'<w:num w:numId="{NUMBER_NUM}"><w:abstractNumId w:val="{NUMBER_ABSTRACT}"/></w:num>'
         + "</w:numbering>"
@@ -404,18 +634,22 @@ def base_parts() -> dict[str, bytes]:
     """Every part of the base package by its name in the zip, built once per process."""
     parts = {
         "[Content_Types].xml": content_types_xml(),
-        "_rels/.rels": _rels([
-            ("rId1", f"{_DOC_RT}/officeDocument", "word/document.xml"),
-            ("rId2", f"{_PKG_RT}/metadata/core-properties", "docProps/core.xml"),
-            ("rId3", f"{_DOC_RT}/extended-properties", "docProps/app.xml"),
-        ]),
+        "_rels/.rels": _rels(
+            [
+                ("rId1", f"{_DOC_RT}/officeDocument", "word/document.xml"),
+                ("rId2", f"{_PKG_RT}/metadata/core-properties", "docProps/core.xml"),
+                ("rId3", f"{_DOC_RT}/extended-properties", "docProps/app.xml"),
+            ]
+        ),
         "docProps/app.xml": app_xml(),
         "docProps/core.xml": core_xml(),
-        "word/_rels/document.xml.rels": _rels([
-            ("rId1", f"{_DOC_RT}/styles", "styles.xml"),
-            ("rId2", f"{_DOC_RT}/numbering", "numbering.xml"),
-            ("rId3", f"{_DOC_RT}/settings", "settings.xml"),
-        ]),
+        "word/_rels/document.xml.rels": _rels(
+            [
+                ("rId1", f"{_DOC_RT}/styles", "styles.xml"),
+                ("rId2", f"{_DOC_RT}/numbering", "numbering.xml"),
+                ("rId3", f"{_DOC_RT}/settings", "settings.xml"),
+            ]
+        ),
         "word/document.xml": document_xml(),
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": settings_xml(),

@@ -185,9 +185,14 @@ class _Builder:
         self.titled = False
         self.sections: Sections | None = (
             Sections(meta.subtitle or "" if meta.subtitle != meta.company else "")
-            if meta.kind in PARTED else None)
-        self.layout = (Layout(Styles(document.styles.element), self._page_height(), self.text_width)
-                       if meta.kind in PARTED else None)
+            if meta.kind in PARTED
+            else None
+        )
+        self.layout = (
+            Layout(Styles(document.styles.element), self._page_height(), self.text_width)
+            if meta.kind in PARTED
+            else None
+        )
         self.numbering: Element | None = None
         style = base.style
         self.s_title, self.s_subtitle = style(tpl.TITLE), style(tpl.SUBTITLE)
@@ -198,17 +203,35 @@ class _Builder:
         self.s_label = style(tpl.FACT_LABEL)
         self.s_notes_label, self.s_notes_line = style(tpl.NOTES_LABEL), style(tpl.NOTES_LINE)
         self.s_checkbox = style(tpl.CHECKBOX)
-        self.s_callout = {False: (style(tpl.CALLOUT_TITLE), style(tpl.CALLOUT)),
-                          True: (style(tpl.WARNING_TITLE), style(tpl.WARNING))}
-        self.s_tables = {"facts": style(tpl.KEY_FACTS_TABLE), "scorecard": style(tpl.SCORECARD_TABLE),
-                         "rating": style(tpl.SCORECARD_TABLE), "matrix": style(tpl.SCORECARD_TABLE),
-                         "grid": style(tpl.GRID_TABLE)}
-        self.lead_ins = {self.s_title, self.s_subtitle, *self.s_headings, self.s_caption, self.s_notes_label,
-                         style(tpl.CALLOUT_TITLE), style(tpl.WARNING_TITLE)}
+        self.s_callout = {
+            False: (style(tpl.CALLOUT_TITLE), style(tpl.CALLOUT)),
+            True: (style(tpl.WARNING_TITLE), style(tpl.WARNING)),
+        }
+        self.s_tables = {
+            "facts": style(tpl.KEY_FACTS_TABLE),
+            "scorecard": style(tpl.SCORECARD_TABLE),
+            "rating": style(tpl.SCORECARD_TABLE),
+            "matrix": style(tpl.SCORECARD_TABLE),
+            "grid": style(tpl.GRID_TABLE),
+        }
+        self.lead_ins = {
+            self.s_title,
+            self.s_subtitle,
+            *self.s_headings,
+            self.s_caption,
+            self.s_notes_label,
+            style(tpl.CALLOUT_TITLE),
+            style(tpl.WARNING_TITLE),
+        }
         self.handlers: dict[type, Callable[[Any], None]] = {
-            Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
-            NumberedList: self.numbers, KeyFacts: self.key_facts, Table: self.table,
-            Callout: self.callout, NotesSpace: self.notes,
+            Heading: self.heading,
+            Paragraph: self.paragraph,
+            BulletList: self.bullets,
+            NumberedList: self.numbers,
+            KeyFacts: self.key_facts,
+            Table: self.table,
+            Callout: self.callout,
+            NotesSpace: self.notes,
         }
 
     def _page_height(self) -> int:
@@ -234,13 +257,25 @@ class _Builder:
 
     # ---- paragraphs -------------------------------------------------------------
 
-    def para(self, style: str | None, direction_text: str = "", *, num: tuple[int, int] | None = None,
-             keep_next: bool = False, gap_ok: bool = True) -> Element:
+    def para(
+        self,
+        style: str | None,
+        direction_text: str = "",
+        *,
+        num: tuple[int, int] | None = None,
+        keep_next: bool = False,
+        gap_ok: bool = True,
+    ) -> Element:
         """A body paragraph; it takes a pending page break and the gap after a table."""
         gap = GAP if (self.gap_next and gap_ok) else None
-        props = Para(style=style, keep_next=keep_next or self.keeping, page_break_before=self.break_next,
-                     num=num,
-                     bidi=self.rtl or starts_rtl(direction_text), space_before=gap)
+        props = Para(
+            style=style,
+            keep_next=keep_next or self.keeping,
+            page_break_before=self.break_next,
+            num=num,
+            bidi=self.rtl or starts_rtl(direction_text),
+            space_before=gap,
+        )
         self.break_next = self.gap_next = False
         return paragraph(self.body, props)
 
@@ -249,8 +284,13 @@ class _Builder:
             if isinstance(node, Link):
                 self.link(parent, node)
             else:
-                run(parent, node.text, self.script, bold=isinstance(node, Strong),
-                    italic=isinstance(node, Emph))
+                run(
+                    parent,
+                    node.text,
+                    self.script,
+                    bold=isinstance(node, Strong),
+                    italic=isinstance(node, Emph),
+                )
 
     def link(self, parent: Element, node: Link) -> None:
         url = xml_safe(node.url).strip()
@@ -305,8 +345,12 @@ class _Builder:
         assert self.layout is not None
         elements = self._added(anchor)
         height = self.layout.height(elements)
-        if elements and not self.layout.fits(height) and self.layout.used > 0 \
-                and height <= self.layout.page * (1 - SAFETY):
+        if (
+            elements
+            and not self.layout.fits(height)
+            and self.layout.used > 0
+            and height <= self.layout.page * (1 - SAFETY)
+        ):
             break_before(self.body, elements[0])
             self.layout.new_page()
             elements = self._added(anchor)
@@ -363,7 +407,7 @@ class _Builder:
         if block.title:
             run(self.para(title_style, block.title, keep_next=True), block.title, self.script)
         for content in block.content:
-                self.inlines(self.para(body_style, plain(content), gap_ok=not block.title), content)
+            self.inlines(self.para(body_style, plain(content), gap_ok=not block.title), content)
         self.gap_next = True
 
     def notes(self, block: NotesSpace) -> None:
@@ -420,8 +464,17 @@ class _Builder:
             sub(pr, "bidiVisual")
         sub(pr, "tblW", w=str(sum(widths)), type="dxa")
         sub(pr, "tblLayout", type="fixed")
-        sub(pr, "tblLook", val="04A0", firstRow="1" if header_row else "0", lastRow="0",
-            firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")
+        sub(
+            pr,
+            "tblLook",
+            val="04A0",
+            firstRow="1" if header_row else "0",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
+        )
         grid = sub(tbl, "tblGrid")
         for width in widths:
             sub(grid, "gridCol", w=str(width))
@@ -439,13 +492,26 @@ class _Builder:
             sub(tr_pr, "tblHeader")
         return tr
 
-    def _cell(self, tr: Element, width: int, style: str | None, text: str = "", *,
-              center: bool = False, middle: bool = False, keep_off: bool = False) -> Element:
+    def _cell(
+        self,
+        tr: Element,
+        width: int,
+        style: str | None,
+        text: str = "",
+        *,
+        center: bool = False,
+        middle: bool = False,
+        keep_off: bool = False,
+    ) -> Element:
         """A cell. Its paragraph never keeps with the next: LibreOffice then splits the
         table from what precedes it; rows that cannot split and the page layout keep a
         block together instead."""
-        props = Para(style=style, align="center" if center else None, bidi=self.rtl or starts_rtl(text),
-                     keep_off=keep_off)
+        props = Para(
+            style=style,
+            align="center" if center else None,
+            bidi=self.rtl or starts_rtl(text),
+            keep_off=keep_off,
+        )
         return cell(tr, width, props, middle=middle)
 
     def key_facts(self, block: KeyFacts) -> None:
@@ -462,8 +528,11 @@ class _Builder:
 
     def table(self, block: Table) -> None:
         if block.caption:
-            run(self.para(self.s_caption, block.caption, keep_next=True, gap_ok=True),
-                block.caption, self.script)
+            run(
+                self.para(self.s_caption, block.caption, keep_next=True, gap_ok=True),
+                block.caption,
+                self.script,
+            )
         count = max([len(block.header), *(len(r) for r in block.rows)], default=0)
         if count == 0:
             return
@@ -541,8 +610,9 @@ class _Builder:
             self.spacer(2, 0)
         self.body.append(self.section)
         if bands:
-            Bands(self.document, self.base, self.meta, self.script, self.text_width,
-                  self.rtl).write(self.section, self.sections)
+            Bands(self.document, self.base, self.meta, self.script, self.text_width, self.rtl).write(
+                self.section, self.sections
+            )
         self.properties()
 
 

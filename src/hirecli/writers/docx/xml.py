@@ -45,8 +45,14 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
 _BREAKS = re.compile(r"(\n|\t)")
 
 RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"})
-_EAST_ASIAN_FONTS = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-tw": "Microsoft JhengHei",
-                     "zh-hk": "Microsoft JhengHei", "zh-hant": "Microsoft JhengHei", "zh": "Microsoft YaHei"}
+_EAST_ASIAN_FONTS = {
+    "ja": "Yu Gothic",
+    "ko": "Malgun Gothic",
+    "zh-tw": "Microsoft JhengHei",
+    "zh-hk": "Microsoft JhengHei",
+    "zh-hant": "Microsoft JhengHei",
+    "zh": "Microsoft YaHei",
+}
 
 
 def xml_safe(text: str) -> str:
@@ -235,8 +241,15 @@ class Script:
     east_asian_font: str
 
 
-def run(parent: Element, text: str, script: Script, *, bold: bool = False, italic: bool = False,
-        style: str | None = None) -> None:
+def run(
+    parent: Element,
+    text: str,
+    script: Script,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    style: str | None = None,
+) -> None:
     """Runs for ``text``: CJK pieces get an East Asian font, right-to-left pieces ``w:rtl``."""
     text = xml_safe(text)
     if not text:
