@@ -234,24 +234,22 @@ def interview_kit(
 
     Example: hirecli interview-kit roles/software-engineer.yaml --variant 2 --explain
     """
-    from hirecli.builders.kit.document import find_stage, kit_document
-    from hirecli.builders.kit.plan import plan_kit
-    from hirecli.builders.kit.scorecard import scorecard_document
+    from hirecli.api import build_kit, build_scorecard, find_company, plan_kit, read_role
+    from hirecli.builders.kit.document import find_stage
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
     from hirecli.cli.reference_opt import reference_options
     from hirecli.companyfind import announce
     from hirecli.fileio import refuse_existing
-    from hirecli.model.loader import company_for, load_role_file
 
     env = Env.current()
     chosen = _check_format(fmt)
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
-    loaded = load_role_file(role, env.stdin)
+    loaded = read_role(role, stdin=env.stdin)
     kit = plan_kit(
         loaded.model,
-        company_for(role, company),
+        find_company(role, company),
         variant=variant,
         competencies=competency or None,
         positions=loaded.positions,
@@ -270,7 +268,7 @@ def interview_kit(
     if chosen == DATA:
         _emit_data(kit, index, output, force=force, env=env)
         return
-    doc = scorecard_document(kit, index) if scorecard else kit_document(kit, stage)
+    doc = build_scorecard(kit, stage=stage) if scorecard else build_kit(kit, stage=stage)
     final = choose_format(chosen, output, env)
     announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
     deliver(doc, final, output, force=force, env=env, options=reference_options(reference_docx, final))
@@ -309,22 +307,20 @@ def scorecard(
 
     Example: hirecli scorecard roles/wind-turbine-technician.yaml --stage 'Skills interview'
     """
+    from hirecli.api import build_scorecard, find_company, plan_kit, read_role
     from hirecli.builders.kit.document import find_stage
-    from hirecli.builders.kit.plan import plan_kit
-    from hirecli.builders.kit.scorecard import scorecard_document
     from hirecli.cli.env import Env
     from hirecli.cli.output import choose_format, deliver
     from hirecli.cli.reference_opt import reference_options
     from hirecli.companyfind import announce
     from hirecli.fileio import refuse_existing
-    from hirecli.model.loader import company_for, load_role_file
 
     env = Env.current()
     chosen = _check_format(fmt)
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
-    loaded = load_role_file(role, env.stdin)
-    kit = plan_kit(loaded.model, company_for(role, company), variant=variant, positions=loaded.positions)
+    loaded = read_role(role, stdin=env.stdin)
+    kit = plan_kit(loaded.model, find_company(role, company), variant=variant, positions=loaded.positions)
     index = find_stage(kit, stage) if stage is not None else None
     _report(kit, env, explain=False, positions=loaded.positions)
     _refuse_empty(kit)
@@ -334,7 +330,7 @@ def scorecard(
     final = choose_format(chosen, output, env)
     announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
     deliver(
-        scorecard_document(kit, index),
+        build_scorecard(kit, stage=stage),
         final,
         output,
         force=force,
