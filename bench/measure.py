@@ -57,6 +57,20 @@ class Result:
     def rss_mb(self) -> float | None:
         return None if self.rss_kib is None else self.rss_kib / 1024
 
+    def joined(self, other: Result) -> Result:
+        """This result and ``other`` (more runs of the same command) as one."""
+        if not self.ok:
+            return self
+        if not other.ok:
+            return other
+        cpu = None
+        if self.cpu is not None and other.cpu is not None:
+            cpu = (self.cpu * len(self.times) + other.cpu * len(other.times)) / (
+                len(self.times) + len(other.times)
+            )
+        rss = max(self.rss_kib or 0, other.rss_kib or 0) or None
+        return Result(self.name, self.shown, [*self.times, *other.times], rss, cpu, None, self.tool)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "name": self.name,

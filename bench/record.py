@@ -28,6 +28,8 @@ class Settings:
     use_hyperfine: bool
     use_pandoc: bool
     quick: bool
+    startup_only: bool = False
+    """Only the start-up scenarios were measured (``--startup``)."""
 
     @property
     def batch_size(self) -> int:

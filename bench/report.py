@@ -75,9 +75,14 @@ def render(record: Record, notes: str = "") -> str:
         return Row(record.results.get(key), label, record.counts.get(key, 0), unit)
 
     found = budgets(record)
+    scope = (
+        "start-up only"
+        if s.startup_only
+        else f"sizes {', '.join(map(str, s.sizes))}; {_runs(s.repeat)} per batch "
+        f"({_runs(s.big_repeat)} above {BATCH_LIMIT:,} roles)"
+    )
     settings = (
-        f"sizes {', '.join(map(str, s.sizes))}; {_runs(s.repeat)} per batch "
-        f"({_runs(s.big_repeat)} above {BATCH_LIMIT:,} roles); {_runs(s.startup_runs)} per single "
+        f"{scope}; {_runs(s.startup_runs)} per single "
         f"command after {_runs(s.warmup).replace('run', 'warm-up run')}; timed with {record.tool}"
     )
     machine = {**record.machine, **record.checks, "Date": record.date, "Settings": settings}

@@ -21,6 +21,9 @@ HERE = Path(__file__).resolve().parent
 HELLO = HERE / "hello_typer.py"
 MISSING_COMMAND = re.compile(r"No such command", re.IGNORECASE)
 HEAVY = ("docx", "lxml", "jinja2", "babel", "rapidfuzz", "pydantic", "yaml", "markdown_it")
+ROUNDS = 4
+"""Start-up commands are timed in turns, a few runs each, so that a change in the machine's load
+falls on all of them alike and the ratios between them stay fair."""
 
 
 @dataclass
@@ -56,6 +59,28 @@ class Bench:
         """A command on one role, timed like start-up: many runs after warm-up runs."""
         s = self.record.settings
         return self.measure(key, argv, shown, runs=s.startup_runs, warmup=s.warmup, ok_codes=ok_codes)
+
+    def side_by_side(self, commands: Sequence[tuple[str, Sequence[str], str]]) -> None:
+        """Commands timed like :meth:`single`, in :data:`ROUNDS` turns of a few runs each."""
+        s = self.record.settings
+        rounds = max(1, min(ROUNDS, s.startup_runs))
+        shares = [s.startup_runs // rounds + (index < s.startup_runs % rounds) for index in range(rounds)]
+        found: dict[str, Result] = {}
+        for index, runs in enumerate(shares):
+            for key, argv, shown in commands:
+                warmup = s.warmup if index == 0 else 1
+                part = self.runner.measure(key, argv, shown, runs=runs, warmup=warmup)
+                found[key] = found[key].joined(part) if key in found else part
+        for key, _, shown in commands:
+            result = found[key]
+            print(f"  {shown}", file=sys.stderr)
+            if result.ok:
+                cpu = f", CPU {result.cpu:.3f} s" if result.cpu is not None else ""
+                print(f"    median {result.median:.3f} s{cpu}, peak {result.rss_mb:.0f} MB", file=sys.stderr)
+            else:
+                print(f"    {result.error}", file=sys.stderr)
+            self.record.results[key] = result
+            self.record.counts[key] = 0
 
     def failures(self) -> list[Result]:
         """Measurements that failed, other than commands this version does not have yet."""
@@ -96,10 +121,14 @@ def check_machine(bench: Bench, when: str) -> None:
 def startup(bench: Bench, role: str) -> None:
     py, hc = sys.executable, bench.hirecli
     print("start-up", file=sys.stderr)
-    bench.single("hello_help", [py, str(HELLO), "--help"], "python bench/hello_typer.py --help")
-    bench.single("hirecli_help", [*hc, "--help"], "hirecli --help")
-    bench.single("hello_run", [py, str(HELLO), "hello", "world"], "python bench/hello_typer.py hello world")
-    bench.single("posting", [*hc, "posting", role, "--format", "md"], f"hirecli posting {role} --format md")
+    bench.side_by_side(
+        [
+            ("hello_help", [py, str(HELLO), "--help"], "python bench/hello_typer.py --help"),
+            ("hirecli_help", [*hc, "--help"], "hirecli --help"),
+            ("hello_run", [py, str(HELLO), "hello", "world"], "python bench/hello_typer.py hello world"),
+            ("posting", [*hc, "posting", role, "--format", "md"], f"hirecli posting {role} --format md"),
+        ]
+    )
 
 
 def one_role(bench: Bench, role: str) -> None:

@@ -177,3 +177,17 @@ def test_lint_stays_the_function_after_its_subpackage_is_imported() -> None:
     importlib.import_module("hirecli.lint.engine")
     assert inspect.isfunction(hirecli.lint)
     assert sys.modules["hirecli.lint"].__name__ == "hirecli.lint"
+
+
+def test_the_readmes_python_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)\n```", readme, flags=re.S)
+    assert blocks
+    monkeypatch.chdir(ROOT)
+    for block in blocks:
+        namespace: dict[str, typing.Any] = {}
+        exec(compile(block, "README.md", "exec"), namespace)
+        assert isinstance(namespace["markdown"], str)
+        assert namespace["markdown"].startswith("# ")
+        assert "<h1" in namespace["packet"]
+        assert namespace["reports"]

@@ -7,15 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirecli.competencies import (
-    THRESHOLD,
-    content_words,
-    library,
-    match_skill,
-    name_parts,
-    score,
-)
+from hirecli.competencies import THRESHOLD, library, match_skill
 from hirecli.model.loader import load_role
+from hirecli.skillnames import content_words, name_parts, score
 from paths import SEED_ROLE
 
 
@@ -146,8 +140,8 @@ def test_any_name_gives_a_valid_match(name: str) -> None:
 
 
 def test_false_friends_are_not_the_same_word() -> None:
-    from hirecli.competencies import _same_word
+    from hirecli.skillnames import same_word
 
-    assert not _same_word("patient", "patience")
-    assert not _same_word("market", "marketing")
-    assert _same_word("patients", "patient")
+    assert not same_word("patient", "patience")
+    assert not same_word("market", "marketing")
+    assert same_word("patients", "patient")

@@ -306,7 +306,7 @@ def _style_colours(document: Any, name: str) -> set[str]:
 
 def test_table_colours_follow_the_references_accent(tmp_path: Path) -> None:
     from hirecli.writers.docx import template as tpl
-    from hirecli.writers.docx.reference import brand_palette
+    from hirecli.writers.docx.refstyles import brand_palette
 
     document, _ = rendered(branded(tmp_path))
     red = str(BRAND_RED)

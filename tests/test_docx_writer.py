@@ -36,8 +36,10 @@ from hirecli.document import (
     inlines,
 )
 from hirecli.writers import WriteOptions, get_writer, render
+from hirecli.writers.docx.columns import column_widths
 from hirecli.writers.docx.package import ZIP_TIME
-from hirecli.writers.docx.writer import column_widths, page_size, render_docx
+from hirecli.writers.docx.page import page_size
+from hirecli.writers.docx.writer import render_docx
 from hirecli.writers.docx.xml import segments, xml_safe
 from paths import ROOT
 

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hirecli.lint.normalize import normalize_loose
-from hirecli.lint.protected import find_protected_topics
+from hirecli.screening.normalize import normalize_loose
+from hirecli.screening.protected import find_protected_topics
 from hirecli.termsafe import safe, safe_block
 from test_hostile_support import ESCAPES
 from test_robustness_support import run

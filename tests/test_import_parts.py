@@ -7,21 +7,19 @@ import yaml
 
 from hirecli.importers.classify import classify, is_noise
 from hirecli.importers.fields import (
-    clean_title,
     employment_details,
     employment_type,
     experience_years,
     is_run_together,
-    parse_location,
     split_tags,
-    title_in,
-    uncap,
 )
 from hirecli.importers.lines import RawLine
+from hirecli.importers.location import parse_location
 from hirecli.importers.mend import clean_line, mend_dash_bullet
 from hirecli.importers.money import find_pay
 from hirecli.importers.route import route
 from hirecli.importers.sections import match_heading, segment
+from hirecli.importers.titles import clean_title, title_in, uncap
 from hirecli.importers.yamlout import Flow, Folded, dump_yaml
 from hirecli.model.loader import load_role_text
 from hirecli.readers.docx import read_docx

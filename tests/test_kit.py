@@ -347,7 +347,7 @@ def test_a_skill_name_reads_well_inside_a_sentence() -> None:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_no_kit_question_touches_a_protected_topic(path: Path) -> None:
-    from hirecli.lint.protected import find_protected_topics
+    from hirecli.screening.protected import find_protected_topics
 
     kit = kit_for(path, 1)
     texts = [t for q in kit.questions for t in (q.text, *q.probes)]

@@ -12,7 +12,7 @@ from hirecli.lint.config import Settings
 from hirecli.lint.engine import Options, lint_file, lint_posting
 from hirecli.lint.gender import coded_words, stem_of, verdict
 from hirecli.lint.model import FileReport, Severity
-from hirecli.lint.textsource import read_text
+from hirecli.lint.postings import read_posting
 from hirecli.lint.tokens import tokenize
 from paths import SEED_ROLE, SEED_TEXT
 
@@ -33,7 +33,7 @@ CLINICAL_TERMS = [
 
 
 def lint_text(text: str, settings: Settings | None = None, *, today: date = TODAY) -> FileReport:
-    return lint_posting(read_text(text, "posting.md"), settings, today=today)
+    return lint_posting(read_posting(text.encode("utf-8"), "posting.md", ".md"), settings, today=today)
 
 
 def rules_found(report: FileReport) -> set[str]:

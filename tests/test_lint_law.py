@@ -18,8 +18,8 @@ import yaml
 
 from hirecli.lint.engine import lint_posting
 from hirecli.lint.model import FileReport, Severity
-from hirecli.lint.protected import find_protected_topics
-from hirecli.lint.textsource import read_text
+from hirecli.lint.postings import read_posting
+from hirecli.screening.protected import find_protected_topics
 
 CORPUS = Path(__file__).resolve().parent / "lint_law_corpus"
 TODAY = date(2026, 12, 4)
@@ -32,7 +32,8 @@ def load(name: str) -> Any:
 
 
 def posting_report(text: str) -> FileReport:
-    return lint_posting(read_text(f"# Job\n\nLocation: Chicago, IL\n\n{text}\n", "ad.md"), today=TODAY)
+    ad = f"# Job\n\nLocation: Chicago, IL\n\n{text}\n"
+    return lint_posting(read_posting(ad.encode("utf-8"), "ad.md", ".md"), today=TODAY)
 
 
 def law_errors(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hirecli.lint.protected import ProtectedHit, find_protected_topics, protected_topics
+from hirecli.screening.protected import ProtectedHit, find_protected_topics, protected_topics
 
 HITS = [
     ("How old are your children?", "children and childcare"),

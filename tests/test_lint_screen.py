@@ -14,20 +14,21 @@ import yaml
 from typer.testing import CliRunner
 
 from hirecli.cli.main import app
-from hirecli.lint import protected, screen
+from hirecli.lint import screen
 from hirecli.lint.engine import Options, lint_file, lint_posting
-from hirecli.lint.fastre import lower_text, split_alternatives
 from hirecli.lint.model import FileReport, Severity
-from hirecli.lint.normalize import normalize
-from hirecli.lint.protected import find_protected_topics
-from hirecli.lint.textsource import read_text
+from hirecli.lint.postings import read_posting
+from hirecli.screening import protected
+from hirecli.screening.fastre import lower_text, split_alternatives
+from hirecli.screening.normalize import normalize
+from hirecli.screening.protected import find_protected_topics
 from paths import ROLES, ROOT
 
 TODAY = date(2026, 12, 4)
 
 
 def lint_text(text: str) -> FileReport:
-    return lint_posting(read_text(text, "ad.md"), today=TODAY)
+    return lint_posting(read_posting(text.encode("utf-8"), "ad.md", ".md"), today=TODAY)
 
 
 def law(report: FileReport) -> list[tuple[str, Severity]]:

@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from hirecli.errors import InputFileError, UsageError
+from hirecli.diffsides import Version, read_side
+from hirecli.errors import UsageError
 
 if TYPE_CHECKING:
     from hirecli.document import Block, Document
     from hirecli.model.company import Company
     from hirecli.model.gitsource import GitTree
-    from hirecli.model.loader import Loaded
-    from hirecli.model.role import Role
 
 DIFF_VERSION = 1
 DATE = datetime.date(2000, 1, 1)
@@ -117,113 +113,6 @@ class DiffReport:
             "summary": self.counts(),
             "roles": [r.to_dict() for r in self.roles if r.status != "unchanged"],
         }
-
-
-# ---- reading each side ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Version:
-    """One role as one side has it."""
-
-    shown: str
-    loaded: Loaded[Role]
-    company: Company | None
-
-
-@dataclass
-class Side:
-    """What one command-line argument names: one role, or the roles of a folder by id."""
-
-    name: str
-    single: bool
-    versions: dict[str, Version]
-
-
-def _company_from(data: bytes, shown: str) -> Company:
-    from hirecli.model.company import Company
-    from hirecli.model.loader import load_text
-
-    return load_text(data, shown, Company).model
-
-
-def _git_side(spec: str, company: Company | None, use_company: bool, trees: dict[str, GitTree]) -> Side:
-    from hirecli.model.gitsource import GitReader, GitTree, split_spec
-    from hirecli.model.loader import load_role_text
-
-    ref, path = split_spec(spec)
-    tree = trees.get(ref) or trees.setdefault(ref, GitTree(ref))
-    repo_path = tree.repo_path(path)
-    if tree.is_file(repo_path):
-        files, single = [repo_path], True
-    elif tree.is_dir(repo_path):
-        files, single = tree.role_files(repo_path), False
-        tree.prefetch(files)
-    else:
-        raise InputFileError(f"{spec}: no such file or folder in {ref}")
-    reader = GitReader(tree)
-    companies: dict[str, Company | None] = {}
-    versions: dict[str, Version] = {}
-    for file in files:
-        loaded = load_role_text(tree.read_path(file), tree.shown(file), reader=reader)
-        if not single and loaded.model.abstract:
-            continue
-        found: Company | None = company
-        if company is None and use_company:
-            profile = tree.company(file)
-            if profile is not None:
-                if profile[1] not in companies:
-                    companies[profile[1]] = _company_from(*profile)
-                found = companies[profile[1]]
-        _add(versions, Version(tree.shown(file), loaded, found))
-    return Side(spec, single, versions)
-
-
-def _file_side(spec: str, company: Company | None, use_company: bool) -> Side:
-    from hirecli.model.loader import find_company, iter_role_files, load_company, load_role_file
-
-    path = Path(spec)
-    if not path.exists():
-        raise InputFileError(f"{spec}: no such file or folder")
-    single = not path.is_dir()
-    companies: dict[Path, Company] = {}
-    versions: dict[str, Version] = {}
-    for file in iter_role_files([path]):
-        loaded = load_role_file(file)
-        found: Company | None = company
-        if company is None and use_company:
-            profile = find_company(file)
-            if profile is not None:
-                if profile not in companies:
-                    companies[profile] = load_company(profile)
-                found = companies[profile]
-        _add(versions, Version(str(file), loaded, found))
-    return Side(spec, single, versions)
-
-
-def _add(versions: dict[str, Version], version: Version) -> None:
-    role_id = version.loaded.model.slug
-    if role_id in versions:
-        raise UsageError(
-            f"{version.shown} and {versions[role_id].shown} have the same role id "
-            f"{role_id!r}; diff compares roles by id"
-        )
-    versions[role_id] = version
-
-
-def read_side(
-    spec: str,
-    *,
-    company: Company | None = None,
-    use_company: bool = True,
-    trees: dict[str, GitTree] | None = None,
-) -> Side:
-    """The roles ``spec`` names: a file, a folder, or ``git:REF:path``."""
-    from hirecli.model.gitsource import is_git_spec
-
-    if is_git_spec(spec):
-        return _git_side(spec, company, use_company, {} if trees is None else trees)
-    return _file_side(spec, company, use_company)
 
 
 # ---- what a role turns into -------------------------------------------------------
@@ -406,107 +295,3 @@ def compare(
             on_role((after or before).loaded.model.slug)  # type: ignore[union-attr]
         roles.append(compare_versions(before, after, channel=channel, kit=kit))
     return DiffReport(old_spec, new_spec, roles)
-
-
-# ---- reports ----------------------------------------------------------------------
-
-
-def _summary(report: DiffReport) -> str:
-    counts = report.counts()
-    parts = [f"{counts[k]} {k}" for k in ("changed", "added", "removed") if counts[k]]
-    return (", ".join(parts) or "no role changed") + f"; {counts['unchanged']} unchanged"
-
-
-def _tally(changes: Sequence[LineChange]) -> str:
-    counts = {k: sum(1 for c in changes if c.kind == k) for k in ("added", "removed", "changed")}
-    return ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "no change"
-
-
-def _value(text: str | None) -> str:
-    return text if text is not None else "(none)"
-
-
-def to_text(report: DiffReport) -> str:
-    """For people at a terminal: each changed role, its key facts, then its lines."""
-    out: list[str] = []
-    for role in report.roles:
-        if role.status == "unchanged":
-            continue
-        where = role.new or role.old
-        out.append(f"{role.title} ({role.role_id}): {role.status}  [{where}]")
-        for item in role.highlights:
-            out.append(f"  {item.field}: {_value(item.old)} -> {_value(item.new)}")
-        for label, changes in (("posting", role.posting), ("interview kit", role.kit)):
-            if not changes:
-                continue
-            out.append(f"  {label}: {_tally(changes)}")
-            section = None
-            for change in changes:
-                if change.section != section:
-                    section = change.section
-                    out.append(f"    @@ {section} @@")
-                if change.kind == "added":
-                    out.append(f"    + {change.new}")
-                elif change.kind == "removed":
-                    out.append(f"    - {change.old}")
-                else:
-                    out.append(f"    - {change.old}")
-                    out.append(f"    + {change.new}")
-        out.append("")
-    out.append(_summary(report))
-    return "\n".join(out) + "\n"
-
-
-def _md_cell(text: str | None) -> str:
-    return "—" if text is None else text.replace("|", "\\|").replace("\n", " ")
-
-
-def _fence(lines: list[str]) -> list[str]:
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
-    ticks = "`" * max(3, longest + 1)
-    return [f"{ticks}diff", *lines, ticks]
-
-
-def to_markdown(report: DiffReport) -> str:
-    """For a pull-request comment: a summary, then per role its key facts and a diff block."""
-    out = [f"## hirecli diff: {_summary(report)}", ""]
-    for role in report.roles:
-        if role.status == "unchanged":
-            continue
-        out += [f"### {_md_cell(role.title)} (`{role.role_id}`): {role.status}", ""]
-        if role.highlights:
-            out += ["| | before | after |", "|---|---|---|"]
-            out += [
-                f"| **{_md_cell(h.field)}** | {_md_cell(h.old)} | {_md_cell(h.new)} |"
-                for h in role.highlights
-            ]
-            out.append("")
-        for label, changes in (("Posting", role.posting), ("Interview kit", role.kit)):
-            if not changes:
-                continue
-            out += [
-                f"<details{' open' if label == 'Posting' else ''}><summary>{label}: "
-                f"{_tally(changes)}</summary>",
-                "",
-            ]
-            body: list[str] = []
-            section = None
-            for change in changes:
-                if change.section != section:
-                    section = change.section
-                    body.append(f"@@ {section} @@")
-                if change.old is not None:
-                    body.append(f"- {change.old}")
-                if change.new is not None:
-                    body.append(f"+ {change.new}")
-            out += [*_fence(body), "", "</details>", ""]
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def to_json(report: DiffReport) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def rendered(report: DiffReport, fmt: str) -> str:
-    renderers: dict[str, Callable[[DiffReport], str]] = {"text": to_text, "md": to_markdown, "json": to_json}
-    return renderers[fmt](report)

@@ -7,8 +7,10 @@ the JSON form (with a format version) that the JSON writer dumps and can read ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from typing import Any, ClassVar, Literal
+
+from hirecli.frozen import Frozen, frozen, init
 
 FORMAT_VERSION = 1
 
@@ -18,31 +20,57 @@ CalloutKind = Literal["note", "tip", "warning"]
 
 
 # ---- inline content -------------------------------------------------------------
+# Frozen classes (:mod:`hirecli.frozen`): each declares its slots and writes its __init__.
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@frozen
+class Text(Frozen):
+    """Plain text."""
+
+    __slots__ = ("text",)
     text: str
     tag: ClassVar[str] = "text"
 
+    def __init__(self, text: str) -> None:
+        init(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Strong:
+
+@frozen
+class Strong(Frozen):
+    """Text in bold."""
+
+    __slots__ = ("text",)
     text: str
     tag: ClassVar[str] = "strong"
 
+    def __init__(self, text: str) -> None:
+        init(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Emph:
+
+@frozen
+class Emph(Frozen):
+    """Text in italics."""
+
+    __slots__ = ("text",)
     text: str
     tag: ClassVar[str] = "emph"
 
+    def __init__(self, text: str) -> None:
+        init(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Link:
+
+@frozen
+class Link(Frozen):
+    """Text that links to ``url``."""
+
+    __slots__ = ("text", "url")
     text: str
     url: str
     tag: ClassVar[str] = "link"
+
+    def __init__(self, text: str, url: str) -> None:
+        init(self, "text", text)
+        init(self, "url", url)
 
 
 Inline = Text | Strong | Emph | Link
@@ -62,110 +90,203 @@ def plain(content: Inlines) -> str:
 # ---- blocks ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+@frozen
+class Heading(Frozen):
     """A section heading; level 1 is the document's own title."""
 
+    __slots__ = ("level", "text")
     level: int
     text: str
     tag: ClassVar[str] = "heading"
 
+    def __init__(self, level: int, text: str) -> None:
+        init(self, "level", level)
+        init(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+
+@frozen
+class Paragraph(Frozen):
+    """A paragraph of inline content."""
+
+    __slots__ = ("content",)
     content: Inlines
     tag: ClassVar[str] = "paragraph"
 
+    def __init__(self, content: Inlines) -> None:
+        init(self, "content", content)
 
-@dataclass(frozen=True, slots=True)
-class BulletList:
+
+@frozen
+class BulletList(Frozen):
+    """A list with bullets, an item's inline content each."""
+
+    __slots__ = ("items",)
     items: tuple[Inlines, ...]
     tag: ClassVar[str] = "bullet_list"
 
+    def __init__(self, items: tuple[Inlines, ...]) -> None:
+        init(self, "items", items)
 
-@dataclass(frozen=True, slots=True)
-class NumberedList:
+
+@frozen
+class NumberedList(Frozen):
     """A numbered list; each list restarts at ``start``."""
 
+    __slots__ = ("items", "start")
     items: tuple[Inlines, ...]
-    start: int = 1
+    start: int
     tag: ClassVar[str] = "numbered_list"
 
+    def __init__(self, items: tuple[Inlines, ...], start: int = 1) -> None:
+        init(self, "items", items)
+        init(self, "start", start)
 
-@dataclass(frozen=True, slots=True)
-class KeyFacts:
+
+@frozen
+class KeyFacts(Frozen):
     """Label/value pairs shown together near the top (pay, location, type)."""
 
+    __slots__ = ("facts",)
     facts: tuple[tuple[str, Inlines], ...]
     tag: ClassVar[str] = "key_facts"
 
+    def __init__(self, facts: tuple[tuple[str, Inlines], ...]) -> None:
+        init(self, "facts", facts)
 
-@dataclass(frozen=True, slots=True)
-class Table:
+
+@frozen
+class Table(Frozen):
     """A table of text cells; ``kind`` tells writers which style suits it.
 
     ``checkbox`` cells (the text ``[ ]``) are drawn as tick boxes where the format can.
     """
 
+    __slots__ = ("caption", "header", "kind", "rows")
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    kind: TableKind = "grid"
-    caption: str | None = None
+    kind: TableKind
+    caption: str | None
     tag: ClassVar[str] = "table"
+
+    def __init__(
+        self,
+        header: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        kind: TableKind = "grid",
+        caption: str | None = None,
+    ) -> None:
+        init(self, "header", header)
+        init(self, "rows", rows)
+        init(self, "kind", kind)
+        init(self, "caption", caption)
 
 
 CHECKBOX = "[ ]"
 
 
-@dataclass(frozen=True, slots=True)
-class Callout:
+@frozen
+class Callout(Frozen):
     """A boxed note for the reader: interviewer tips, warnings."""
 
+    __slots__ = ("content", "kind", "title")
     title: str
     content: tuple[Inlines, ...]
-    kind: CalloutKind = "note"
+    kind: CalloutKind
     tag: ClassVar[str] = "callout"
 
+    def __init__(self, title: str, content: tuple[Inlines, ...], kind: CalloutKind = "note") -> None:
+        init(self, "title", title)
+        init(self, "content", content)
+        init(self, "kind", kind)
 
-@dataclass(frozen=True, slots=True)
-class NotesSpace:
+
+@frozen
+class NotesSpace(Frozen):
     """Room to write by hand (lines in print, an empty box on screen)."""
 
-    lines: int = 4
-    label: str = "Notes"
+    __slots__ = ("label", "lines")
+    lines: int
+    label: str
     tag: ClassVar[str] = "notes_space"
 
+    def __init__(self, lines: int = 4, label: str = "Notes") -> None:
+        init(self, "lines", lines)
+        init(self, "label", label)
 
-@dataclass(frozen=True, slots=True)
-class PageBreak:
+
+@frozen
+class PageBreak(Frozen):
     """Start a new page (between interviewer packets); a rule where pages do not exist."""
 
+    __slots__ = ()
     tag: ClassVar[str] = "page_break"
 
 
 Block = Heading | Paragraph | BulletList | NumberedList | KeyFacts | Table | Callout | NotesSpace | PageBreak
 
 
-@dataclass(frozen=True, slots=True)
-class Meta:
-    """What a document is about; writers use it for titles, headers and properties."""
+@frozen
+class Meta(Frozen):
+    """What a document is about; writers use it for titles, headers and properties.
 
+    ``structured_data`` is serialized schema.org JSON-LD that HTML writers may embed.
+    """
+
+    __slots__ = (
+        "company",
+        "date",
+        "keywords",
+        "kind",
+        "language",
+        "role_id",
+        "structured_data",
+        "subtitle",
+        "title",
+    )
     title: str
     kind: DocKind
-    subtitle: str | None = None
-    company: str | None = None
-    date: str | None = None
-    role_id: str | None = None
-    keywords: tuple[str, ...] = ()
-    language: str = "en"
-    structured_data: str | None = None
-    """Serialized schema.org JSON-LD that HTML writers may embed."""
+    subtitle: str | None
+    company: str | None
+    date: str | None
+    role_id: str | None
+    keywords: tuple[str, ...]
+    language: str
+    structured_data: str | None
+
+    def __init__(
+        self,
+        title: str,
+        kind: DocKind,
+        subtitle: str | None = None,
+        company: str | None = None,
+        date: str | None = None,
+        role_id: str | None = None,
+        keywords: tuple[str, ...] = (),
+        language: str = "en",
+        structured_data: str | None = None,
+    ) -> None:
+        init(self, "title", title)
+        init(self, "kind", kind)
+        init(self, "subtitle", subtitle)
+        init(self, "company", company)
+        init(self, "date", date)
+        init(self, "role_id", role_id)
+        init(self, "keywords", keywords)
+        init(self, "language", language)
+        init(self, "structured_data", structured_data)
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+@frozen
+class Document(Frozen):
+    """A document: what it is about, and its blocks in order."""
+
+    __slots__ = ("blocks", "meta")
     meta: Meta
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    blocks: tuple[Block, ...]
+
+    def __init__(self, meta: Meta, blocks: tuple[Block, ...] = ()) -> None:
+        init(self, "meta", meta)
+        init(self, "blocks", blocks)
 
 
 # ---- JSON form ------------------------------------------------------------------

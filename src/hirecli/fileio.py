@@ -28,8 +28,9 @@ TEMP_PREFIX = ".hirecli-"
 _MAX_LINKS = 40
 
 
-def _shown(paths: list[str]) -> str:
-    return ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+def _shown(paths: list[str], count: int) -> str:
+    """The first five of ``count`` paths."""
+    return ", ".join(paths[:5]) + (f" and {count - 5} more" if count > 5 else "")
 
 
 def _mode(path: Path) -> int | None:
@@ -73,25 +74,31 @@ def _refusal(path: Path, target: Path, mode: int | None) -> str | None:
     return None
 
 
+def _in_the_way(path: Path, *, force: bool) -> tuple[Path, int | None, bool]:
+    """Where writing ``path`` writes, what is there, and whether that is a file only ``force``
+    may replace; raise for what can never be written."""
+    target = final_target(path)
+    mode = _mode(target)
+    refusal = _refusal(path, target, mode)
+    if refusal is not None:
+        raise OutputError(refusal)
+    existing = not force and not _streams_into(mode) and (mode is not None or _mode(path) is not None)
+    return target, mode, existing
+
+
+def _overwrite(existing: list[str], count: int) -> OutputError:
+    return OutputError(f"would overwrite {_shown(existing, count)}; use --force to replace")
+
+
 def refuse_existing(paths: Iterable[Path], *, force: bool) -> None:
     """Stop before writing anything when any target exists and ``force`` is off.
 
     A device or pipe is written into rather than replaced, so it needs no ``force``;
     a dangling symbolic link counts as existing (writing it would create its target).
     """
-    existing = []
-    for path in paths:
-        target = final_target(Path(path))
-        mode = _mode(target)
-        refusal = _refusal(Path(path), target, mode)
-        if refusal is not None:
-            raise OutputError(refusal)
-        if force or _streams_into(mode):
-            continue
-        if mode is not None or _mode(Path(path)) is not None:
-            existing.append(str(path))
+    existing = [str(path) for path in paths if _in_the_way(Path(path), force=force)[2]]
     if existing:
-        raise OutputError(f"would overwrite {_shown(existing)}; use --force to replace")
+        raise _overwrite(existing, len(existing))
 
 
 def _nearest_folder(path: Path) -> Path:
@@ -111,16 +118,24 @@ def check_targets(paths: Iterable[Path], *, force: bool, estimate: int = 0) -> N
     problem: a file in the way without ``force``, a folder or device in the way, a file where
     a folder must be, a folder that cannot be written, and a disk without room for about
     ``estimate`` bytes."""
-    targets = [Path(p) for p in paths]
-    refuse_existing(targets, force=force)
+    shown: list[str] = []
+    count = 0
+    parents: dict[Path, Path] = {}
+    for raw in paths:  # one path at a time: a batch of any size is checked in little memory
+        path = Path(raw)
+        target, mode, existing = _in_the_way(path, force=force)
+        if existing:
+            count += 1
+            if len(shown) < 5:
+                shown.append(str(path))
+        if not _streams_into(mode):
+            parents.setdefault(target.parent, target)
+    if count:
+        raise _overwrite(shown, count)
     problems: list[str] = []
     folders: dict[Path, Path] = {}
-    for path in targets:
-        target = final_target(path)
-        if _streams_into(_mode(target)):
-            continue
-        folder = _nearest_folder(target)
-        folders.setdefault(folder, target)
+    for target in parents.values():
+        folders.setdefault(_nearest_folder(target), target)
     for folder, target in folders.items():
         mode = _mode(folder)
         if mode is not None and not stat.S_ISDIR(mode):

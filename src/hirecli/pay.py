@@ -1,14 +1,18 @@
-"""Pay shown the way readers expect it, by CLDR's rules (through Babel)."""
+"""Pay shown the way readers expect it, by CLDR's rules.
+
+The CLDR facts come from the table in :mod:`hirecli.cldr` (made from Babel); Babel itself is
+asked only what the table does not hold. This module is the bottom of the role model: the
+model's fields check currencies and amounts with it, and it knows nothing of the model.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from hirecli.model.role import Compensation
+from hirecli import cldr
 
 PERIOD_WORDS = {
     "year": "per year",
@@ -20,30 +24,46 @@ PERIOD_WORDS = {
 RANGE_DASH = "\u2013"
 
 
-@lru_cache(maxsize=64)
-def _locale(country: str | None) -> str:
-    from babel import Locale, UnknownLocaleError
+class PayRange(Protocol):
+    """What a pay line is made from (a role's ``compensation``)."""
 
-    if country:
-        try:
-            return str(Locale.parse(f"en_{country}"))
-        except (UnknownLocaleError, ValueError):
-            pass
-    return "en_US"
+    @property
+    def currency(self) -> str: ...
+    @property
+    def min(self) -> float | None: ...
+    @property
+    def max(self) -> float | None: ...
+    @property
+    def period(self) -> str: ...
+
+
+def _quoted(match: re.Match[str]) -> str:
+    return match.group(1) or "'"
 
 
 def format_amount(value: float, currency: str, *, whole: bool, country: str | None = None) -> str:
     """One amount: ``$55,000``, ``$19.50``, ``¥5,000,000``."""
-    from babel.numbers import format_currency, get_currency_precision
+    digits = 0 if whole else minor_digits(currency)
+    in_table = cldr.locale_for(country)
+    locale = in_table or cldr.babel_locale(country)
+    symbol = cldr.currency_symbol(currency, in_table) if in_table else None
+    number = _decimal(value)
+    if symbol is None or not number.is_finite() or number <= 0:
+        return cldr.babel_amount(number, currency, digits, locale)
+    group, point = cldr.number_symbols(locale)
+    rounded = number.normalize().quantize(Decimal(10) ** -digits)
+    integer, _, fraction = f"{rounded:f}".partition(".")
+    groups: list[str] = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    shown = symbol + group.join([integer, *groups]) + (point + fraction if digits else "")
+    # Babel reads the result as a pattern once more: text between two single quotes loses them
+    # (a Swiss amount of a million, 1'000'000, comes out as 1000000); so do we, to match it.
+    return re.sub(r"'([^']*)'", _quoted, shown) if "'" in shown else shown
 
-    digits = 0 if whole else get_currency_precision(currency)
-    pattern = "¤#,##0" + ("." + "0" * digits if digits else "")
-    return format_currency(
-        _decimal(value), currency, format=pattern, locale=_locale(country), currency_digits=False
-    )
 
-
-def format_pay(comp: Compensation, country: str | None = None) -> str:
+def format_pay(comp: PayRange, country: str | None = None) -> str:
     """The whole pay line: ``$55,000 – $95,000 per year``; empty when no amount is set."""
     if comp.min is None:
         return ""
@@ -269,10 +289,8 @@ def currency_problem(code: str) -> str | None:
 
 
 def minor_digits(currency: str) -> int:
-    """How many decimals amounts of ``currency`` are shown with (CLDR's rule, through Babel)."""
-    from babel.numbers import get_currency_precision
-
-    return int(get_currency_precision(currency))
+    """How many decimals amounts of ``currency`` are shown with (CLDR's rule)."""
+    return cldr.currency_digits(currency)
 
 
 def highest_amount(currency: str, period: str) -> int:

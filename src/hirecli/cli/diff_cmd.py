@@ -76,7 +76,8 @@ def diff(
     """
     from hirecli.cli.env import Env
     from hirecli.cli.output import emit
-    from hirecli.diff import compare, rendered
+    from hirecli.diff import compare
+    from hirecli.diffreport import rendered
     from hirecli.errors import ExitCode
     from hirecli.model.loader import load_company
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
@@ -18,13 +17,17 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
-@dataclass
 class Env:
-    stdin: BinaryIO
-    stdout: TextIO
-    stderr: TextIO
-    stdout_isatty: bool
-    stderr_isatty: bool
+    """Standard input, output and error, and whether each output is a terminal."""
+
+    def __init__(
+        self, stdin: BinaryIO, stdout: TextIO, stderr: TextIO, stdout_isatty: bool, stderr_isatty: bool
+    ) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdout_isatty = stdout_isatty
+        self.stderr_isatty = stderr_isatty
 
     @classmethod
     def current(cls) -> Env:

@@ -72,11 +72,8 @@ def _summary_table(report: Report, plan: Plan) -> Table:
     table.add_column("Format")
     table.add_column("Files", justify="right")
     table.add_column("Size", justify="right")
-    groups: dict[tuple[str, str], list[int]] = {}
-    for item in report.written:
-        groups.setdefault((item.artifact, item.format), []).append(item.size)
-    for (artifact, fmt), group in groups.items():
-        table.add_row(artifact, fmt, str(len(group)), _size(sum(group)))
+    for (artifact, fmt), (files, total) in report.by_kind().items():
+        table.add_row(artifact, fmt, str(files), _size(total))
     for failure in report.failures:
         table.add_row(escape(failure.role_id or Path(failure.source).name), "[red]failed[/]", "0", "")
     return table
@@ -90,7 +87,7 @@ def _print_summary(report: Report, plan: Plan, env: Env) -> None:
     rate = f" ({report.per_second:.0f} documents a second)" if report.documents >= 10 else ""
     roles = report.roles - len([f for f in report.failures if f.role_id])
     console.print(
-        f"Wrote {len(report.written)} file{'s' * (len(report.written) != 1)} for {roles} "
+        f"Wrote {report.files} file{'s' * (report.files != 1)} for {roles} "
         f"role{'s' * (roles != 1)} into {escape(_shown(report.outdir))}/<role-id>/ in "
         f"{report.seconds:.1f} s{rate}."
     )
@@ -268,8 +265,6 @@ def export(
 
     Example: hirecli export roles/ --ats greenhouse -o greenhouse/
     """
-    import json
-
     from hirecli.cli.env import Env
     from hirecli.errors import UsageError
     from hirecli.export import (
@@ -335,7 +330,8 @@ def export(
     progress = fmt == ReportFormat.text and env.stderr_isatty
     report = _run(plan, settings, force=force, jobs=workers, env=env, progress=progress)
     if fmt == ReportFormat.json:
-        env.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        env.stdout.writelines(report.json_chunks())  # piece by piece: a batch of any size
+        env.stdout.write("\n")
         env.stdout.flush()
     else:
         _print_summary(report, plan, env)

@@ -97,7 +97,7 @@ def import_roles(
         raise UsageError("--id names a single role; leave it out when importing several files")
     if files.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
-    chosen = fmt.value if fmt else ("json" if output and output.lower().endswith(".json") else "yaml")
+    chosen = fmt.value if fmt else _format_of(output)
     done: list[Imported] = []
     failed: list[HirecliError] = []
     for file in files:
@@ -129,6 +129,13 @@ def import_roles(
     codes = [int(exc.exit_code) for exc in failed] + ([int(ExitCode.USAGE)] if skipped else [])
     if codes:
         raise typer.Exit(max(codes) or ExitCode.INVALID)
+
+
+def _format_of(output: str | None) -> str:
+    """yaml, or json for ``-o FILE.json``; an extension that is neither is a usage error."""
+    from hirecli.cli.output import ROLE_EXTENSIONS, file_format
+
+    return "yaml" if output in (None, "-") else file_format(str(output), ROLE_EXTENSIONS, stream="yaml")
 
 
 def _write_batch(done: list[Imported], folder: Path, fmt: str, *, force: bool, env: Env) -> list[str]:

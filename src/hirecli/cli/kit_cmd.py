@@ -47,7 +47,7 @@ VariantOpt = Annotated[
 StageOpt = Annotated[
     str | None,
     typer.Option(
-        "--stage", metavar="NAME", help="Only this stage (its name or number), e.g. 'Skills interview' or 2."
+        "--stage", metavar="NAME", help="Only this stage (its name or number), e.g. 'Recruiter screen' or 2."
     ),
 ]
 
@@ -305,7 +305,7 @@ def scorecard(
 
     Example: hirecli scorecard roles/registered-nurse.yaml -o scorecard.docx
 
-    Example: hirecli scorecard roles/wind-turbine-technician.yaml --stage 'Skills interview'
+    Example: hirecli scorecard roles/wind-turbine-technician.yaml --stage 'Recruiter screen'
     """
     from hirecli.api import build_scorecard, find_company, plan_kit, read_role
     from hirecli.builders.kit.document import find_stage

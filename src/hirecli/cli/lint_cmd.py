@@ -156,7 +156,7 @@ def lint(
     if write_baseline is not None or baseline is not None:
         from hirecli.lint.baseline import use_baseline
 
-        if use_baseline(reports, baseline=baseline, write=write_baseline, force=force, env=env):
+        if use_baseline(reports, baseline=baseline, write=write_baseline, force=force, stderr=env.stderr):
             return
     chosen = fmt or (LintFormat.terminal if env.stdout_isatty else LintFormat.text)
     from hirecli.cli.lintview import prepare

@@ -14,6 +14,7 @@ from typer.core import MarkupMode, TyperCommand, TyperGroup
 from typer.main import get_command_from_info
 
 from hirecli.__about__ import __version__
+from hirecli.cli.commands import CommandTable, command_info, resolved
 from hirecli.cli.guard import (
     install_stop_signals,
     open_standard_fds,
@@ -115,26 +116,25 @@ class HirecliGroup(TyperGroup):
     """Runs commands in non-standalone mode so that every error passes through one mapping.
 
     Commands are built when they are run: ``--help`` lists each from its docstring, and
-    ``resolve_command`` builds only the one the command line names. This keeps Typer's
-    signature reading for the other commands out of every start-up.
+    ``resolve_command`` builds only the one the command line names, after importing only
+    its module (:class:`~hirecli.cli.commands.CommandTable`). This keeps the other command
+    modules and Typer's signature reading for their commands out of every start-up.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from hirecli.cli.commands import command_infos
-
-        self._unbuilt: dict[str, CommandInfo] = {}
-        for name, info in command_infos().items():
-            if name not in self.commands:
-                self.commands[name] = _listed(name, info, self.rich_markup_mode)
-                self._unbuilt[name] = info
+        markup = self.rich_markup_mode
+        self.table = CommandTable(self.commands, lambda name, info: _listed(name, info, markup))
+        self.commands = self.table
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name, command, rest = super().resolve_command(ctx, args)
-        if name is not None and name in self._unbuilt:
-            info = self._unbuilt.pop(name)
+        if name is not None and name in self.table.unbuilt:
+            info = command_info(name)
+            if info.callback is not None:
+                resolved(info.callback)
             command = get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
             )
@@ -150,9 +150,9 @@ class HirecliGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        from hirecli import companyfind
-
-        companyfind.reset()
+        companyfind = sys.modules.get("hirecli.companyfind")
+        if companyfind is not None:  # what the previous command in this process found
+            companyfind.reset()
         open_standard_fds()
         sane_terminal_size()
         _tolerant_streams()
@@ -224,6 +224,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@resolved
 def _root(
     version: Annotated[
         bool,

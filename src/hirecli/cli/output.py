@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +29,7 @@ def emit(data: str | bytes, output: str | None, *, force: bool, env: Env) -> Non
     write_atomic(Path(output), data, force=force)
 
 
-_EXTENSIONS = {
+DOCUMENT_EXTENSIONS: Mapping[str, str] = {
     ".md": "md",
     ".markdown": "md",
     ".html": "html",
@@ -35,18 +38,53 @@ _EXTENSIONS = {
     ".json": "json",
     ".docx": "docx",
 }
+"""The output file extensions a document's format is told by."""
+POSTING_EXTENSIONS: Mapping[str, str] = {**DOCUMENT_EXTENSIONS, ".jsonld": "jsonld"}
+ROLE_EXTENSIONS: Mapping[str, str] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
-def choose_format(fmt: str | None, output: str | None, env: Env) -> str:
+def _is_stream(path: Path) -> bool:
+    """A character device or a pipe (``/dev/null``, a FIFO): written into as stdout is."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def file_format(output: str, extensions: Mapping[str, str], *, stream: str) -> str:
+    """The format ``output``'s extension names; a device or pipe gets ``stream``, as stdout does.
+
+    Any other extension, or none, is a usage error naming the extensions known, raised before
+    anything is written: ``-o posting.pdf`` must not quietly write Markdown into a .pdf.
+    """
+    path = Path(output)
+    found = extensions.get(path.suffix.lower())
+    if found is not None:
+        return found
+    if _is_stream(path):
+        return stream
+    *most, last = extensions
+    said = f"the extension {path.suffix!r}" if path.suffix else "a file name without an extension"
+    raise UsageError(
+        f"-o {output}: {said} names no format; end the file name in {', '.join(most)} or {last} "
+        "(or give --format)"
+    )
+
+
+def choose_format(
+    fmt: str | None, output: str | None, env: Env, extensions: Mapping[str, str] = DOCUMENT_EXTENSIONS
+) -> str:
     """The format asked for; else the output file's extension; else terminal or Markdown.
 
     A terminal gets the rich preview; a pipe or file gets Markdown, whatever the
-    environment says about colours or width.
+    environment says about colours or width. With ``--format`` the file's name is the
+    user's business.
     """
     if fmt:
         return fmt
     if output not in (None, "-"):
-        return _EXTENSIONS.get(Path(str(output)).suffix.lower(), "md")
+        return file_format(str(output), extensions, stream="md")
     return "terminal" if env.stdout_isatty else "md"
 
 

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from hirecli.cli.env import Env
 
 JSONLD = "jsonld"
+DATED = frozenset({JSONLD, "html", "json", "docx"})
+"""Formats that show the posting's date or its schema.org JSON-LD; the others are built without
+them, so that a Markdown posting does not pay for JSON-LD and its HTML description."""
 
 
 def _format(fmt: str | None, output: str | None) -> str | None:
@@ -140,7 +143,7 @@ def posting(
     from hirecli.builders.posting.build import build_posting_with_report, resolve_sections
     from hirecli.channels import get_channel
     from hirecli.cli.env import Env
-    from hirecli.cli.output import choose_format, deliver, emit
+    from hirecli.cli.output import POSTING_EXTENSIONS, choose_format, deliver, emit
     from hirecli.companyfind import announce
     from hirecli.errors import UsageError
     from hirecli.fileio import refuse_existing
@@ -158,6 +161,9 @@ def posting(
     if output not in (None, "-"):
         refuse_existing([Path(str(output))], force=force)
 
+    final = chosen_format or (
+        "template" if template else choose_format(None, output, env, POSTING_EXTENSIONS)
+    )
     loaded = load_role_file(role, env.stdin)
     profile = company_for(role, company)
     result = build_posting_with_report(
@@ -166,7 +172,7 @@ def posting(
         channel=chosen,
         max_bullets=max_bullets,
         sections=order,
-        date=posted,
+        date=posted if template is not None or final in DATED else None,
         valid_days=valid_days,
     )
     notices = list(result.notices)
@@ -179,7 +185,6 @@ def posting(
         emit(text, output, force=force, env=env)
         return
 
-    final = chosen_format or choose_format(None, output, env)
     announce(env.stderr, role, company, terminal=final == "terminal" or env.stderr_isatty)
     if final in (JSONLD, "html") and result.jsonld is not None:
         from hirecli.builders.posting.build import Notice

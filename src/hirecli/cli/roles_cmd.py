@@ -50,7 +50,7 @@ def validate(
 
     from hirecli.cli.env import Env
     from hirecli.errors import ExitCode
-    from hirecli.model.inherit import dependents as find_dependents
+    from hirecli.model.familytree import dependents as find_dependents
     from hirecli.model.loader import iter_role_files
     from hirecli.termsafe import safe
     from hirecli.validation import check_file, duplicate_ids
@@ -167,30 +167,9 @@ def list_roles(
     if fmt is ReportFormat.json:
         env.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif env.stdout_isatty:
-        from rich.markup import escape
-        from rich.table import Table
+        from hirecli.cli.listview import show_roles
 
-        table = Table(title=f"Roles in {escape(path)}", title_justify="left")
-        longest = max((len(str(row["title"])) for row in rows), default=5)
-        for column in ("ID", "Title", "Family", "Tags", "Compensation", "Duties", "Skills"):
-            table.add_column(
-                column,
-                justify="right" if column in ("Duties", "Skills") else "left",
-                min_width=min(longest, 32) if column == "Title" else None,
-                max_width=24 if column == "Family" else None,
-                no_wrap=column == "Family",
-            )
-        for row in rows:
-            table.add_row(
-                escape(str(row["id"])),
-                escape(str(row["title"])),
-                escape(_family(row)),
-                escape(", ".join(row["tags"])),  # type: ignore[arg-type]
-                escape(str(row["compensation"] or "-")),
-                str(row["responsibilities"]),
-                str(row["skills"]),
-            )
-        env.console().print(table)
+        show_roles(env.console(), f"Roles in {path}", [_cells(row) for row in rows])
     else:
         for row in rows:
             env.stdout.write(
@@ -209,6 +188,19 @@ def list_roles(
             )
     if failed:
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _cells(row: Mapping[str, object]) -> tuple[str, ...]:
+    """A role's cells in the terminal's list, in :data:`hirecli.cli.listview.HEADERS` order."""
+    return (
+        str(row["id"]),
+        str(row["title"]),
+        _family(row),
+        ", ".join(row["tags"]),  # type: ignore[arg-type]
+        str(row["compensation"] or "-"),
+        str(row["responsibilities"]),
+        str(row["skills"]),
+    )
 
 
 def _family(row: Mapping[str, object]) -> str:

@@ -4,8 +4,9 @@ The stages, each its own module: :mod:`hirecli.readers` reads each format into o
 source model (readers/source.py picks the reader and refuses what it cannot read) and
 lines.py turns its blocks into raw lines; mend.py repairs scrape damage;
 classify.py decides headings, bullets and paragraphs; sections.py maps headings to
-parts of a role; place.py and fields.py/money.py put every line somewhere; build.py
-orders and validates the role; report.py says what went where.
+parts of a role; place.py puts every line somewhere, reading facts with fields.py,
+location.py, titles.py and money.py, and finish.py fills in what is known only at the
+end; build.py orders and validates the role; report.py says what went where.
 """
 
 from __future__ import annotations

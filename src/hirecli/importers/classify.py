@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import cache
 
-from hirecli.importers import fields, money
+from hirecli.importers import fields, location, money
 from hirecli.importers.lines import Block, Kind, RawLine
 from hirecli.importers.mend import Mend, mend_dash_bullet, verb_set
 from hirecli.importers.sections import match_heading
@@ -115,7 +115,7 @@ def is_fact(text: str) -> bool:
         return True
     parts = [p for p in re.split(r"\s*[|·•]\s*|\s[-–—]\s", text) if p.strip()]
     return bool(parts) and all(
-        fields.employment_type(p, whole=True) or fields.workplace(p, whole=True) or fields.parse_location(p)
+        fields.employment_type(p, whole=True) or fields.workplace(p, whole=True) or location.parse_location(p)
         for p in parts
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hirecli.importers.fields import Place
+from hirecli.importers.location import Place
 from hirecli.importers.money import Pay
 
 

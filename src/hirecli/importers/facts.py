@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from hirecli.importers import fields
+from hirecli.importers import fields, location, titles
 from hirecli.importers.draft import Draft
 from hirecli.importers.lines import Block
 from hirecli.importers.money import Pay, find_pay
@@ -53,13 +53,13 @@ class Facts:
 
     def _labeled(self, name: str, value: str, block: Block, how: str) -> bool:
         if name == "title":
-            title = fields.clean_title(value)[0]
-            return bool(fields.looks_like_title(title)) and self.set_field("title", title, block, how)
+            title = titles.clean_title(value)[0]
+            return bool(titles.looks_like_title(title)) and self.set_field("title", title, block, how)
         if name == "compensation":
             pay = find_pay(value, context=True)
             return pay is not None and self.set_pay(pay, block)
         if name == "location":
-            place = fields.parse_location(value, labeled=True)
+            place = location.parse_location(value, labeled=True)
             if place is None:
                 return False
             self.set_place(place, block, how)
@@ -169,7 +169,7 @@ class Facts:
         self.count("location")
         return True
 
-    def set_place(self, place: fields.Place, block: Block, how: str) -> None:
+    def set_place(self, place: location.Place, block: Block, how: str) -> None:
         current = self.draft.location
         if current.city or current.country or current.remote_regions:
             if place.city or place.country or place.remote_regions:
@@ -196,13 +196,13 @@ class Facts:
     def title(self, block: Block) -> bool:
         if self.draft.title is not None:
             return False
-        inner = fields.title_in(block.text)
+        inner = titles.title_in(block.text)
         text = inner or block.text
-        if not fields.looks_like_title(text) or fields.is_run_together(text):
+        if not titles.looks_like_title(text) or fields.is_run_together(text):
             return False
-        title, place, kind = fields.clean_title(text)
+        title, place, kind = titles.clean_title(text)
         if title.isupper() and len(title) > 4:
-            title = fields.uncap(title)
+            title = titles.uncap(title)
             how_caps = "; written in capitals, shown in title case"
         else:
             how_caps = ""
@@ -311,15 +311,15 @@ class Facts:
         place = fields.workplace(part)
         days = fields.office_days(part)
         if place and (fields.workplace(part, whole=True) or days or len(part.split()) <= 3):
-            located = fields.parse_location(part)
+            located = location.parse_location(part)
             if located is not None and (located.city or located.country or located.remote_regions):
                 return "place", located, ""
             return "workplace", place, days
-        located = fields.parse_location(part)
+        located = location.parse_location(part)
         if located is not None:
             return "place", located, ""
         head, _, tail = part.rpartition(",")
-        located = fields.parse_location(tail.strip()) if head.strip() and len(head.split()) <= 5 else None
+        located = location.parse_location(tail.strip()) if head.strip() and len(head.split()) <= 5 else None
         if located is not None and located.city:  # "Kirkstall Valley Academy, Leeds"
             return "place", located, head.strip()
         return None
@@ -328,7 +328,7 @@ class Facts:
         """A line that is only a place, only an employment type, or places and types run
         together with commas ("Remote, US", "Part-time, Remote")."""
         text = block.text
-        whole = fields.parse_location(text)
+        whole = location.parse_location(text)
         if whole is not None:
             self.set_place(whole, block, "a line of job facts")
             return True

@@ -1,10 +1,10 @@
-"""Single facts about a job: title, location and workplace, employment type, experience
-range, tags and "Label: value" lines. Pay lives in :mod:`hirecli.importers.money`."""
+"""Single facts about a job: workplace, employment type, experience range, tags, lines of
+facts and "Label: value" lines. Places are read by :mod:`hirecli.importers.location`,
+titles by :mod:`hirecli.importers.titles` and pay by :mod:`hirecli.importers.money`."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from hirecli.importers.vocab import table, words
@@ -46,8 +46,6 @@ _YEARS_PLAIN = re.compile(
 )
 _MONTHS = re.compile(rf"\b{_N}\s*\+?\s*months?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"\s*(?:[,;|·•/]|\s-\s|\s–\s)\s*")
-_TITLE_TAIL = re.compile(r"\s*(?:[-–—|,:]\s*|\(|\[)\s*(?P<word>[A-Za-z0-9% -]+?)\s*[)\]]?\s*$")
-_POSTAL = re.compile(r"^(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$")
 
 
 def normalize(text: str) -> str:
@@ -140,120 +138,11 @@ def workplace(text: str, *, whole: bool = False) -> str | None:
     return min(hits)[1]
 
 
-def _strip_workplace(text: str) -> str:
+def strip_workplace(text: str) -> str:
+    """``text`` without the words that name a workplace ("Remote", "hybrid")."""
     for pattern, _ in _phrases("workplaces"):
         text = pattern.sub(" ", text)
     return text
-
-
-@dataclass(slots=True)
-class Place:
-    """What a location line said."""
-
-    city: str | None = None
-    region: str | None = None
-    country: str | None = None
-    postal_code: str | None = None
-    workplace: str | None = None
-    remote_regions: list[str] = field(default_factory=list)
-    leftover: list[str] = field(default_factory=list)
-    known_city: bool = False
-    inferred: str = ""
-    """Why the country was inferred from the city alone, when it was."""
-
-    @property
-    def found(self) -> bool:
-        return bool(self.city or self.region or self.country or self.workplace or self.remote_regions)
-
-
-@cache
-def _cities() -> dict[str, tuple[str, str | None]]:
-    """Well-known cities that name their country on their own ("Leeds" -> GB)."""
-    out: dict[str, tuple[str, str | None]] = {}
-    for country, names in table("places").get("cities", {}).items():
-        for entry in names:
-            name, _, region = str(entry).partition("/")
-            out[normalize(name)] = (str(country), region or None)
-    return out
-
-
-@cache
-def _places() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, set[str]]]:
-    data = table("places")
-    countries = {normalize(str(k)): str(v) for k, v in data["countries"].items()}
-    names = {normalize(str(k)): (str(v[0]), str(v[1])) for k, v in data["region_names"].items()}
-    codes = {str(country): {str(c) for c in regions} for country, regions in data["regions"].items()}
-    return countries, names, codes
-
-
-_PLACE_FILLER = re.compile(
-    r"\b(?:only|based|within|in|the|from|near|area|or|and|candidates|"
-    r"residents|eligible|must|reside|anywhere in)\b",
-    re.IGNORECASE,
-)
-
-
-def parse_location(text: str, *, labeled: bool = False) -> Place | None:
-    """City, region, country and workplace from "Denver, CO (Hybrid)" or "Remote - US or Canada".
-
-    An unlabeled line counts only when every part of it is recognised.
-    """
-    countries, region_names, region_codes = _places()
-    place = Place(workplace=workplace(text))
-    rest = _strip_workplace(text)
-    parts = [p.strip(" .") for p in re.split(r"[,;/()|\[\]]|\s[-–—]\s|\s+or\s+|\s+and\s+|:", rest)]
-    for raw in parts:
-        part = raw
-        if not part:
-            continue
-        coded = re.fullmatch(r"([A-Z]{2,3})\s+(\S.*)", part)
-        if coded and _POSTAL.match(coded.group(2)) and place.city:
-            place.postal_code = coded.group(2)
-            part = coded.group(1)
-        key = normalize(part)
-        bare = normalize(_PLACE_FILLER.sub(" ", part))
-        if key in countries or bare in countries:
-            code = countries.get(key, countries.get(bare, ""))
-            if code and place.workplace == "remote" and not place.city:
-                place.remote_regions.append(code)
-            elif code:
-                place.country = place.country or code
-            continue
-        if part.upper() == part and part.isalpha() and place.city and not place.region:
-            owners = [c for c, codes in region_codes.items() if part in codes]
-            if owners:  # ambiguous codes (WA, NT) read as the first country listed: US, then CA
-                place.region = part
-                place.country = place.country or owners[0]
-                continue
-        if key in region_names and place.city:
-            place.country, place.region = region_names[key][0], region_names[key][1]
-            continue
-        if _POSTAL.match(part):
-            place.postal_code = part
-            continue
-        if (
-            place.city is None
-            and re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", part)
-            and bare != ""
-        ):
-            place.city = part
-            continue
-        if bare:
-            place.leftover.append(part)
-    known = _cities().get(normalize(place.city)) if place.city else None
-    if known and place.region is None and place.country is None:
-        place.country, place.region = known
-        place.known_city = True
-        place.inferred = f"{place.city} read as the city in {known[0]}"
-    if place.region is None and place.city and place.country is None and not labeled:
-        return None
-    if place.workplace == "remote" and place.country and not place.city:
-        place.remote_regions.append(place.country)
-        place.country = None
-    if not place.found or (not labeled and place.leftover):
-        return None
-    place.remote_regions = list(dict.fromkeys(place.remote_regions))
-    return place
 
 
 _META_SPLIT = re.compile(r"\s*[|·•▪]\s*|\s+[-–—]\s+|\s*[–—]\s*(?=[A-Z])")
@@ -382,67 +271,3 @@ def split_tags(text: str) -> list[str]:
         out.append(text[index:found].strip())
         index = found
     return [piece for piece in dict.fromkeys(out) if piece]
-
-
-@cache
-def _title_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(str(p), re.IGNORECASE) for p in table("headings")["title_patterns"]]
-
-
-def title_in(text: str) -> str | None:
-    """The job title inside a page heading such as "Key Responsibilities ... for a Nurse"."""
-    for pattern in _title_patterns():
-        found = pattern.match(text.strip())
-        if found and found.group("title").strip(" .:-–—|"):
-            return found.group("title").strip(" .:-–—|")
-    return None
-
-
-def clean_title(text: str) -> tuple[str, str | None, str | None]:
-    """The title without trailing workplace or employment words, and those words' meaning."""
-    title = text.strip().strip("*#").strip()
-    place = kind = None
-    while True:
-        tail = _TITLE_TAIL.search(title)
-        if not tail or tail.start() == 0:
-            break
-        word = tail.group("word")
-        found_place = workplace(word, whole=True)
-        found_kind = employment_type(word, whole=True)
-        if not (found_place or found_kind):
-            break
-        place = place or found_place
-        kind = kind or found_kind
-        title = title[: tail.start()].rstrip(" -–—|,:")
-    return title, place, kind
-
-
-_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
-)
-
-
-def uncap(text: str) -> str:
-    """Title case for a title written in capitals; short words that are not small words
-    stay as they are, since they are usually abbreviations (RN, ICU, IT)."""
-    words = []
-    for index, word in enumerate(text.split(" ")):
-        lower = word.lower()
-        if lower in _SMALL_WORDS:
-            words.append(lower if index else lower.capitalize())
-        elif all(len(part) <= 3 for part in word.strip("()[],./").split("-")):
-            words.append(word)
-        else:
-            words.append("-".join(part.capitalize() for part in lower.split("-")))
-    return " ".join(words)
-
-
-def looks_like_title(text: str) -> bool:
-    """Short enough, and not a sentence."""
-    plain = text.strip()
-    return (
-        0 < len(plain) <= 150
-        and len(plain.split()) <= 14
-        and not plain.endswith((".", ":", ";", ","))
-        and any(ch.isalpha() for ch in plain)
-    )

@@ -1,7 +1,8 @@
 """Putting each block where it belongs in a role, and saying so in the report.
 
 Facts ("Label: value" lines, pay, a line like "Full-time | Remote") are taken wherever
-they stand; list items follow the rules in :mod:`hirecli.importers.route`. Paragraphs
+they stand; list items follow the rules in :mod:`hirecli.importers.route`; what is
+inferred once every line is placed is :mod:`hirecli.importers.finish`'s. Paragraphs
 in a list section become items only when the section has no bullets; otherwise they
 go to notes. Text that fits nowhere goes to notes (or, when the role has no summary,
 the text at the top becomes the summary); navigation is left out. Every decision is
@@ -12,24 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
-from hirecli.importers import fields, leftovers
+from hirecli.importers import fields, leftovers, location, titles
 from hirecli.importers.draft import Draft
 from hirecli.importers.facts import Facts
+from hirecli.importers.finish import Prose, finish
 from hirecli.importers.lines import Block
-from hirecli.importers.money import dollar_currency
 from hirecli.importers.report import Aside, ImportReport, SectionLine
 from hirecli.importers.route import EXPERIENCE, LIST_KINDS, ROUTED_KINDS, route
 from hirecli.importers.sections import Segment
 from hirecli.importers.vocab import word_pattern
-
-_WORKPLACE_SENTENCE = re.compile(
-    r"\b(?P<remote>fully remote|remote (?:role|position|job)|work(?:ing)? remotely|work from home)\b"
-    r"|\b(?P<hybrid>hybrid (?:role|position|job|schedule|model|working))\b"
-    r"|\b(?P<onsite>on-?site (?:role|position|job)|in-person (?:role|position|job))\b",
-    re.IGNORECASE,
-)
 
 
 def _variable_pay(text: str) -> bool:
@@ -80,7 +73,13 @@ class Placer:
             self.segment, self.block, self.line = segment, block, None
             self._note(block, "not placed by any rule (kept so that nothing is lost)")
             self.report.warn(f"{self.report.unit} {block.pos}: a line no rule placed was kept in notes")
-        self._finish(has_summary)
+        finish(
+            self.draft,
+            self.report,
+            self.title_hint,
+            has_summary,
+            Prose(self.top, self.prose, self.other_prose),
+        )
         return self.draft
 
     def _handler(self, kind: str) -> Callable[[Segment], None]:
@@ -183,7 +182,7 @@ class Placer:
     def _section_fact(self, segment: Segment, block: Block) -> bool:
         """A line under a location, employment type or pay heading, read as that fact."""
         if segment.kind == "location":
-            place = fields.parse_location(block.text, labeled=True)
+            place = location.parse_location(block.text, labeled=True)
             if place and not place.leftover:
                 self.facts.set_place(place, block, "under a location heading")
                 return True
@@ -259,11 +258,11 @@ class Placer:
         (with its employment type), not a company name and a type."""
         facts = self.facts
         if self.draft.title is None and block.kind != "bullet":
-            title, place, kind = fields.clean_title(block.text)
+            title, place, kind = titles.clean_title(block.text)
             if (
                 (place or kind)
                 and title != block.text.strip()
-                and fields.parse_location(title) is None
+                and location.parse_location(title) is None
                 and not fields.split_label(block.text)
                 and facts.title(block)
             ):
@@ -336,118 +335,3 @@ class Placer:
         )
         self.report.fact("experience", span or text, block.pos, how)
         self._count("experience")
-
-    def _finish(self, has_summary: bool) -> None:
-        draft = self.draft
-        if draft.title is None and self.title_hint:
-            title = fields.clean_title(re.split(r"\s+[|–—-]\s+", self.title_hint)[0])[0]
-            if fields.looks_like_title(title):
-                draft.title = title
-                self.report.fact("title", title, 0, "the document's metadata title")
-        moved = self.top.placed.pop("summary or notes", 0) if self.top else 0
-        if moved and self.top:
-            self.top.placed["notes" if has_summary else "summary"] += moved
-        if has_summary:
-            for pos, text in self.prose:
-                draft.notes.append((None, "paragraph", text, pos))
-                self.report.notes.append(Aside(pos, text, "text at the top, besides the summary section"))
-        else:
-            self._summary_from_elsewhere()
-        self._infer()
-        self._skills()
-
-    def _skills(self) -> None:
-        """Skills from the requirement and duty lines, when the ad lists none of its own."""
-        from hirecli.competencies import load_library
-        from hirecli.families import role_fields
-        from hirecli.importers.report import SkillLine
-        from hirecli.importers.skills import read_skills
-
-        draft = self.draft
-        if draft.lists.get("skills.hard") or draft.lists.get("skills.soft"):
-            return
-        lists = draft.lists
-        asked = [
-            *lists.get("qualifications.required", []),
-            *lists.get("education.minimum", []),
-            *([draft.exp_description] if draft.exp_description else []),
-            *lists.get("qualifications.preferred", []),
-            *lists.get("experience.preferred", []),
-        ]
-        duties = [
-            *draft.lists.get("responsibilities.primary", []),
-            *draft.lists.get("responsibilities.secondary", []),
-        ]
-        found = read_skills(
-            [(t, draft.where.get(t, 0)) for t in asked], [(t, draft.where.get(t, 0)) for t in duties]
-        )
-        if not found:
-            return
-        fields = role_fields(draft.title or "", draft.tags, [*duties, *asked]).fields
-        library = load_library()
-        for skill in found:
-            draft.add(f"skills.{skill.kind}", skill.name)
-            match = library.match(skill.name, fields)
-            self.report.skills.append(
-                SkillLine(
-                    skill.name,
-                    skill.kind,
-                    skill.pos,
-                    skill.line,
-                    skill.how,
-                    match.parts[0].competency if match.parts else "",
-                )
-            )
-
-    def _summary_from_elsewhere(self) -> None:
-        """No summary heading: the text at the top, or else under the first unknown heading."""
-        if self.prose:
-            source, where = self.prose, "at the top"
-        else:  # a description of a dozen words or more, not a lone line ("Lift 50 lb.")
-            first = [p for p in self.other_prose if len(p[1].split()) >= 12][:1]
-            source, where = [(pos, text) for pos, text, _ in first], "under an unknown heading"
-            for _, _, line in first:
-                line.placed["notes"] -= 1
-                line.placed["summary"] += 1
-                if line.placed["notes"] <= 0:
-                    del line.placed["notes"]
-        if not source:
-            return
-        self.draft.summary = [text for _, text in source]
-        self.report.fact(
-            "summary", f"{len(source)} paragraph(s)", source[0][0], f"no summary heading: the text {where}"
-        )
-        taken = {text for _, text in source}
-        self.draft.notes = [n for n in self.draft.notes if n[2] not in taken]
-        self.report.notes = [a for a in self.report.notes if a.text not in taken]
-
-    def _infer(self) -> None:
-        """Facts read from what is already known: an intern title, a remote summary, local dollars."""
-        draft = self.draft
-        intern = draft.title and re.search(r"\bintern(ship)?\b", draft.title, re.IGNORECASE)
-        if draft.employment_type is None and intern:
-            draft.employment_type = "internship"
-            self.report.fact("employment_type", "internship", 0, "the title names an internship")
-        place = draft.location
-        if place.workplace is None:
-            for text in draft.summary:
-                found = _WORKPLACE_SENTENCE.search(text)
-                if found and found.lastgroup:
-                    place.workplace = found.lastgroup
-                    self.report.fact(
-                        "location.workplace", found.lastgroup, 0, f"the summary says {found.group()!r}"
-                    )
-                    break
-        if place.workplace == "remote" and place.country and not place.city:
-            place.remote_regions = list(dict.fromkeys([*place.remote_regions, place.country]))
-            place.country = place.region = None
-        pay = draft.pay
-        if pay is not None and pay.sign == "$":
-            country = place.country or (place.remote_regions[0] if place.remote_regions else None)
-            local = dollar_currency(country)
-            if local:
-                draft.pay = replace(pay, currency=local)
-                self.report.warn(
-                    f"pay written with a bare '$' in a job located in {country}: read as "
-                    f"{local}; change compensation.currency if that is wrong"
-                )

@@ -17,13 +17,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TextIO
 
 from hirecli.errors import InputFileError, InvalidInputError
 from hirecli.lint.model import FileReport, Finding
-
-if TYPE_CHECKING:
-    from hirecli.cli.env import Env
 
 BASELINE_VERSION = 1
 STDIN_NAMES = frozenset({"-", "<stdin>"})
@@ -145,7 +142,7 @@ def apply_baseline(path: Path, reports: Sequence[FileReport]) -> Applied:
 
 
 def use_baseline(
-    reports: list[FileReport], *, baseline: Path | None, write: Path | None, force: bool, env: Env
+    reports: list[FileReport], *, baseline: Path | None, write: Path | None, force: bool, stderr: TextIO
 ) -> bool:
     """``--write-baseline`` (records ``reports``; True: the command is done) or ``--baseline``
     (takes the known findings out of ``reports`` in place, and says so on stderr)."""
@@ -155,17 +152,17 @@ def use_baseline(
         raise UsageError("--write-baseline records a baseline and --baseline uses one; give one of them")
     if write is not None:
         count = write_baseline(write, reports, force=force)
-        env.stderr.write(
+        stderr.write(
             f"wrote {write}: {count} finding{'s' * (count != 1)} recorded; lint with "
             f"--baseline {write} to report only new ones\n"
         )
-        env.stderr.flush()
+        stderr.flush()
         return True
     assert baseline is not None
     applied = apply_baseline(baseline, reports)
     reports[:] = applied.reports
     note = applied.note(baseline)
     if note:
-        env.stderr.write(note + "\n")
-        env.stderr.flush()
+        stderr.write(note + "\n")
+        stderr.flush()
     return False

@@ -16,9 +16,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from hirecli.lint.context import Context
-from hirecli.lint.data import load_data
 from hirecli.lint.model import Segment, Severity
 from hirecli.lint.rules import rules
+from hirecli.screening.tables import load_data
 
 if TYPE_CHECKING:
     from hirecli.model.role import Location

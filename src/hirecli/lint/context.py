@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hirecli.lint.model import Finding, Posting, Segment, Severity
-from hirecli.lint.normalize import Normalized, normalize
 from hirecli.lint.rules import rules
 from hirecli.lint.tokens import Token, tokenize
+from hirecli.screening.normalize import Normalized, normalize
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Context:
         return self._joined
 
     def normal(self, segment: Segment) -> Normalized:
-        """The segment's text as checks match it (:func:`~hirecli.lint.normalize.normalize`)."""
+        """The segment's text as checks match it (:func:`~hirecli.screening.normalize.normalize`)."""
         return normalize(segment.text)
 
     def tokens(self, segment: Segment) -> list[Token]:

@@ -15,20 +15,18 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from hirecli.errors import InputFileError, ValidationFailed
+from hirecli.errors import InputFileError, InvalidInputError, Problem, ValidationFailed
 from hirecli.lint import compliance, lawcheck, structure, wordchecks
 from hirecli.lint.config import Settings, company_settings, find_settings, load_settings
 from hirecli.lint.context import Context
 from hirecli.lint.model import FileReport, Finding, Posting, Segment, Severity
-from hirecli.lint.protected import find_protected_topics
-from hirecli.lint.rules import rules
+from hirecli.lint.postings import FORMATS, read_posting
+from hirecli.lint.rules import kit_needed, rules
 from hirecli.lint.terms import term_index
+from hirecli.screening.protected import find_protected_topics
 
 ROLE_SUFFIXES = (".yaml", ".yml")
-TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm")
-DOCX_SUFFIXES = (".docx",)
-POSTING_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
+POSTING_SUFFIXES = tuple(FORMATS)
 STDIN = "-"
 
 
@@ -136,24 +134,6 @@ class Options:
     today: date | None = None
 
 
-def read_posting(data: bytes, name: str, suffix: str) -> Posting:
-    """A posting from the bytes of a Markdown, text, HTML or Word file."""
-    if suffix in DOCX_SUFFIXES:
-        from hirecli.lint.docxsource import read_docx
-
-        return read_docx(data, name)
-    from hirecli.model.yamlsource import decode
-
-    text = decode(data, name)
-    if suffix in HTML_SUFFIXES or (suffix == "" and text.lstrip().startswith("<")):
-        from hirecli.lint.htmlsource import read_html
-
-        return read_html(text, name)
-    from hirecli.lint.textsource import read_text
-
-    return read_text(text, name)
-
-
 def _company_for(path: str, options: Options) -> Path | None:
     if not options.use_company:
         return None
@@ -206,35 +186,49 @@ def _invalid(name: str, exc: ValidationFailed) -> FileReport:
     )
 
 
+def _read_role(path: str, options: Options, company: Path | None, settings: Settings) -> Posting:
+    from hirecli.lint.rolesource import read_company, read_role
+    from hirecli.model.loader import is_company_file, read_bytes
+    from hirecli.model.yamlsource import decode
+
+    data, name = read_bytes(path)
+    if is_company_file(path):
+        return read_company(decode(data, name), name)
+    kit = options.kit and kit_needed(settings.disable)
+    return read_role(decode(data, name), name, company, options.channel, kit=kit)
+
+
 def lint_file(path: str, options: Options, stdin: BinaryIO | None = None) -> tuple[FileReport, Settings]:
     """Read and lint one file (``-`` is a posting on standard input)."""
-    from hirecli.model.loader import is_company_file, read_bytes
-
-    data, name = read_bytes(path, stdin)
     suffix = "" if path == STDIN else Path(path).suffix.lower()
+    name = "<stdin>" if path == STDIN else str(Path(path))
+    if suffix not in (*ROLE_SUFFIXES, *POSTING_SUFFIXES) and path != STDIN:
+        raise InputFileError(
+            f"{name}: cannot lint {suffix or 'this'} files; use a role file "
+            f"(.yaml) or a posting ({', '.join(POSTING_SUFFIXES)})"
+        )
     company = _company_for(path, options)
     try:
         settings = settings_for(path, options, company)
-        if suffix in ROLE_SUFFIXES and is_company_file(path):
-            from hirecli.lint.rolesource import read_company
-            from hirecli.model.yamlsource import decode
-
-            posting = read_company(decode(data, name), name)
-        elif suffix in ROLE_SUFFIXES:
-            from hirecli.lint.rolesource import read_role
-            from hirecli.model.yamlsource import decode
-
-            posting = read_role(decode(data, name), name, company, options.channel, kit=options.kit)
-        elif suffix in POSTING_SUFFIXES or path == STDIN:
-            posting = read_posting(data, name, suffix)
+        if suffix in ROLE_SUFFIXES:
+            posting = _read_role(path, options, company, settings)
         else:
-            raise InputFileError(
-                f"{name}: cannot lint {suffix or 'this'} files; use a role file "
-                f"(.yaml) or a posting ({', '.join(POSTING_SUFFIXES)})"
-            )
+            posting = _read_posting(path, suffix, stdin)
     except ValidationFailed as exc:
         return _invalid(name, exc), Settings()
     return lint_posting(posting, settings, today=options.today), settings
+
+
+def _read_posting(path: str, suffix: str, stdin: BinaryIO | None) -> Posting:
+    from hirecli.readers.source import read_input
+
+    data, name = read_input(path, stdin)
+    try:
+        return read_posting(data, name, suffix)
+    except ValidationFailed:
+        raise
+    except InvalidInputError as exc:  # a file with no text is a finding, not the end of the run
+        raise ValidationFailed([Problem(name, 1, 1, exc.message.removeprefix(f"{name}: "))]) from None
 
 
 def iter_lint_paths(paths: list[str]) -> list[str]:

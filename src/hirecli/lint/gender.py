@@ -15,10 +15,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from hirecli.lint.data import load_data
 from hirecli.lint.model import GenderBalance
 from hirecli.lint.terms import excused
 from hirecli.lint.tokens import Token
+from hirecli.screening.tables import load_data
 
 MASCULINE = "masculine"
 FEMININE = "feminine"

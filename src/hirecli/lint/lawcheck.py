@@ -16,8 +16,8 @@ import re
 from hirecli.lint.compliance import job_place, laws
 from hirecli.lint.context import Context
 from hirecli.lint.model import Segment, Severity
-from hirecli.lint.protected import find_protected_topics
 from hirecli.lint.screen import ScreenHit, exemption, record_laws, screen
+from hirecli.screening.protected import find_protected_topics
 
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 """A sentence and its end; consecutive matches never rescan text, so this stays linear."""

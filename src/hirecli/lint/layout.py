@@ -1,37 +1,29 @@
-"""Turning lines, HTML blocks or Word paragraphs into located segments with sections.
+"""Turning the blocks of a posting into located segments with sections.
 
-Every reader of free-form postings feeds a :class:`LayoutBuilder`: it numbers the
-bullet lists, and works out what each section is about from its heading
-(``structure.yaml``), so that the structure checks can tell duties from
-requirements from benefits whatever the posting calls them.
+:mod:`hirecli.lint.postings` feeds a :class:`LayoutBuilder`: it numbers the bullet
+lists, and works out what each section is about from its heading with the readers'
+section vocabulary (``data/readers/sections.yaml``, shared with ``import``), so that
+the structure checks can tell duties from requirements from benefits whatever the
+posting calls them. A segment's section is the vocabulary's group: duties,
+requirements, preferred, skills, benefits, pay, about, eeo, apply, career, summary,
+facts or other.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
-from hirecli.lint.data import load_data
 from hirecli.lint.model import Locator, Segment, SegmentKind
 
 _DECORATION = re.compile(r"^[\W_]+|[\s:*_#]+$")
 
 
-@functools.cache
-def _kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (entry["kind"], re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE))
-        for entry in load_data("structure.yaml")["sections"]
-    )
-
-
 def section_kind(heading: str) -> str | None:
-    """What a section is about, judged from its heading; None when the heading says nothing."""
-    text = _DECORATION.sub("", heading)
-    for kind, pattern in _kinds():
-        if pattern.search(text):
-            return kind
-    return None
+    """The group of the section a heading opens; None when the heading names no section."""
+    from hirecli.readers.vocabulary import heading_kind
+
+    found = heading_kind(_DECORATION.sub("", heading))
+    return found[1] if found else None
 
 
 class LayoutBuilder:

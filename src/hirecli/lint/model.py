@@ -78,8 +78,9 @@ class Segment:
     where: Locator
     file: str
     section: str = ""
-    """What the enclosing section is about: responsibilities, requirements, preferred,
-    benefits, eeo, pay, about, career, summary, apply, or "" when unknown."""
+    """What the enclosing section is about, as a group of the readers' section vocabulary
+    (duties, requirements, preferred, skills, benefits, pay, about, eeo, apply, career,
+    summary, facts, other), "interview" for questions, or "" when unknown."""
     heading: str = ""
     group: int = -1
     """Bullets of one list share a group number."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from hirecli.lint.data import load_data
 from hirecli.lint.model import Severity
+from hirecli.screening.tables import load_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +18,8 @@ class Rule:
     title: str
     why: str
     suggestion: str
+    kit: bool = False
+    """The rule reads the questions of a role's interview kit."""
 
 
 @functools.cache
@@ -31,6 +34,7 @@ def rules() -> dict[str, Rule]:
             entry["title"],
             " ".join(str(entry["why"]).split()),
             " ".join(str(entry["suggestion"]).split()),
+            bool(entry.get("kit", False)),
         )
         for rule_id, entry in table.items()
     }
@@ -39,3 +43,9 @@ def rules() -> dict[str, Rule]:
 def categories() -> list[str]:
     """Every category, in the order rules first use them."""
     return list(dict.fromkeys(rule.category for rule in rules().values()))
+
+
+def kit_needed(disabled: Collection[str]) -> bool:
+    """Whether a rule that reads the questions of a role's interview kit (``kit: true``) is
+    enabled: when none is, the kit is never planned."""
+    return any(rule.kit and rule.id not in disabled for rule in rules().values())

@@ -1,6 +1,6 @@
 """The protected-characteristic screen for postings: stated preferences and limits the law forbids.
 
-Where :mod:`hirecli.lint.protected` looks for the shape of a question ("are you
+Where :mod:`hirecli.screening.protected` looks for the shape of a question ("are you
 married?"), this module looks for the shape of a requirement or preference in a notice
 ("applicants must be between 21 and 30", "male candidates preferred", "US citizens
 only"), in every text of a posting or role file. Each hit names the law it rests on and
@@ -20,8 +20,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from hirecli.lint.data import load_data
-from hirecli.lint.fastre import FastPattern, PatternSet, lower_text
+from hirecli.screening.fastre import FastPattern, PatternSet, lower_text
+from hirecli.screening.tables import load_data
 
 _WINDOW = 120
 _PART = re.compile(r"%(\w+)%")
@@ -190,7 +190,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def screen(text: str, context: str | None = None) -> list[ScreenHit]:
     """Every preference or limit on a protected characteristic stated in ``text``.
 
-    ``text`` should be normalised (:func:`hirecli.lint.normalize.normalize`); offsets are
+    ``text`` should be normalised (:func:`hirecli.screening.normalize.normalize`); offsets are
     into it. ``context`` (default: ``text``) is where ``near`` exceptions are looked for,
     usually the whole posting. Exemptions and jurisdictions are the caller's business.
     """

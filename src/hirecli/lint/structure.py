@@ -13,8 +13,8 @@ import re
 from collections import Counter, defaultdict
 
 from hirecli.lint.context import Context
-from hirecli.lint.data import load_data
 from hirecli.lint.model import Segment, Severity
+from hirecli.screening.tables import load_data
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -90,7 +90,7 @@ def check_bullets(ctx: Context) -> None:
         if 0 < len(duties) < fewest:
             ctx.report(
                 "bullets-per-section",
-                f"The {kind} list has only {len(duties)} bullets; about {fewest}-{most} give "
+                f"The list of {kind} has only {len(duties)} bullets; about {fewest}-{most} give "
                 "candidates a clear picture of the job",
                 duties[0],
                 severity=Severity.info,
@@ -98,9 +98,13 @@ def check_bullets(ctx: Context) -> None:
             )
 
 
+_MUST_HAVE = ("requirements", "skills")
+"""Sections whose bullets are must-haves in a posting written elsewhere."""
+
+
 def check_requirements(ctx: Context) -> None:
     counts = ctx.posting.requirement_counts
-    required_items = [s for s in ctx.body if s.kind == "bullet" and s.section == "requirements"]
+    required_items = [s for s in ctx.body if s.kind == "bullet" and s.section in _MUST_HAVE]
     if counts is None:
         preferred = sum(1 for s in ctx.body if s.kind == "bullet" and s.section == "preferred")
         counts = (len(required_items), preferred)

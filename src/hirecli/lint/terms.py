@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from hirecli.lint.data import apostrophes, load_data
 from hirecli.lint.model import Severity
 from hirecli.lint.tokens import Token, tokenize
+from hirecli.screening.tables import apostrophes, load_data
 
 NUMBER = "#number"
 _WINDOW = 80

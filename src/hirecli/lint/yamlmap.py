@@ -205,6 +205,17 @@ class SourceText:
         line = bisect.bisect_right(self.line_starts, index) - 1
         return line + 1, index - self.line_starts[line] + 1
 
+    @functools.cached_property
+    def _starts(self) -> dict[int, Path]:
+        return {scalar.start: path for path, scalar in self.scalars.items()}
+
+    def path_at(self, line: int, column: int) -> Path | None:
+        """The path of the scalar that starts at ``line``:``column`` (as the loader's source map
+        gives it), or None when no scalar starts there (a mapping, a list)."""
+        if not 0 < line <= len(self.line_starts):
+            return None
+        return self._starts.get(self.line_starts[line - 1] + column - 1)
+
     def locator(self, path: Path, folded: str) -> Locator | None:
         """A locator for ``folded`` (the value at ``path`` with whitespace folded), or None."""
         scalar = self.scalars.get(path)

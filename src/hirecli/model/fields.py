@@ -14,7 +14,12 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
+from hirecli.pay import currency_problem
+
+STRICT = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+"""Unknown keys are errors, values are not coerced, models are immutable; a model's validator is
+built when it first validates (the loader's fast path, :mod:`hirecli.model.fastpath`, often
+needs none at all)."""
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -42,7 +47,7 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-def _check_text(value: str) -> str:
+def check_text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty_text", "must not be empty")
     bad = CONTROL.search(value)
@@ -55,13 +60,13 @@ def _check_text(value: str) -> str:
     return value
 
 
-def _check_line(value: str) -> str:
+def check_line(value: str) -> str:
     if "\n" in value.strip():
         raise PydanticCustomError("multi_line", "must be a single line")
     return value.strip()
 
 
-def _to_int(value: Any) -> Any:
+def to_int(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if _INT.fullmatch(text):
@@ -80,7 +85,7 @@ def _to_int(value: Any) -> Any:
     return value
 
 
-def _to_number(value: Any) -> Any:
+def to_number(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if (_INT.fullmatch(text) or _NUMBER.fullmatch(text)) and _digits(text) > MAX_DIGITS:
@@ -103,16 +108,14 @@ def _to_number(value: Any) -> Any:
     return value
 
 
-def _iso_currency(value: str) -> str:
-    from hirecli.pay import currency_problem
-
+def iso_currency(value: str) -> str:
     problem = currency_problem(value)
     if problem:
         raise PydanticCustomError("currency_code", problem)
     return value
 
 
-def _to_bool(value: Any) -> Any:
+def to_bool(value: Any) -> Any:
     if isinstance(value, str):
         if value in _TRUE:
             return True
@@ -126,24 +129,24 @@ def _to_bool(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
+Text = Annotated[str, AfterValidator(check_text)]
 """Any non-empty text without control characters; may span lines."""
 
-Line = Annotated[str, AfterValidator(_check_text), AfterValidator(_check_line)]
+Line = Annotated[str, AfterValidator(check_text), AfterValidator(check_line)]
 """A single line of text (titles, names)."""
 
-Int = Annotated[int, BeforeValidator(_to_int)]
-Number = Annotated[int | float, BeforeValidator(_to_number)]
-Bool = Annotated[bool, BeforeValidator(_to_bool)]
+Int = Annotated[int, BeforeValidator(to_int)]
+Number = Annotated[int | float, BeforeValidator(to_number)]
+Bool = Annotated[bool, BeforeValidator(to_bool)]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")]
 CurrencyCode = Annotated[
-    str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code"), AfterValidator(_iso_currency)
+    str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code"), AfterValidator(iso_currency)
 ]
 
 
-def _ascii_code(value: str) -> str:
+def ascii_code(value: str) -> str:
     """Codes are written in ASCII digits: a pattern's ``\\d`` also takes Arabic-Indic or fullwidth ones."""
     if not value.isascii():
         raise PydanticCustomError(
@@ -152,7 +155,7 @@ def _ascii_code(value: str) -> str:
     return value
 
 
-OccupationCode = Annotated[str, AfterValidator(_ascii_code)]
+OccupationCode = Annotated[str, AfterValidator(ascii_code)]
 """An O*NET-SOC code; its pattern is on the field, this keeps it to ASCII digits."""
 
 _PATTERN_WORDS = {
@@ -178,7 +181,7 @@ def error_message(error: Any) -> str:
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def _stage_name(value: str) -> str:
+def check_stage_name(value: str) -> str:
     """A stage's name must not be a number: ``--stage 2`` means the second stage."""
     if value.strip().isdigit():
         raise PydanticCustomError(
@@ -211,6 +214,6 @@ def distinct_stages(stages: list[Any]) -> list[Any]:
 
 
 StageName = Annotated[
-    str, AfterValidator(_check_text), AfterValidator(_check_line), AfterValidator(_stage_name)
+    str, AfterValidator(check_text), AfterValidator(check_line), AfterValidator(check_stage_name)
 ]
 """A single line that is not a bare number."""

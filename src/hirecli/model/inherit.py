@@ -24,23 +24,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel
 
 from hirecli.errors import InputFileError, Problem, ValidationFailed
-from hirecli.model.yamlsource import Path as YamlPath
+from hirecli.model.merge import ABSTRACT, EXTENDS, Node, flatten, merge, to_node
 from hirecli.model.yamlsource import Position, SourceMap
 
-EXTENDS = "extends"
-ABSTRACT = "abstract"
-NOT_INHERITED = frozenset({"id", ABSTRACT, EXTENDS})
-LIST_CHANGES = ("add", "remove")
 MAX_DEPTH = 12
 """At most this many files in one family line (a loop is found long before)."""
 ROLE_SUFFIXES = (".yaml", ".yml")
@@ -59,218 +54,6 @@ class Ancestor:
     id: str
     title: str
     abstract: bool
-
-
-@dataclass(slots=True)
-class Node:
-    """A parsed YAML value with the file and place it was written in."""
-
-    value: Any
-    """None, text, ``dict[str, Node]`` or ``list[Node]``."""
-    file: str
-    pos: Position
-    key_pos: Position | None = None
-
-    def plain(self) -> Any:
-        if isinstance(self.value, dict):
-            return {k: v.plain() for k, v in self.value.items()}
-        if isinstance(self.value, list):
-            return [v.plain() for v in self.value]
-        return self.value
-
-
-def to_node(data: Any, smap: SourceMap, path: YamlPath = ()) -> Node:
-    """``data`` as parsed from one file, each value with its position in ``smap``."""
-    pos = smap.values.get(path, Position(1, 1))
-    if isinstance(data, dict):
-        value: Any = {k: to_node(v, smap, (*path, k)) for k, v in data.items()}
-    elif isinstance(data, list):
-        value = [to_node(v, smap, (*path, i)) for i, v in enumerate(data)]
-    else:
-        value = data
-    return Node(value, smap.source, pos, smap.keys.get(path))
-
-
-def flatten(node: Node, source: str, extends_at: Position) -> tuple[Any, SourceMap]:
-    """Plain data and its source map; inherited values are placed at ``extends:`` here and
-    remembered in ``origins`` with the file and place they came from."""
-    smap = SourceMap(source)
-
-    def walk(current: Node, path: YamlPath) -> Any:
-        if current.file == source:
-            smap.values[path] = current.pos
-            if current.key_pos is not None:
-                smap.keys[path] = current.key_pos
-        else:
-            smap.values[path] = extends_at
-            smap.origins[path] = (current.file, current.pos)
-        if isinstance(current.value, dict):
-            return {k: walk(v, (*path, k)) for k, v in current.value.items()}
-        if isinstance(current.value, list):
-            return [walk(v, (*path, i)) for i, v in enumerate(current.value)]
-        return current.value
-
-    return walk(node, ()), smap
-
-
-# ---- which fields are lists -------------------------------------------------------
-
-
-def _inner(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _inner(args[0]) if len(args) == 1 else annotation
-    return annotation
-
-
-def field_kind(model: type[BaseModel], path: YamlPath) -> str:
-    """ "list", "mapping" or "value": what ``model`` holds at a path of keys."""
-    current: Any = model
-    for part in path:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or not isinstance(part, str):
-            return "value"
-        info = current.model_fields.get(part)
-        if info is None:
-            return "value"
-        current = _inner(info.annotation)
-    if typing.get_origin(current) is list:
-        return "list"
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return "mapping"
-    return "value"
-
-
-# ---- merging ----------------------------------------------------------------------
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def identity(value: Any) -> str | None:
-    """What names a list item: its text, or the ``name`` (or ``text``) of a mapping."""
-    if isinstance(value, str):
-        return _words(value)
-    if isinstance(value, dict):
-        for key in ("name", "text"):
-            if isinstance(value.get(key), str):
-                return _words(value[key])
-    return None
-
-
-def _dotted(path: YamlPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = value if isinstance(value, str) else str(identity(value) or value)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _at(node: Node) -> str:
-    return f"{node.file}:{node.pos.line}:{node.pos.column}"
-
-
-@dataclass
-class Merger:
-    """Merges a child file's values over what it inherits, collecting problems."""
-
-    model: type[BaseModel]
-    problems: list[Problem] = field(default_factory=list)
-
-    def problem(self, node: Node, message: str, code: str = "extends-change") -> None:
-        self.problems.append(Problem(node.file, node.pos.line, node.pos.column, message, code))
-
-    def merge(self, parent: Node | None, child: Node, path: YamlPath) -> Node:
-        if isinstance(child.value, dict) and self._is_change(child, path):
-            return self._change(parent, child, path)
-        if isinstance(child.value, dict) and parent is not None and isinstance(parent.value, dict):
-            merged = dict(parent.value)
-            for key, value in child.value.items():
-                merged[key] = self.merge(merged.get(key), value, (*path, key))
-            return Node(merged, child.file, child.pos, child.key_pos)
-        if isinstance(child.value, dict):
-            inner = {key: self.merge(None, value, (*path, key)) for key, value in child.value.items()}
-            return Node(inner, child.file, child.pos, child.key_pos)
-        return child
-
-    def _is_change(self, child: Node, path: YamlPath) -> bool:
-        keys = set(child.value)
-        if not keys or not keys & set(LIST_CHANGES):
-            return False
-        if field_kind(self.model, path) != "list":
-            return False
-        for key in sorted(keys - set(LIST_CHANGES)):
-            self.problem(
-                child.value[key],
-                f"unknown key {key!r} in a change to the inherited list "
-                f"{_dotted(path)}; write add: and remove:",
-                "unknown-key",
-            )
-        return True
-
-    def _change(self, parent: Node | None, child: Node, path: YamlPath) -> Node:
-        inherited = parent is not None and isinstance(parent.value, list)
-        items: list[Node] = list(parent.value) if parent is not None and inherited else []
-        where = _dotted(path)
-        removals = child.value.get("remove")
-        additions = child.value.get("add")
-        for name, group in (("remove", removals), ("add", additions)):
-            if group is not None and not isinstance(group.value, list):
-                self.problem(group, f"{where}.{name}: expected a list of items", "type")
-        if removals is not None and isinstance(removals.value, list):
-            for item in removals.value:
-                wanted = identity(item.plain())
-                found = next((i for i, old in enumerate(items) if identity(old.plain()) == wanted), None)
-                if wanted is None or found is None:
-                    self.problem(
-                        item,
-                        f"{where}.remove: {_short(item.plain())!r} is not in the inherited "
-                        f"list, so it cannot be removed",
-                        "extends-remove",
-                    )
-                else:
-                    del items[found]
-        if additions is not None and isinstance(additions.value, list):
-            for item in additions.value:
-                wanted = identity(item.plain())
-                found = next(
-                    (
-                        i
-                        for i, old in enumerate(items)
-                        if wanted is not None and identity(old.plain()) == wanted
-                    ),
-                    None,
-                )
-                if found is None:
-                    items.append(item)
-                elif items[found].plain() == item.plain():
-                    self.problem(
-                        item,
-                        f"{where}.add: {_short(item.plain())!r} is already inherited "
-                        f"(from {_at(items[found])})",
-                        "duplicate-item",
-                    )
-                else:
-                    items[found] = item
-        return Node(items, child.file, child.pos, child.key_pos)
-
-
-def merge(parent: Node, child: Node, model: type[BaseModel]) -> tuple[Node, list[Problem]]:
-    """``child`` (a whole file) over ``parent`` (what it extends, already merged)."""
-    inherited = dict(parent.value) if isinstance(parent.value, dict) else {}
-    for key in NOT_INHERITED:
-        inherited.pop(key, None)
-    merger = Merger(model)
-    node = merger.merge(Node(inherited, parent.file, parent.pos), child, ())
-    return node, merger.problems
 
 
 # ---- finding and reading parent files ---------------------------------------------
@@ -317,7 +100,7 @@ def is_abstract_text(text: str) -> bool:
     return _ABSTRACT_LINE.search(text) is not None
 
 
-def _shown_like(child_source: str, target: Path) -> str:
+def shown_like(child_source: str, target: Path) -> str:
     """A path shown the way the child was: absolute stays absolute, else relative to here
     (when it lies below here)."""
     if os.path.isabs(child_source):
@@ -352,20 +135,20 @@ class FileReader:
             if not target.is_file():
                 return []
             if child_source.startswith("<") or os.path.isabs(child_source):
-                shown = _shown_like(child_source, target)  # standard input: relative to here
+                shown = shown_like(child_source, target)  # standard input: relative to here
             else:
                 shown = os.path.normpath(os.path.join(os.path.dirname(child_source), ref))
             return [(str(target.resolve()), shown)]
         for suffix in ROLE_SUFFIXES:
             sibling = folder / f"{ref}{suffix}"
             if sibling.is_file() and _file_id(sibling) == ref:
-                return [(str(sibling.resolve()), _shown_like(child_source, sibling))]
+                return [(str(sibling.resolve()), shown_like(child_source, sibling))]
         root = catalogue_root(folder)
         found = self._index(root).by_id.get(ref, [])
-        return [(str(p.resolve()), _shown_like(child_source, p)) for p in found]
+        return [(str(p.resolve()), shown_like(child_source, p)) for p in found]
 
     def _index(self, root: Path) -> _Index:
-        files = sorted(_role_files(root))
+        files = sorted(role_files(root))
         signature = tuple((str(p), st.st_mtime_ns, st.st_size) for p in files for st in (p.stat(),))
         cached = self._indexes.get(root)
         if cached is not None and cached.signature == signature:
@@ -403,7 +186,7 @@ def _file_id(path: Path) -> str:
     return declared_id(text) or slugify(path.stem)
 
 
-def _role_files(root: Path) -> Iterator[Path]:
+def role_files(root: Path) -> Iterator[Path]:
     for path in root.rglob("*"):
         if (
             path.suffix in ROLE_SUFFIXES
@@ -556,7 +339,7 @@ def load_resolved(
     cached = _cached(reader, key)
     if cached is not None:
         return cached
-    from hirecli.model.loader import check_model, parse_checked
+    from hirecli.model.checking import check_model, parse_checked
     from hirecli.model.yamlsource import decode
     from hirecli.slug import slugify
 
@@ -581,53 +364,3 @@ def load_resolved(
         _CACHE.clear()
     _CACHE[key] = resolved
     return resolved
-
-
-# ---- who extends whom --------------------------------------------------------------
-
-_EXTENDS_LINE = re.compile(r"""^extends:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
-
-
-def declared_extends(text: str) -> str | None:
-    """The ``extends:`` a role file's text writes at its top level, if any."""
-    found = _EXTENDS_LINE.search(text)
-    return found.group(1).strip() if found else None
-
-
-def parents_in(root: Path) -> dict[Path, Path]:
-    """Each role file below ``root`` that extends another, with the file it extends."""
-    reader = FileReader()
-    found: dict[Path, Path] = {}
-    for path in _role_files(root):
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        ref = declared_extends(text)
-        if ref is None:
-            continue
-        key = str(path.resolve())
-        targets = reader.find(ref, key, key)
-        if len(targets) == 1:
-            found[Path(key)] = Path(targets[0][0])
-    return found
-
-
-def dependents(files: list[Path]) -> list[str]:
-    """Role files that extend one of ``files``, directly or not, in the files' catalogues,
-    as paths relative to the current folder where they can be; ``files`` left out."""
-    named = {f.resolve() for f in files if f.suffix in ROLE_SUFFIXES}
-    parent_of: dict[Path, Path] = {}
-    for root in sorted({catalogue_root(f.parent) for f in named}):
-        parent_of.update(parents_in(root))
-    closure = set(named)
-    added: list[Path] = []
-    grew = True
-    while grew:
-        grew = False
-        for child, parent in sorted(parent_of.items()):
-            if parent in closure and child not in closure:
-                closure.add(child)
-                added.append(child)
-                grew = True
-    return [_shown_like("relative", path) for path in sorted(added)]

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
-import types
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from hirecli.errors import InputFileError, Problem, ValidationFailed
-from hirecli.model import inherit
+from hirecli.errors import InputFileError, ValidationFailed
+from hirecli.frozen import Frozen, frozen, init
+from hirecli.model.checking import check_model, parse_checked
 from hirecli.model.company import Company
-from hirecli.model.fields import CONTROL, error_message
-from hirecli.model.inherit import Ancestor
 from hirecli.model.role import Role
-from hirecli.model.yamlsource import MAX_BYTES, Position, SourceMap, decode, parse
+from hirecli.model.yamlsource import MAX_BYTES, SourceMap, decode
 from hirecli.slug import slugify
+
+if TYPE_CHECKING:
+    from hirecli.model.inherit import Ancestor, Reader
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -30,27 +29,27 @@ ROLE_SUFFIXES = (".yaml", ".yml")
 COMPANY_FILE = "company.yaml"
 _NOT_ROLES = frozenset({COMPANY_FILE, "company.yml", ".hirecli-lint.yaml", ".hirecli-lint.yml"})
 
-_TYPE_WORDS = {
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-}
 
+@frozen
+class Loaded(Frozen, Generic[T]):
+    """A validated model with where it came from, for messages that point into the file.
 
-@dataclass(frozen=True, slots=True)
-class Loaded(Generic[T]):
-    """A validated model with where it came from, for messages that point into the file."""
+    ``ancestors`` are the files a role inherits from through ``extends:``, nearest first.
+    """
 
+    __slots__ = ("ancestors", "model", "positions", "source")
     model: T
     source: str
     positions: SourceMap
-    ancestors: tuple[Ancestor, ...] = ()
-    """The files a role inherits from through ``extends:``, nearest first."""
+    ancestors: tuple[Ancestor, ...]
+
+    def __init__(
+        self, model: T, source: str, positions: SourceMap, ancestors: tuple[Ancestor, ...] = ()
+    ) -> None:
+        init(self, "model", model)
+        init(self, "source", source)
+        init(self, "positions", positions)
+        init(self, "ancestors", ancestors)
 
 
 def read_bytes(path: str | Path, stdin: typing.BinaryIO | None = None) -> tuple[bytes, str]:
@@ -73,147 +72,6 @@ def read_bytes(path: str | Path, stdin: typing.BinaryIO | None = None) -> tuple[
         raise InputFileError(f"{file}: cannot read ({exc.strerror})") from None
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The model class inside ``X | None``, ``list[X]`` and ``Annotated[X, ...]``."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (list, tuple, set, frozenset, dict):
-        return _unwrap(typing.get_args(annotation)[-1])
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _unwrap(arg)
-            if isinstance(found, type) and issubclass(found, BaseModel):
-                return found
-    return annotation
-
-
-def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(part)
-        if field is None:
-            return None
-        current = _unwrap(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _dotted(loc: Iterable[str | int]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "the file"
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (an empty value)"
-    return f"{value!r}"
-
-
-def _problems(exc: ValidationError, model: type[BaseModel], smap: SourceMap) -> list[Problem]:
-    found: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        kind = error["type"]
-        ctx = error.get("ctx") or {}
-        if kind == "cross_field":
-            field = ctx["field"]
-            found.append(smap.problem((*loc, field), error["msg"], "range"))
-        elif kind == "extra_forbidden":
-            key = str(loc[-1])
-            owner = _model_at(model, loc[:-1])
-            known = list(owner.model_fields) if owner else []
-            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            where = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-            message = f"unknown key {key!r}{where}"
-            message += (
-                f"; did you mean {hint[0]!r}?"
-                if hint
-                else (f" (known keys: {', '.join(known)})" if known else "")
-            )
-            found.append(smap.problem(loc, message, "unknown-key", key=True))
-        elif kind == "missing":
-            found.append(smap.problem(loc[:-1], f"missing required key {_dotted(loc)!r}", "missing"))
-        elif kind in _TYPE_WORDS:
-            found.append(
-                smap.problem(
-                    loc,
-                    f"{_dotted(loc)}: expected {_TYPE_WORDS[kind]}, got {_describe(error.get('input'))}",
-                    "type",
-                )
-            )
-        else:
-            found.append(smap.problem(loc, f"{_dotted(loc)}: {error_message(error)}", kind))
-    return found
-
-
-def _control_problem(text: str, offset: int, char: str, smap: SourceMap) -> Problem:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    here = Position(line, column)
-    before = [
-        (pos.line, pos.column, path)
-        for path, pos in smap.values.items()
-        if path and (pos.line, pos.column) <= (here.line, here.column)
-    ]
-    field = f" in {_dotted(max(before)[2])}" if before else ""
-    return Problem(
-        smap.source,
-        line,
-        column,
-        f"control character U+{ord(char):04X}{field}; remove it",
-        "control_character",
-    )
-
-
-def parse_checked(
-    text: str, source: str, model: type[BaseModel]
-) -> tuple[dict[str, Any], SourceMap, list[Problem]]:
-    """The mapping in YAML ``text``, its source map and the problems found so far."""
-    controls = [m for m in CONTROL.finditer(text) if m.group() not in "\t\r\x85"]
-    if controls:
-        text = CONTROL.sub(lambda m: m.group() if m.group() in "\t\r\x85" else " ", text)
-    data, smap, problems = parse(text, source)
-    problems = problems + [_control_problem(text, m.start(), m.group(), smap) for m in controls[:20]]
-    if not isinstance(data, dict):
-        what = "a list" if isinstance(data, list) else ("nothing" if data is None else "a single value")
-        raise ValidationFailed(
-            [
-                Problem(
-                    source,
-                    1,
-                    1,
-                    f"the file holds {what}; a {model.__name__.lower()} file "
-                    "must be a mapping of keys (like 'title: ...')",
-                    "not-a-mapping",
-                )
-            ]
-        )
-    return data, smap, problems
-
-
-def check_model(data: dict[str, Any], smap: SourceMap, problems: list[Problem], model: type[M]) -> M:
-    """``data`` validated as ``model``; raise :class:`ValidationFailed` with every problem."""
-    loaded: M | None = None
-    try:
-        loaded = model.model_validate(data)
-    except ValidationError as exc:
-        problems = problems + _problems(exc, model, smap)
-    if problems or loaded is None:
-        problems = sorted(problems, key=lambda p: (p.file != smap.source, p.file, p.line, p.column))
-        raise ValidationFailed(problems)
-    return loaded
-
-
 def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded[M]:
     """Validate YAML text as ``model``; raise :class:`ValidationFailed` with every problem."""
     text = decode(text_or_bytes, source) if isinstance(text_or_bytes, bytes) else text_or_bytes
@@ -222,22 +80,31 @@ def load_text(text_or_bytes: str | bytes, source: str, model: type[M]) -> Loaded
 
 
 def load_role_text(
-    text: str | bytes, source: str = "<string>", *, reader: inherit.Reader | None = None
+    text: str | bytes, source: str = "<string>", *, reader: Reader | None = None
 ) -> Loaded[Role]:
     """A role from YAML text; ``extends:`` is followed from ``source``'s folder (or through
-    ``reader``, e.g. into a git commit)."""
+    ``reader``, e.g. into a git commit).
+
+    :mod:`hirecli.model.inherit` is imported only for a role that needs it (one that extends
+    another, has no id, or has problems), which keeps it out of most start-ups."""
     text = decode(text, source) if isinstance(text, bytes) else text
     data, smap, problems = parse_checked(text, source, Role)
     ancestors: tuple[Ancestor, ...] = ()
-    if inherit.EXTENDS in data:
+    if "extends" in data:
+        from hirecli.model import inherit
+
         data, smap, ancestors, more = inherit.resolve(data, smap, Role, reader or inherit.FileReader())
         problems = problems + more
     try:
         role = check_model(data, smap, problems, Role)
     except ValidationFailed as exc:
-        raise ValidationFailed(inherit.without_inherited_gaps(list(exc.problems))) from None
+        from hirecli.model.inherit import without_inherited_gaps
+
+        raise ValidationFailed(without_inherited_gaps(list(exc.problems))) from None
     if role.id is None:
-        stem = "" if source.startswith("<") else Path(inherit.file_part(source)).stem
+        from hirecli.model.inherit import file_part
+
+        stem = "" if source.startswith("<") else Path(file_part(source)).stem
         role = role.model_copy(update={"id": slugify(stem)})
     return Loaded(role, source, smap, ancestors)
 
@@ -280,7 +147,11 @@ def is_abstract_file(path: Path) -> bool:
             head = handle.read(MAX_BYTES)
     except OSError:
         return False
-    return b"abstract" in head and inherit.is_abstract_text(head.decode("utf-8", errors="replace"))
+    if b"abstract" not in head:
+        return False
+    from hirecli.model.inherit import is_abstract_text
+
+    return is_abstract_text(head.decode("utf-8", errors="replace"))
 
 
 def iter_role_files(

@@ -22,6 +22,7 @@ from hirecli.model.fields import (
     Text,
     distinct_stages,
 )
+from hirecli.pay import amount_problem, plain_number
 
 EmploymentType = Literal[
     "full_time", "part_time", "contract", "temporary", "internship", "per_diem", "volunteer"
@@ -75,8 +76,6 @@ class Compensation(BaseModel):
             return self
         if self.min <= 0:
             raise _cross_field("min", "compensation.min must be greater than 0")
-        from hirecli.pay import amount_problem, plain_number
-
         for field in ("min", "max"):
             value = getattr(self, field)
             problem = (

@@ -11,12 +11,11 @@ also keeps us off the recursive composer, so deep nesting cannot exhaust the sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from hirecli.errors import Problem, ValidationFailed
+from hirecli.frozen import Frozen, frozen, init
+from hirecli.yamlimport import yaml
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
@@ -33,22 +32,44 @@ _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+@frozen
+class Position(Frozen):
+    """A line and column, both counted from 1."""
+
+    __slots__ = ("column", "line")
     line: int
     column: int
 
+    def __init__(self, line: int, column: int) -> None:
+        init(self, "line", line)
+        init(self, "column", column)
 
-@dataclass(slots=True)
-class SourceMap:
-    """Where each value (and its key) stands in the source, by path from the root."""
 
+@frozen
+class SourceMap(Frozen):
+    """Where each value (and its key) stands in the source, by path from the root.
+
+    ``origins`` holds the values a role inherits through ``extends:``: the file and place each
+    was written in. Their entry in ``values`` is the ``extends:`` line of this file.
+    """
+
+    __slots__ = ("keys", "origins", "source", "values")
     source: str
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
-    origins: dict[Path, tuple[str, Position]] = field(default_factory=dict)
-    """Values a role inherits through ``extends:``: the file and place each was written in.
-    Their entry in ``values`` is the ``extends:`` line of this file."""
+    values: dict[Path, Position]
+    keys: dict[Path, Position]
+    origins: dict[Path, tuple[str, Position]]
+
+    def __init__(
+        self,
+        source: str,
+        values: dict[Path, Position] | None = None,
+        keys: dict[Path, Position] | None = None,
+        origins: dict[Path, tuple[str, Position]] | None = None,
+    ) -> None:
+        init(self, "source", source)
+        init(self, "values", {} if values is None else values)
+        init(self, "keys", {} if keys is None else keys)
+        init(self, "origins", {} if origins is None else origins)
 
     def locate(self, path: Path, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -120,16 +141,22 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-@dataclass(slots=True)
 class _Frame:
-    value: dict[str, Any] | list[Any]
-    path: Path
-    anchor: str | None
-    start_nodes: int
-    key: str | None = None
-    key_pos: Position | None = None
-    key_lines: dict[str, int] = field(default_factory=dict)
-    item_lines: dict[Any, int] = field(default_factory=dict)
+    """A mapping or list being read, with what its duplicate checks have seen."""
+
+    __slots__ = ("anchor", "item_lines", "key", "key_lines", "key_pos", "path", "start_nodes", "value")
+
+    def __init__(
+        self, value: dict[str, Any] | list[Any], path: Path, anchor: str | None, start_nodes: int
+    ) -> None:
+        self.value = value
+        self.path = path
+        self.anchor = anchor
+        self.start_nodes = start_nodes
+        self.key: str | None = None
+        self.key_pos: Position | None = None
+        self.key_lines: dict[str, int] = {}
+        self.item_lines: dict[Any, int] = {}
 
 
 class _Builder:

@@ -1,7 +1,8 @@
 """Word documents: paragraph styles and list numbering say what each paragraph is.
 
 Positions are paragraph numbers (counted over the body's paragraphs, table cells
-included) with column 1: a Word file has no lines.
+included) and the column is the character's place in its paragraph, from 1: a Word
+file has no lines.
 """
 
 from __future__ import annotations
@@ -101,25 +102,32 @@ class _Reader:
         text = paragraph.text.replace("\t", " ")
         kind, level, list_key = _kind(paragraph)
         bold, lead = _is_bold(paragraph)
-        lines = [piece.strip() for piece in text.split("\n") if piece.strip()]
+        lines: list[str] = []
+        anchors: list[Piece] = []
+        pieces: list[Piece] = []
+        offset = start = 0
+        for piece in text.split("\n"):
+            stripped = piece.strip()
+            if stripped:
+                column = start + len(piece) - len(piece.lstrip()) + 1
+                pieces.append(Piece(offset, self.count, 1))
+                anchors.append(Piece(offset, self.count, column))
+                lines.append(stripped)
+                offset += len(stripped) + 1
+            start += len(piece) + 1
         if not lines:
             self.previous_list = None
             return None
-        joined = " ".join(lines)
-        pieces: list[Piece] = []
-        offset = 0
-        for piece in lines:
-            pieces.append(Piece(offset, self.count, 1))
-            offset += len(piece) + 1
         block = Block(
             kind,
-            joined,
+            " ".join(lines),
             self.count,
-            1,
+            anchors[0].column,
             level=level,
             bold=bold,
             label=lead,
             pieces=tuple(pieces) if len(pieces) > 1 else (),
+            anchors=tuple(anchors) if len(anchors) > 1 else (),
         )
         if len(lines) > 1:
             block.source = "\n".join(lines)
@@ -138,22 +146,25 @@ class _Reader:
             seen: set[int] = set()
             cells: list[str] = []
             first: int | None = None
+            text = ""
+            anchors: list[Piece] = []
             for cell in row.cells:
                 if id(cell._tc) in seen:
                     continue
                 seen.add(id(cell._tc))
-                texts = []
+                texts: list[str] = []
                 for paragraph in cell.paragraphs:
                     block = self.paragraph(paragraph, in_table=True)
                     if block is not None:
                         first = first or block.line
+                        text += " | " if text and not texts else " " if texts else ""
+                        anchors += [Piece(len(text) + a.offset, a.line, a.column) for a in block.places()]
+                        text += block.text
                         texts.append(block.text)
                 cells.append(" ".join(texts))
             if any(cells):
                 self.doc.blocks.append(
-                    Block(
-                        "row", " | ".join(c for c in cells if c), first or self.count, 1, cells=tuple(cells)
-                    )
+                    Block("row", text, first or self.count, 1, cells=tuple(cells), anchors=tuple(anchors))
                 )
         self.doc.blocks.append(Block("rule", "", self.count))
 

@@ -3,7 +3,8 @@
 Headings, list items (with their nesting and list), paragraphs, tables, code and
 rules come from the parser; inline marks are removed, link text is kept, and a line
 or block that is all bold is marked so. A paragraph keeps where each of its source
-lines starts (soft line breaks are often separate facts: "**Location:** Leeds").
+lines starts (soft line breaks are often separate facts: "**Location:** Leeds"), and
+every block where its words stand in the source once the marks are gone (``anchors``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from hirecli.readers.align import Lines, align, one_line_breaks
 from hirecli.readers.model import Block, Piece, SourceDoc
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ def _column(source: list[str], index: int, text: str) -> int:
     """The column where ``text`` starts on line ``index`` (0-based) of the source."""
     if not 0 <= index < len(source):
         return 1
-    line = source[index].expandtabs(4)
+    line = source[index]
     for probe in (text[:12], text.split()[0] if text.split() else ""):
         found = line.find(probe) if probe else -1
         if found >= 0:
@@ -90,6 +92,42 @@ def _column(source: list[str], index: int, text: str) -> int:
     if marker:
         return marker.end() + 1
     return len(line) - len(line.lstrip()) + 1
+
+
+_OPENING = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:#{1,6}[ \t]+)?")
+"""What opens a line before its text: indentation, quote marks, list markers, a heading's #."""
+
+
+def _anchors(source: list[str], index: int, text: str) -> list[Piece]:
+    """Where the words of ``text`` (line ``index`` of the source, 0-based, marks removed) stand."""
+    if not 0 <= index < len(source):
+        return [Piece(0, index + 1, 1)]
+    return [Piece(offset, index + 1, at + 1) for offset, at in align(text, source[index])]
+
+
+def _spread(lines: list[str], first: int, text: str, line: int) -> list[Piece]:
+    """Where the words of a block's ``text`` stand in its source ``lines`` (the first is line
+    ``first``, 0-based), its text starting on ``line``: aligned over all its lines at once,
+    since a code span or a link may run across a line break."""
+    if not lines:
+        return []
+    raw = "\n".join(lines)
+    places = Lines(raw)
+    index = places.index(line - first, 0)
+    opening = _OPENING.match(raw, index)
+    found = []
+    for offset, at in align(text, raw, opening.end() if opening else index):
+        number, column = places.position(at)
+        found.append(Piece(offset, first + number, column))
+    return found
+
+
+def _cut(anchors: tuple[Piece, ...], start: int) -> tuple[Piece, ...]:
+    """The anchors of ``text[start:]``, counted from its start."""
+    kept = [a for a in anchors if a.offset <= start]
+    first = kept[-1] if kept else None
+    head = (Piece(0, first.line, first.column + start - first.offset),) if first else ()
+    return head + tuple(Piece(a.offset - start, a.line, a.column) for a in anchors if a.offset > start)
 
 
 class _Walker:
@@ -107,6 +145,7 @@ class _Walker:
     def block(self, token: Token, parsed: _Inline, kind: str, **extra: Any) -> Block | None:
         start = token.map[0] if token.map else 0
         pieces: list[Piece] = []
+        anchors: list[Piece] = []
         parts: list[str] = []
         offset = 0
         bold_all = True
@@ -117,20 +156,24 @@ class _Walker:
             if parts:
                 offset += 1
             bold = line.bold > 0 and line.plain == 0
-            pieces.append(Piece(offset, start + index + 1, _column(self.source, start + index, text), bold))
+            column = _column(self.source, start + index, text)
+            pieces.append(Piece(offset, start + index + 1, column, bold))
             parts.append(text)
             offset += len(text)
             bold_all = bold_all and bold
         if not parts:
             return None
         text = " ".join(parts)
+        end = token.map[1] if token.map else start + 1
+        anchors = _spread(self.source[start:end], start, text, pieces[0].line) or [pieces[0]]
         block = Block(
             kind,  # type: ignore[arg-type]
             text,
-            pieces[0].line,
-            pieces[0].column,
+            anchors[0].line,
+            anchors[0].column,
             bold=bold_all,
             pieces=tuple(pieces) if len(pieces) > 1 else (),
+            anchors=tuple(anchors) if len(anchors) > 1 else (),
             **extra,
         )
         if len(parsed.lines) > 1:
@@ -158,7 +201,12 @@ class _Walker:
                 parsed = _inline(tokens[index + 1])
                 block = self.block(tokens[index + 1], parsed, "heading", level=int(token.tag[1:]))
                 if block is not None:
-                    block.text = block.text.strip("# ").strip() or block.text
+                    text = block.text.strip("# ").strip() or block.text
+                    cut = block.text.find(text)
+                    if cut > 0:
+                        block.anchors = _cut(block.places(), cut)
+                        block.line, block.column = block.anchors[0].line, block.anchors[0].column
+                    block.text = text
                     self.doc.blocks.append(block)
                 index += 3
                 continue
@@ -178,14 +226,17 @@ class _Walker:
             elif kind == "tr_close" and self.row is not None:
                 if any(self.row):
                     line = self.row_line or (self.doc.blocks[-1].line if self.doc.blocks else 1)
+                    text = " | ".join(c for c in self.row if c)
+                    column = _column(self.source, line - 1, self.row[0] or "|")
                     self.doc.blocks.append(
                         Block(
                             "row",
-                            " | ".join(c for c in self.row if c),
+                            text,
                             line,
-                            _column(self.source, line - 1, self.row[0] or "|"),
+                            column,
                             cells=tuple(self.row),
                             bold=self.row_header,
+                            anchors=tuple(_anchors(self.source, line - 1, text)),
                         )
                     )
                 self.row = None
@@ -194,8 +245,15 @@ class _Walker:
                 for offset, text in enumerate(token.content.splitlines()):
                     if text.strip():
                         line = start + offset + 1
+                        anchors = _anchors(self.source, line - 1, text.strip())
                         self.doc.blocks.append(
-                            Block("code", text.strip(), line, _column(self.source, line - 1, text.strip()))
+                            Block(
+                                "code",
+                                text.strip(),
+                                line,
+                                anchors[0].column,
+                                anchors=tuple(anchors) if len(anchors) > 1 else (),
+                            )
                         )
             elif kind == "html_block":
                 self._html(token)
@@ -216,6 +274,10 @@ class _Walker:
                             Piece(joined + p.offset, p.line, p.column)
                             for p in (more.pieces or (Piece(0, more.line, more.column),))
                         ),
+                    )
+                    self.item.anchors = (
+                        *self.item.places(),
+                        *(Piece(joined + p.offset, p.line, p.column) for p in more.places()),
                     )
                     self.item.text = f"{self.item.text} {more.text}"
                     self.item.bold = self.item.bold and more.bold
@@ -244,7 +306,16 @@ class _Walker:
             text = _clean(html.unescape(_TAG.sub(" ", raw)))
             if text:
                 line = start + offset + 1
-                self.doc.blocks.append(Block("paragraph", text, line, _column(self.source, line - 1, text)))
+                anchors = _anchors(self.source, line - 1, text)
+                self.doc.blocks.append(
+                    Block(
+                        "paragraph",
+                        text,
+                        line,
+                        anchors[0].column,
+                        anchors=tuple(anchors) if len(anchors) > 1 else (),
+                    )
+                )
 
     _marker = ""
 
@@ -252,6 +323,7 @@ class _Walker:
 def read_markdown(text: str, name: str = "<markdown>") -> SourceDoc:
     """The blocks of a Markdown document, each at the line and column it starts."""
     doc = SourceDoc(name, "markdown")
+    text = one_line_breaks(text)  # the parser's lines are str.splitlines' lines
     source = text.splitlines()
     tokens = _parser().parse(text)
     _Walker(source, doc).walk(tokens)

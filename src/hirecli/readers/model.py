@@ -61,12 +61,21 @@ class Block:
     """Where each source line of a block that spans several lines starts in its text."""
     source: str = ""
     """The source line as written, for line-based formats (text and Markdown)."""
+    anchors: tuple[Piece, ...] = ()
+    """Where runs of the text stand in the source, finer than ``pieces``: ``text[offset:]``
+    starts at line:column up to the next anchor. Readers that strip markup (HTML, Markdown)
+    or cut a Word paragraph fill it, so that a word's place is exact; empty when the text
+    runs unbroken from ``line``:``column``."""
     label: str = ""
     """For a ``definition``: the term it defines; for a bold-led line, its bold lead-in."""
 
     @property
     def position(self) -> str:
         return f"{self.line}:{self.column}"
+
+    def places(self) -> tuple[Piece, ...]:
+        """The finest map this block has from offsets in its text to places in its source."""
+        return self.anchors or self.pieces or (Piece(0, self.line, self.column),)
 
     def lines(self) -> builtins.list[tuple[str, int, int]]:
         """The block's text cut at its source lines: (text, line, column) each."""

@@ -57,7 +57,7 @@ class Source:
 
 def _too_large(name: str, size: int, limit: int) -> InputFileError:
     return InputFileError(
-        f"{name}: too large to import ({size / 1_048_576:.1f} MB; the limit is {limit // 1_048_576} MB)"
+        f"{name}: too large to read ({size / 1_048_576:.1f} MB; the limit is {limit // 1_048_576} MB)"
     )
 
 
@@ -67,7 +67,7 @@ def read_input(path: str, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
         stream = stdin or sys.stdin.buffer
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise InputFileError(f"<stdin>: too large to import (over {MAX_BYTES // 1_048_576} MB)")
+            raise InputFileError(f"<stdin>: too large to read (over {MAX_BYTES // 1_048_576} MB)")
         return data, "<stdin>"
     file = Path(path)
     try:
@@ -138,7 +138,7 @@ def detect(data: bytes, name: str, hint: Format | None = None) -> Source:
         raise _too_large(name, len(data), MAX_TEXT_BYTES)
     text = decode_text(data, name)
     if not text.strip():
-        raise InvalidInputError(f"{name}: holds no text; there is nothing to import")
+        raise InvalidInputError(f"{name}: holds no text; there is nothing to read")
     if fmt is None:
         head = data[:8192]
         if (_HTML_SNIFF.search(head) and head.lstrip()[:1] == b"<") or len(_HTML_SNIFF.findall(head)) >= 3:

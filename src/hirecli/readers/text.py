@@ -16,24 +16,29 @@ _BULLET = re.compile(rf"^(?P<indent>\s*)(?P<marker>[-*+{GLYPHS}]|\d{{1,2}}[.)]|\
 
 
 def read_text(text: str, name: str = "<text>") -> SourceDoc:
-    """The lines of ``text`` as blocks; bullets keep their marker and indentation."""
+    """The lines of ``text`` as blocks; bullets keep their marker and indentation.
+
+    A block's text and column are as written (a tab is one column, as an editor counts
+    characters); ``indent`` and ``source`` have tabs expanded, to compare indentation.
+    """
     doc = SourceDoc(name, "text")
     lists = 0
     previous: Block | None = None
     for number, original in enumerate(text.splitlines(), 1):
-        line = original.expandtabs(4).rstrip()
+        written = original.rstrip()
+        line = written.expandtabs(4)
         if not line.strip():
             previous = None
             continue
         indent = len(line) - len(line.lstrip())
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(written)
         if bullet:
             if previous is None or previous.kind != "bullet":
                 lists += 1
             depth = 1 + (indent // 2 if indent else 0)
             block = Block(
                 "bullet",
-                line[bullet.end() :],
+                written[bullet.end() :],
                 number,
                 bullet.end() + 1,
                 level=depth,
@@ -44,7 +49,8 @@ def read_text(text: str, name: str = "<text>") -> SourceDoc:
                 source=line,
             )
         else:
-            block = Block("line", line.strip(), number, indent + 1, indent=indent, source=line)
+            lead = len(written) - len(written.lstrip())
+            block = Block("line", written.strip(), number, lead + 1, indent=indent, source=line)
         doc.blocks.append(block)
         previous = block
     return doc

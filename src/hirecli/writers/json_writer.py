@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from hirecli.document import Document, to_dict
+from hirecli.jsonindent import dumps
 from hirecli.writers import WriteOptions
 
 
@@ -16,7 +15,7 @@ class JsonWriter:
     binary = False
 
     def render(self, doc: Document, options: WriteOptions) -> str:
-        return json.dumps(to_dict(doc), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        return dumps(to_dict(doc)) + "\n"
 
 
 WRITER = JsonWriter()

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from hirecli.doctext import one_line, safe_url, subtitle, table_grid, title_blocks, trim_inlines
 from hirecli.document import (
     CHECKBOX,
     Block,
@@ -35,8 +36,6 @@ from hirecli.document import (
     inlines,
 )
 from hirecli.writers import WriteOptions
-from hirecli.writers.text import one_line, subtitle, table_grid, title_blocks, trim_inlines
-from hirecli.writers.urls import safe_url
 
 _ALWAYS = frozenset("\\`*_[]<>|~")
 _ENTITY = re.compile(r"&(?=#?\w+;)")

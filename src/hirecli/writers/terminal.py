@@ -17,6 +17,16 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
+from hirecli.doctext import (
+    CHECKBOX_MARK,
+    cell_text,
+    one_line,
+    opens_with_title,
+    safe_url,
+    shown_address,
+    table_grid,
+    trim_inlines,
+)
 from hirecli.document import (
     CHECKBOX,
     Block,
@@ -36,9 +46,6 @@ from hirecli.document import (
     Table,
 )
 from hirecli.writers import WriteOptions
-from hirecli.writers.html import CHECKBOX_MARK
-from hirecli.writers.text import cell_text, one_line, opens_with_title, table_grid, trim_inlines
-from hirecli.writers.urls import safe_url
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -76,8 +83,7 @@ def _inline(content: Inlines, *, hyperlinks: bool) -> Text:
             out.append(node.text, "italic")
         elif isinstance(node, Link) and (url := safe_url(node.url)):
             out.append(node.text, Style(underline=True, link=url if hyperlinks else None))
-            address = url.removeprefix("mailto:")
-            if address != node.text.strip():
+            if address := shown_address(node):
                 out.append(f" <{address}>", "dim")
         else:
             out.append(node.text)

@@ -1,4 +1,4 @@
-"""Plain text that reads well in an e-mail, plus the text helpers every writer shares.
+"""Plain text that reads well in an e-mail.
 
 No line is ever wrapped: a mail client or editor wraps for its own width, and a
 hard-wrapped posting pasted into a form breaks mid-sentence. Table columns are
@@ -7,10 +7,15 @@ aligned by display width, so CJK text (two columns a character) lines up too.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import replace
-
+from hirecli.doctext import (
+    display_width,
+    one_line,
+    shown_address,
+    subtitle,
+    table_grid,
+    title_blocks,
+    trim_inlines,
+)
 from hirecli.document import (
     CHECKBOX,
     Block,
@@ -18,7 +23,6 @@ from hirecli.document import (
     Callout,
     Document,
     Heading,
-    Inline,
     Inlines,
     KeyFacts,
     Link,
@@ -30,113 +34,16 @@ from hirecli.document import (
 )
 from hirecli.writers import WriteOptions
 
-_SPACE_RUN = re.compile(r"\s+")
-_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
-
-
-def _one_space(match: re.Match[str]) -> str:
-    """A run of white space with a line break in it becomes one space (each run is read once,
-    so a long run of spaces costs linear time)."""
-    run = match.group()
-    return " " if _BREAKS.search(run) else run
-
-
 RULE_WIDTH = 60
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line: line breaks become a space, tabs a space, control characters go.
-
-    Every writer puts a block on one line, so a stray newline in a role file can
-    neither start a new Markdown block nor split a table row.
-    """
-    text = (
-        _SPACE_RUN.sub(_one_space, text).replace("\t", " ")
-        if _BREAKS.search(text)
-        else text.replace("\t", " ")
-    )
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
-
-
-def trim_inlines(content: Inlines) -> Inlines:
-    """Inline content cleaned for output: one line, no outer whitespace, no empty parts.
-
-    A link without text shows its address.
-    """
-    cleaned: list[Inline] = []
-    for node in content:
-        text = one_line(node.text)
-        if isinstance(node, Link) and not text.strip():
-            text = one_line(node.url)
-        if text:
-            cleaned.append(replace(node, text=text))
-    while cleaned and not cleaned[0].text.strip():
-        cleaned.pop(0)
-    while cleaned and not cleaned[-1].text.strip():
-        cleaned.pop()
-    if cleaned:
-        cleaned[0] = replace(cleaned[0], text=cleaned[0].text.lstrip())
-        cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text.rstrip())
-    return tuple(cleaned)
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a monospaced font: wide East Asian characters take two."""
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
-
-
-def opens_with_title(doc: Document) -> bool:
-    """Whether the builder put the title in as a level-1 heading (so writers don't repeat it)."""
-    return bool(doc.blocks) and isinstance(doc.blocks[0], Heading) and doc.blocks[0].level == 1
-
-
-def title_blocks(doc: Document) -> tuple[Heading, ...]:
-    """The document's title as a heading, unless its first block already is one."""
-    title = one_line(doc.meta.title).strip()
-    if opens_with_title(doc) or not title:
-        return ()
-    return (Heading(1, title),)
-
-
-def subtitle(doc: Document) -> str:
-    """The subtitle shown under a title that writers print from the metadata."""
-    if opens_with_title(doc) or not doc.meta.subtitle:
-        return ""
-    return one_line(doc.meta.subtitle).strip()
-
-
-def cell_text(cell: str) -> str:
-    return one_line(cell).strip()
-
-
-def table_grid(table: Table) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """Header and rows padded to one column count, each cell on one line."""
-    columns = max([len(table.header), *(len(row) for row in table.rows)])
-
-    def pad(row: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(cell_text(c) for c in row) + ("",) * (columns - len(row))
-
-    header = pad(table.header) if any(cell_text(c) for c in table.header) else ()
-    return header, tuple(pad(row) for row in table.rows)
-
-
-# ---- the plain-text writer ------------------------------------------------------------
 
 
 def _inline_text(content: Inlines) -> str:
     """Marks dropped; a link's address follows its text in angle brackets, as in e-mail."""
-    from hirecli.writers.urls import safe_url
-
     out: list[str] = []
     for node in trim_inlines(content):
         out.append(node.text)
-        address = safe_url(node.url).removeprefix("mailto:") if isinstance(node, Link) else ""
-        if address and address != node.text.strip():
+        address = shown_address(node) if isinstance(node, Link) else ""
+        if address:
             out.append(f" <{address}>")
     return "".join(out)
 

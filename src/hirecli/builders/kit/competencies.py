@@ -28,10 +28,11 @@ from hirecli.builders.kit.questions import (
     library_pool,
 )
 from hirecli.builders.kit.text import one_line, phrase, related, sentence, stems, without_examples
-from hirecli.competencies import Kind, Library, LibraryCompetency, Match, MatchPart, key
+from hirecli.competencies import Kind, Library, LibraryCompetency, Match, MatchPart
 from hirecli.errors import Problem
 from hirecli.model.role import Competency, Role, Skill
 from hirecli.model.yamlsource import SourceMap
+from hirecli.skillnames import key
 
 
 @dataclass
@@ -130,7 +131,7 @@ def _match_row(
 
 def _protected(text: str) -> list[tuple[str, str, str]]:
     """Protected topics a custom question touches: (topic, matched text, alternative)."""
-    from hirecli.lint.protected import find_protected_topics
+    from hirecli.screening.protected import find_protected_topics
 
     return [(h.topic, h.matched, h.alternative) for h in find_protected_topics(text)]
 
@@ -140,18 +141,14 @@ def check_custom(questions: Sequence[KitQuestion], positions: SourceMap | None, 
     for question in questions:
         for topic, matched, alternative in _protected(question.text):
             path = question.path or ()
+            file, line, column = source, 1, 1
             if positions is not None:
-                where = (
-                    positions.locate((*path, "text"))
-                    if (*path, "text") in positions.values
-                    else positions.locate(path)
-                )
+                text_path = (*path, "text")
+                file, where = positions.where(text_path if text_path in positions.values else path)
                 line, column = where.line, where.column
-            else:
-                line, column = 1, 1
             problems.append(
                 Problem(
-                    source,
+                    file,
                     line,
                     column,
                     f'interview question touches a protected topic ({topic}): "{matched}"; '

@@ -35,37 +35,33 @@ def _number(value: float) -> str:
     return f"{value:g}" if value != int(value) else f"{value:.1f}"
 
 
-def bands_text() -> str:
-    """The score bands in words: "a weighted score below 2.0 is Strong No, 2.0 to 2.49 ..."."""
-    bands = _data()["bands"]
-    parts: list[str] = []
+def _spans() -> list[tuple[str, str]]:
+    """Each band's range in words ("below 2.0", "2.0 to under 2.5", "3.5 or more") and its name."""
+    spans: list[tuple[str, str]] = []
     low: float | None = None
-    for band in bands:
+    for band in _data()["bands"]:
         below = band["below"]
         if low is None:
-            parts.append(f"a weighted score below {_number(below)} is {band['name']}")
+            span = f"below {_number(below)}"
         elif below is None:
-            parts.append(f"{_number(low)} or more {band['name']}")
+            span = f"{_number(low)} or more"
         else:
-            parts.append(f"{_number(low)} to under {_number(below)} {band['name']}")
+            span = f"{_number(low)} to under {_number(below)}"
+        spans.append((span, str(band["name"])))
         low = below
+    return spans
+
+
+def bands_text() -> str:
+    """The score bands in words: "a weighted score below 2.0 is Strong No, 2.0 to 2.49 ..."."""
+    (first, name), *rest = _spans()
+    parts = [f"a weighted score {first} is {name}", *(f"{span} {name}" for span, name in rest)]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def bands_short() -> str:
     """The bands as a compact line for a scorecard: "below 2.0 Strong No · 2.0–2.49 No ..."."""
-    parts: list[str] = []
-    low: float | None = None
-    for band in _data()["bands"]:
-        below = band["below"]
-        if low is None:
-            parts.append(f"below {_number(below)}: {band['name']}")
-        elif below is None:
-            parts.append(f"{_number(low)} or more: {band['name']}")
-        else:
-            parts.append(f"{_number(low)} to under {_number(below)}: {band['name']}")
-        low = below
-    return " · ".join(parts)
+    return " · ".join(f"{span}: {name}" for span, name in _spans())
 
 
 def _values() -> dict[str, str]:
@@ -114,10 +110,8 @@ def decide(ratings: Mapping[str, Sequence[int]], competencies: Sequence[KitCompe
     )
     total = sum(weights.get(name, 1) for name in scores)
     weighted = sum(weights.get(name, 1) * score for name, score in scores.items()) / total if total else None
-    if failed:
-        names = [str(b["name"]) for b in data["bands"]]
-        worst = band(weighted) if weighted is not None else names[0]
-        recommendation = worst if names.index(worst) < names.index("No") else "No"
-    else:
-        recommendation = band(weighted) if weighted is not None else str(data["bands"][0]["name"])
+    names = [str(b["name"]) for b in data["bands"]]
+    recommendation = band(weighted) if weighted is not None else names[0]
+    if failed and names.index(recommendation) >= names.index("No"):
+        recommendation = "No"  # a failed gate caps the recommendation
     return Decision(scores, weighted, failed, recommendation)

@@ -285,22 +285,12 @@ def stage_file(kit: Kit, index: int) -> str:
     return f"{stage.number}-{slugify(stage.name, default='stage')}"
 
 
-_LAST: list[tuple[Role, Company | None, Kit]] = []
-
-
-def planned(role: Role, company: Company | None = None) -> Kit:
-    """``plan_kit(role, company)``, planned once for the kit and the scorecard of one export
-    (the last role is remembered, by identity, so it cannot be mistaken for another)."""
-    if _LAST and _LAST[0][0] is role and _LAST[0][1] is company:
-        return _LAST[0][2]
-    kit = plan_kit(role, company)
-    _LAST[:] = [(role, company, kit)]
-    return kit
-
-
-def build_interview_kit_parts(role: Role, company: Company | None = None) -> list[tuple[str, Document]]:
-    """The whole kit (named ``""``) and one packet per stage (named ``1-recruiter-screen``...)."""
-    kit = planned(role, company)
+def build_interview_kit_parts(
+    role: Role, company: Company | None = None, *, kit: Kit | None = None
+) -> list[tuple[str, Document]]:
+    """The whole kit (named ``""``) and one packet per stage (named ``1-recruiter-screen``...);
+    ``kit`` is the role's plan when it is already made (an export plans it once a role)."""
+    kit = kit if kit is not None else plan_kit(role, company)
     return [
         ("", kit_document(kit)),
         *((stage_file(kit, i), packet_document(kit, i)) for i in range(len(kit.stages))),

@@ -18,110 +18,28 @@ from dataclasses import dataclass, field
 from hirecli.builders.kit import screen
 from hirecli.builders.kit.assign import Assigner
 from hirecli.builders.kit.competencies import Built, Context, build_competencies, field_phrase, role_phrase
-from hirecli.builders.kit.data import kit_data, text
+from hirecli.builders.kit.data import kit_data
+from hirecli.builders.kit.deferred import defer, is_credential
 from hirecli.builders.kit.loop import (
     StagePlan,
     fit_minutes,
-    kind_for,
     loop_options,
-    purpose_of,
     role_level,
     set_timing,
-    stage_from_kind,
 )
-from hirecli.builders.kit.model import Deferred, Kit, KitCompetency, KitQuestion, Stage, Timing
+from hirecli.builders.kit.model import Kit, KitCompetency, KitQuestion, Stage, Timing
 from hirecli.builders.kit.select import Selector, question_key
-from hirecli.builders.kit.text import fill, phrase
+from hirecli.builders.kit.stageplan import resolve, role_stages
 from hirecli.builders.kit.worksample import choose
-from hirecli.competencies import key, load_library
-from hirecli.errors import Problem, UnknownFormatError, ValidationFailed
+from hirecli.competencies import load_library
+from hirecli.errors import UnknownFormatError, ValidationFailed
 from hirecli.families import role_fields
 from hirecli.model.company import Company
-from hirecli.model.role import InterviewPlan, Role
+from hirecli.model.role import Role
 from hirecli.model.yamlsource import SourceMap
 
 country_phrase = screen.country_phrase
 __all__ = ["country_phrase", "plan_kit", "question_key"]
-
-
-# ---- a plan's own stages ------------------------------------------------------------
-
-
-def _resolve(name: str, comps: Sequence[KitCompetency]) -> KitCompetency | None:
-    """The competency called ``name``, or the one a skill of that name was merged into."""
-    wanted = key(name)
-    for comp in comps:
-        if key(comp.name) == wanted:
-            return comp
-    for comp in comps:
-        if any(key(skill) == wanted for skill in comp.covers):
-            return comp
-    return None
-
-
-def _closest(name: str, names: Sequence[str]) -> str | None:
-    from rapidfuzz import fuzz, process
-
-    found = process.extractOne(name, list(names), scorer=fuzz.WRatio)
-    return str(found[0]) if found and found[1] >= 70 else None
-
-
-def _role_stages(
-    plan: InterviewPlan,
-    comps: Sequence[KitCompetency],
-    positions: SourceMap | None,
-    source: str,
-    *,
-    strict: bool = True,
-) -> tuple[list[StagePlan], list[Problem]]:
-    """A plan's stages, with every focus name checked against the role's competencies.
-
-    A company's default plan is not strict: its focus names apply to the roles that
-    have them and are passed over in the others.
-    """
-    stages: list[StagePlan] = []
-    problems: list[Problem] = []
-    names = [c.name for c in comps]
-    for s_index, spec in enumerate(plan.stages):
-        purpose = purpose_of(spec.name)
-        kind = kind_for(purpose)
-        default = stage_from_kind(kind, spec.minutes, spec.minutes) if kind else None
-        aim = default.aim if default else text(kit_data("loop")["purpose_aims"][purpose])
-        focus: list[str] = []
-        for f_index, name in enumerate(spec.focus):
-            comp = _resolve(name, comps)
-            if comp is None and not strict:
-                continue
-            if comp is None:
-                hint = _closest(name, names)
-                message = (
-                    f"interview_plan focus {name!r} is not one of this role's skills or "
-                    f"competencies"
-                    + (f"; did you mean {hint!r}?" if hint else f" (known: {', '.join(names)})")
-                )
-                path = ("interview_plan", "stages", s_index, "focus", f_index)
-                pos = positions.locate(path) if positions else None
-                problems.append(
-                    Problem(
-                        source, pos.line if pos else 1, pos.column if pos else 1, message, "unknown-focus"
-                    )
-                )
-            elif comp.name not in focus:
-                focus.append(comp.name)
-        interviewers = spec.interviewers or (default.interviewers if default else None)
-        stages.append(
-            StagePlan(
-                spec.name,
-                spec.minutes,
-                purpose,
-                interviewers,
-                aim,
-                focus,
-                shortest=spec.minutes,
-                fixed_length=True,
-            )
-        )
-    return stages, problems
 
 
 # ---- one attempt at a loop ------------------------------------------------------------
@@ -190,59 +108,6 @@ def _attempt(stages: list[StagePlan], order: list[KitCompetency], built: Built) 
     return _Attempt(stages, unplaced, notes, selector.warnings, len(unplaced) + once)
 
 
-# ---- what the loop leaves to other checks -----------------------------------------------
-
-
-def _is_credential(comp: KitCompetency) -> bool:
-    """A certificate or licence the library does not know: a fact to verify, not a skill."""
-    return comp.generated and screen.is_licence(comp.name)
-
-
-def _knowledge_question(pool_questions: Sequence[KitQuestion]) -> KitQuestion | None:
-    for question in pool_questions:
-        if question.scoring_key and (question.custom or not question.draft):
-            return question
-    return None
-
-
-def _deferred(
-    comp: KitCompetency, built: Built, method_credential: bool, keep_case: frozenset[str]
-) -> Deferred:
-    data = kit_data("loop")["deferred"]
-    if method_credential:
-        return Deferred(
-            comp.name, "requirements", text(data["credential"]["reason"]), text(data["credential"]["how"])
-        )
-    technical = _knowledge_question(built.pools[comp.name].by_type["technical"])
-    if comp.kind == "hard" and technical is not None:
-        return Deferred(
-            comp.name,
-            "knowledge test",
-            text(data["knowledge_test"]["reason"]),
-            text(data["knowledge_test"]["how"]),
-            technical,
-        )
-    referee = fill(text(data["referee_question"]), {"skill": phrase(comp.name, keep_case)})
-    question = KitQuestion(
-        text=referee,
-        type="behavioral",
-        probes=(),
-        strong=(),
-        red_flags=(),
-        anchors=comp.anchors,
-        minutes=3,
-        competency=comp.name,
-        source="kit:referee",
-    )
-    return Deferred(
-        comp.name,
-        "reference check",
-        text(data["reference_check"]["reason"]),
-        text(data["reference_check"]["how"]),
-        question,
-    )
-
-
 # ---- checking the plan ------------------------------------------------------------------
 
 
@@ -295,7 +160,7 @@ def _filter(built: Built, names: Sequence[str]) -> Built:
     known = [c.name for c in built.competencies]
     chosen: list[str] = []
     for name in names:
-        comp = _resolve(name, built.competencies)
+        comp = resolve(name, built.competencies)
         if comp is None:
             raise UnknownFormatError("competency", name, known)
         chosen.append(comp.name)
@@ -355,11 +220,11 @@ def plan_kit(
     level = role_level(role)
     options: list[list[StagePlan]]
     if role.interview_plan is not None:
-        stages, focus_problems = _role_stages(role.interview_plan, built.competencies, positions, source)
+        stages, focus_problems = role_stages(role.interview_plan, built.competencies, positions, source)
         problems += focus_problems
         options = [stages]
     elif company is not None and company.interview_plan is not None:
-        options = [_role_stages(company.interview_plan, built.competencies, None, source, strict=False)[0]]
+        options = [role_stages(company.interview_plan, built.competencies, None, source, strict=False)[0]]
     else:
         options = loop_options(level)
     if problems:
@@ -373,10 +238,10 @@ def plan_kit(
 
     country = role.location.country if role.location else None
     pay = format_pay(role.compensation, country) if role.compensation else None
-    credentials = [c for c in built.competencies if _is_credential(c)]
+    credentials = [c for c in built.competencies if is_credential(c)]
     place = {id(c): n for n, c in enumerate(built.competencies)}  # not list.index: linear time
     order = sorted(
-        (c for c in built.competencies if not _is_credential(c)),
+        (c for c in built.competencies if not is_credential(c)),
         key=lambda c: (not c.must_have, -c.weight, place[id(c)]),
     )
     motivation, first, second = screen.motivation(variant, role_words)
@@ -399,9 +264,9 @@ def plan_kit(
             break
     assert attempt is not None
     notes, warnings = attempt.notes, attempt.warnings
-    deferred = [_deferred(c, built, True, keep_case) for c in credentials]
+    deferred = [defer(c, built, True, keep_case) for c in credentials]
     deferred += [
-        _deferred(built_comp, built, False, keep_case)
+        defer(built_comp, built, False, keep_case)
         for built_comp in order
         if built_comp.name in attempt.unplaced
     ]

@@ -190,11 +190,14 @@ def build_scorecard(
     return scorecard_document(plan_kit(role, company, variant=variant, positions=positions))
 
 
-def build_scorecard_parts(role: Role, company: Company | None = None) -> list[tuple[str, Document]]:
-    """The whole loop's scorecard (named ``""``) and one sheet per stage (``1-recruiter-screen``...)."""
-    from hirecli.builders.kit.document import planned, stage_file
+def build_scorecard_parts(
+    role: Role, company: Company | None = None, *, kit: Kit | None = None
+) -> list[tuple[str, Document]]:
+    """The whole loop's scorecard (named ``""``) and one sheet per stage (``1-recruiter-screen``...);
+    ``kit`` is the role's plan when it is already made (an export plans it once a role)."""
+    from hirecli.builders.kit.document import stage_file
 
-    kit = planned(role, company)
+    kit = kit if kit is not None else plan_kit(role, company)
     return [
         ("", scorecard_document(kit)),
         *((stage_file(kit, i), scorecard_document(kit, i)) for i in range(len(kit.stages))),

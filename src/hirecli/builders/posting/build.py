@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 from hirecli.builders.posting.facts import effective_location, key_facts
 from hirecli.builders.posting.parts import Notice, Section, one_line, words
 from hirecli.builders.posting.sections import build_section
-from hirecli.builders.posting.title import plain_title, shorten_title
 from hirecli.builders.posting.trim import cap_bullets, fit
 from hirecli.channels import DEFAULT_CHANNEL, SECTIONS, Channel, get_channel
 from hirecli.document import Block, Document, Heading, Inlines, KeyFacts, Meta
 from hirecli.errors import UnknownFormatError, UsageError
 
 if TYPE_CHECKING:
+    from hirecli.builders.posting.title import CleanTitle
     from hirecli.model.company import Company
     from hirecli.model.role import Role
 
@@ -64,35 +64,33 @@ def resolve_sections(names: Sequence[str]) -> tuple[str, ...]:
 
 
 def _title(role: Role, company: Company | None, channel: Channel) -> tuple[str, list[Notice]]:
+    """The title as ``channel`` wants it, made plain and then short enough; every cut is reported."""
     title = one_line(role.title)
-    notices: list[Notice] = []
-    if channel.plain_title:
+    cuts: list[tuple[CleanTitle, str]] = []
+    if channel.plain_title:  # the title module compiles its patterns: imported when asked for
+        from hirecli.builders.posting.title import plain_title
+
         clean = plain_title(title, effective_location(role, company))
-        if clean.removed:
-            shown = ", ".join(f"'{r}'" for r in clean.removed)
-            notices.append(Notice(f"plain title for {channel.name}: removed {shown} from '{title}'"))
-            title = clean.text
+        shown = ", ".join(f"'{r}'" for r in clean.removed)
+        cuts.append((clean, f"plain title for {channel.name}: removed {shown} from '{title}'"))
+        title = clean.text
     if channel.title_max_chars:
+        from hirecli.builders.posting.title import shorten_title
+
         short = shorten_title(title, channel.title_max_chars)
-        if short.removed:
-            notices.append(
-                Notice(
-                    f"trimmed for {channel.name}: shortened the title to "
-                    f"{channel.title_max_chars} characters, dropping '{short.removed[0]}'"
-                )
-            )
-            title = short.text
-    return title, notices
+        dropped = "".join(short.removed[:1])
+        why = f"shortened the title to {channel.title_max_chars} characters, dropping '{dropped}'"
+        cuts.append((short, f"trimmed for {channel.name}: {why}"))
+        title = short.text
+    return title, [Notice(text) for cut, text in cuts if cut.removed]
 
 
 def _description_html(meta: Meta, body: Sequence[Block], channel: Channel) -> str:
     """The posting's body as the HTML writer writes it for this channel (a JSON-LD description)."""
-    from hirecli.writers import WriteOptions, render
+    from hirecli.dochtml import html_fragment
 
-    options = WriteOptions(embed_jsonld=False, channel_html=channel.html_tags)
     untitled = replace(meta, title="", subtitle=None, structured_data=None)
-    rendered = render(Document(untitled, tuple(body)), "html", options)
-    return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+    return html_fragment(Document(untitled, tuple(body)), channel.html_tags, embed_jsonld=False)
 
 
 def _blocks(sections: Sequence[Section]) -> list[Block]:

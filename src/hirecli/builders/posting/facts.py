@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from typing import TYPE_CHECKING
 
 from hirecli.builders.posting.parts import one_line
+from hirecli.cldr import country_name as country_name
 from hirecli.document import Inlines, inlines
 
 if TYPE_CHECKING:
@@ -37,15 +37,6 @@ FACT_LABELS = {
 def stated(role: Role, name: str) -> bool:
     """Whether the role file states ``name``: a default the model fills in is not published."""
     return name in role.model_fields_set
-
-
-@cache
-def country_name(code: str) -> str:
-    """The English name of an ISO country code ("US" -> "United States"), by CLDR."""
-    from babel import Locale
-
-    name = Locale("en").territories.get(code)
-    return str(name) if name else code
 
 
 def effective_location(role: Role, company: Company | None) -> Location | None:

@@ -1,16 +1,19 @@
 """hirecli's own base document: a small package with every style the DOCX writer uses.
 
-Written here as XML rather than shipped as a binary so that a change of colour or
-spacing is a readable diff. The package is built once per process; each document
-starts from a copy of its bytes. Word's built-in styles keep their built-in names
-(``heading 1``, ``List Bullet``) so that Word, LibreOffice and pandoc recognise them;
-hirecli's own styles are named ``HC ...`` so that a branded reference document can
-restyle them too.
+Written as XML rather than shipped as a binary so that a change of colour or spacing
+is a readable diff. The styles are data, as in pandoc's reference document:
+``data/docx/styles.xml``, filled in with the colours, fonts and list numbers of the
+style table below. The package is built once per process; each document starts from a
+copy of its bytes. Word's built-in styles keep their built-in names (``heading 1``,
+``List Bullet``) so that Word, LibreOffice and pandoc recognise them; hirecli's own
+styles are named ``HC ...`` so that a branded reference document can restyle them too.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib.resources import files
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -31,6 +34,7 @@ FACT_FILL = "F3F6F9"
 NOTE_FILL = "EEF4F8"
 WARN_FILL = "FDF5E6"
 WARN_EDGE = "C0841A"
+WARN_INK = "7A4E00"
 
 # Letter, one-inch margins; the writer switches to A4 where Letter is not the custom.
 LETTER = (12240, 15840)
@@ -98,399 +102,34 @@ NUMBER_ABSTRACT = 11
 BULLET_NUM = 1
 NUMBER_NUM = 2
 
-
-def _border(side: str, color: str, size: int = 4, space: int = 0, val: str = "single") -> str:
-    return f'<w:{side} w:val="{val}" w:sz="{size}" w:space="{space}" w:color="{color}"/>'
-
-
-def _spacing(before: int = 0, after: int = 0, line: int | None = None, rule: str = "auto") -> str:
-    text = f'<w:spacing w:before="{before}" w:after="{after}"'
-    if line is not None:
-        text += f' w:line="{line}" w:lineRule="{rule}"'
-    return text + "/>"
-
-
-def _rpr(
-    *,
-    size: int | None = None,
-    color: str | None = None,
-    bold: bool = False,
-    italic: bool = False,
-    font: str | None = None,
-    caps: bool = False,
-    underline: bool = False,
-    spacing: int | None = None,
-) -> str:
-    parts = []
-    if font:
-        parts.append(f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>')
-    if bold:
-        parts.append("<w:b/><w:bCs/>")
-    if italic:
-        parts.append("<w:i/><w:iCs/>")
-    if caps:
-        parts.append("<w:caps/>")
-    if color:
-        parts.append(f'<w:color w:val="{color}"/>')
-    if spacing is not None:
-        parts.append(f'<w:spacing w:val="{spacing}"/>')
-    if size:
-        parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
-    if underline:
-        parts.append('<w:u w:val="single"/>')
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
-
-
-def _style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *,
-    based_on: str | None = "Normal",
-    next_id: str | None = None,
-    priority: int | None = None,
-    quick: bool = False,
-    default: bool = False,
-    hidden: bool = False,
-    ppr: str = "",
-    rpr: str = "",
-    extra: str = "",
-) -> str:
-    attrs = f'w:type="{kind}" w:styleId="{style_id}"' + (' w:default="1"' if default else "")
-    body = f'<w:name w:val="{name}"/>'
-    if based_on:
-        body += f'<w:basedOn w:val="{based_on}"/>'
-    if next_id:
-        body += f'<w:next w:val="{next_id}"/>'
-    if priority is not None:
-        body += f'<w:uiPriority w:val="{priority}"/>'
-    if hidden:
-        body += "<w:semiHidden/><w:unhideWhenUsed/>"
-    if quick:
-        body += "<w:qFormat/>"
-    body += (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + rpr + extra
-    return f"<w:style {attrs}>{body}</w:style>"
-
-
-def _table_style(
-    style_id: str,
-    name: str,
-    *,
-    borders: str,
-    header: str = "",
-    first_col: str = "",
-    fill: str | None = None,
-    margins: tuple[int, int] = (80, 120),
-) -> str:
-    vertical, horizontal = margins
-    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    tbl_pr = (
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        f'<w:tblCellMar><w:top w:w="{vertical}" w:type="dxa"/><w:left w:w="{horizontal}" w:type="dxa"/>'
-        f'<w:bottom w:w="{vertical}" w:type="dxa"/><w:right w:w="{horizontal}" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr>"
-    )
-    tc_pr = f"<w:tcPr>{shading}</w:tcPr>" if shading else ""
-    extra = tbl_pr + tc_pr + header + first_col
-    return _style("table", style_id, name, based_on="TableNormal", priority=59, extra=extra)
-
-
-def _header_row(fill: str, color: str) -> str:
-    return (
-        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/>'
-        f'<w:color w:val="{color}"/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr><w:tcPr>'
-        f"<w:tcBorders>{_border('bottom', NAVY, 8)}</w:tcBorders>"
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr></w:tblStylePr>'
-    )
-
-
-def _box(edge: str, fill: str) -> str:
-    """A shaded box with a coloured bar on the left; borders in the fill colour pad it."""
-    return (
-        "<w:pBdr>"
-        + _border("top", fill, 4, 6)
-        + _border("left", edge, 24, 8)
-        + _border("bottom", fill, 4, 6)
-        + _border("right", fill, 4, 8)
-        + "</w:pBdr>"
-        + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    )
+STYLE_TABLE = {
+    "ink": INK,
+    "navy": NAVY,
+    "accent": ACCENT,
+    "muted": MUTED,
+    "rule": RULE,
+    "header_fill": HEADER_FILL,
+    "fact_fill": FACT_FILL,
+    "note_fill": NOTE_FILL,
+    "warn_fill": WARN_FILL,
+    "warn_edge": WARN_EDGE,
+    "warn_ink": WARN_INK,
+    "body_font": BODY_FONT,
+    "checkbox_font": CHECKBOX_FONT,
+    "bullet_num": BULLET_NUM,
+    "number_num": NUMBER_NUM,
+}
+"""The values ``data/docx/styles.xml`` names in braces, by name."""
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def styles_xml() -> str:
-    box_ind = '<w:ind w:left="200" w:right="200"/>'
-    styles = [
-        _style(
-            "paragraph",
-            "Normal",
-            NORMAL,
-            based_on=None,
-            default=True,
-            quick=True,
-            ppr=_spacing(0, 120, 276),
-            rpr=_rpr(color=INK),
-        ),
-        _style(
-            "character",
-            "DefaultParagraphFont",
-            "Default Paragraph Font",
-            based_on=None,
-            priority=1,
-            hidden=True,
-            default=True,
-        ),
-        (
-            '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-            '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>'
-            '<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
-        ),
-        (
-            '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-            '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-        ),
-        _style(
-            "paragraph",
-            "Title",
-            TITLE,
-            next_id="Normal",
-            priority=10,
-            quick=True,
-            ppr="<w:keepNext/>" + _spacing(0, 80, 240) + "<w:contextualSpacing/>",
-            rpr=_rpr(size=48, color=NAVY, bold=True, spacing=-4),
-        ),
-        _style(
-            "paragraph",
-            "Subtitle",
-            SUBTITLE,
-            next_id="Normal",
-            priority=11,
-            quick=True,
-            ppr="<w:keepNext/><w:pBdr>"
-            + _border("bottom", RULE, 6, 10)
-            + "</w:pBdr>"
-            + _spacing(0, 320, 264),
-            rpr=_rpr(size=26, color=MUTED),
-        ),
-        _style(
-            "paragraph",
-            "Heading1",
-            HEADINGS[0],
-            next_id="Normal",
-            priority=9,
-            quick=True,
-            ppr="<w:keepNext/><w:keepLines/><w:pBdr>"
-            + _border("bottom", RULE, 4, 3)
-            + "</w:pBdr>"
-            + _spacing(360, 140, 240)
-            + '<w:outlineLvl w:val="0"/>',
-            rpr=_rpr(size=30, color=NAVY, bold=True),
-        ),
-        _style(
-            "paragraph",
-            "Heading2",
-            HEADINGS[1],
-            next_id="Normal",
-            priority=9,
-            quick=True,
-            ppr="<w:keepNext/><w:keepLines/>" + _spacing(240, 80, 240) + '<w:outlineLvl w:val="1"/>',
-            rpr=_rpr(size=24, color=NAVY, bold=True),
-        ),
-        _style(
-            "paragraph",
-            "Heading3",
-            HEADINGS[2],
-            next_id="Normal",
-            priority=9,
-            quick=True,
-            ppr="<w:keepNext/><w:keepLines/>" + _spacing(200, 60, 240) + '<w:outlineLvl w:val="2"/>',
-            rpr=_rpr(size=22, color=ACCENT, bold=True),
-        ),
-        _style(
-            "paragraph",
-            "ListBullet",
-            LIST_BULLET,
-            priority=36,
-            ppr=f'<w:numPr><w:numId w:val="{BULLET_NUM}"/></w:numPr>' + _spacing(0, 60, 264),
-        ),
-        _style(
-            "paragraph",
-            "ListNumber",
-            LIST_NUMBER,
-            priority=36,
-            ppr=f'<w:numPr><w:numId w:val="{NUMBER_NUM}"/></w:numPr>' + _spacing(0, 60, 264),
-        ),
-        _style(
-            "paragraph",
-            "Caption",
-            CAPTION,
-            next_id="Normal",
-            priority=35,
-            quick=True,
-            ppr="<w:keepNext/>" + _spacing(160, 80, 240),
-            rpr=_rpr(size=18, color=MUTED, bold=True, caps=True, spacing=6),
-        ),
-        _style(
-            "paragraph",
-            "Header",
-            HEADER,
-            priority=99,
-            hidden=True,
-            ppr="<w:pBdr>" + _border("bottom", RULE, 4, 4) + "</w:pBdr>" + _spacing(0, 0, 240),
-            rpr=_rpr(size=17, color=MUTED),
-        ),
-        _style(
-            "paragraph",
-            "Footer",
-            FOOTER,
-            priority=99,
-            hidden=True,
-            ppr=_spacing(0, 0, 240),
-            rpr=_rpr(size=17, color=MUTED),
-        ),
-        _style(
-            "character",
-            "Hyperlink",
-            HYPERLINK,
-            based_on="DefaultParagraphFont",
-            priority=99,
-            hidden=True,
-            rpr=_rpr(color=ACCENT, underline=True),
-        ),
-        _style(
-            "paragraph",
-            "HCTableText",
-            TABLE_TEXT,
-            priority=60,
-            quick=True,
-            ppr=_spacing(0, 0, 252),
-            rpr=_rpr(size=19),
-        ),
-        _style(
-            "paragraph",
-            "HCTableHeading",
-            TABLE_HEADING,
-            based_on="HCTableText",
-            priority=60,
-            quick=True,
-            ppr="<w:keepNext/>",
-            rpr=_rpr(bold=True, color=NAVY),
-        ),
-        _style(
-            "paragraph",
-            "HCFactLabel",
-            FACT_LABEL,
-            based_on="HCTableText",
-            priority=60,
-            quick=True,
-            rpr=_rpr(bold=True, color=MUTED, size=18),
-        ),
-        _style(
-            "paragraph",
-            "HCCallout",
-            CALLOUT,
-            priority=61,
-            quick=True,
-            ppr="<w:keepLines/>" + _box(ACCENT, NOTE_FILL) + _spacing(0, 60, 264) + box_ind,
-        ),
-        _style(
-            "paragraph",
-            "HCCalloutTitle",
-            CALLOUT_TITLE,
-            based_on="HCCallout",
-            next_id="HCCallout",
-            priority=61,
-            quick=True,
-            ppr="<w:keepNext/>",
-            rpr=_rpr(bold=True, color=NAVY),
-        ),
-        _style(
-            "paragraph",
-            "HCWarning",
-            WARNING,
-            priority=61,
-            quick=True,
-            ppr="<w:keepLines/>" + _box(WARN_EDGE, WARN_FILL) + _spacing(0, 60, 264) + box_ind,
-        ),
-        _style(
-            "paragraph",
-            "HCWarningTitle",
-            WARNING_TITLE,
-            based_on="HCWarning",
-            next_id="HCWarning",
-            priority=61,
-            quick=True,
-            ppr="<w:keepNext/>",
-            rpr=_rpr(bold=True, color="7A4E00"),
-        ),
-        _style(
-            "paragraph",
-            "HCNotesLabel",
-            NOTES_LABEL,
-            next_id="HCNotesLine",
-            priority=62,
-            quick=True,
-            ppr="<w:keepNext/>" + _spacing(160, 0, 240),
-            rpr=_rpr(size=18, color=MUTED, bold=True),
-        ),
-        _style(
-            "paragraph",
-            "HCNotesLine",
-            NOTES_LINE,
-            priority=62,
-            ppr="<w:keepNext/>" + _spacing(0, 0, 276),
-            rpr=_rpr(size=19),
-        ),
-        _style(
-            "character",
-            "HCCheckbox",
-            CHECKBOX,
-            based_on="DefaultParagraphFont",
-            priority=62,
-            rpr=_rpr(font=CHECKBOX_FONT, size=22, color=NAVY),
-        ),
-        _table_style(
-            "HCKeyFacts",
-            KEY_FACTS_TABLE,
-            borders=_border("top", ACCENT, 12) + _border("bottom", ACCENT, 12) + _border("insideH", RULE, 4),
-            fill=FACT_FILL,
-            margins=(70, 140),
-        ),
-        _table_style(
-            "HCScorecard",
-            SCORECARD_TABLE,
-            borders=_border("top", RULE, 4)
-            + _border("left", RULE, 4)
-            + _border("bottom", RULE, 4)
-            + _border("right", RULE, 4)
-            + _border("insideH", RULE, 4)
-            + _border("insideV", RULE, 4),
-            header=_header_row(HEADER_FILL, NAVY),
-            margins=(70, 100),
-        ),
-        _table_style(
-            "HCTable",
-            GRID_TABLE,
-            borders=_border("top", NAVY, 8) + _border("bottom", NAVY, 8) + _border("insideH", RULE, 4),
-            header=_header_row(HEADER_FILL, NAVY),
-            margins=(70, 100),
-        ),
-        _table_style(
-            "HCNotes",
-            NOTES_TABLE,
-            borders=_border("bottom", RULE, 4) + _border("insideH", RULE, 4),
-            margins=(0, 0),
-        ),
-    ]
-    defaults = (
-        "<w:docDefaults><w:rPrDefault><w:rPr>"
-        f'<w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}" w:cs="{BODY_FONT}"/>'
-        '<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>'
-        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        '<w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
-    )
-    return f"{_XML}<w:styles {_NS}>{defaults}{''.join(styles)}</w:styles>"
+    """The base's styles: the packaged ``styles.xml`` filled in from the style table."""
+    text = (files("hirecli") / "data" / "docx" / "styles.xml").read_text("utf-8")
+    declaration, body = text.split("\n", 1)
+    body = _BETWEEN_TAGS.sub("><", _COMMENT.sub("", body)).strip()
+    return f"{declaration}\n{body.format_map(STYLE_TABLE)}"
 
 
 def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, font: str | None = None) -> str:

@@ -3,7 +3,7 @@
 The patterns (``data/lint/protected.yaml``) look for the shape of a question
 ("are you married", "what year did you graduate") rather than for bare words, so
 job duties such as "support a client's family" or "patients of all ages" are not
-hits. Text is matched normalised (:mod:`hirecli.lint.normalize`), so look-alike
+hits. Text is matched normalised (:mod:`hirecli.screening.normalize`), so look-alike
 letters, zero-width characters and typographic quotes change nothing; offsets are
 into the text as given. The interview-kit builder and ``validate`` call
 :func:`find_protected_topics` on custom questions, so its signature and
@@ -16,9 +16,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from hirecli.lint.data import load_data
-from hirecli.lint.fastre import FastPattern, PatternSet, lower_text
-from hirecli.lint.normalize import normalize_loose
+from hirecli.screening.fastre import FastPattern, PatternSet, lower_text
+from hirecli.screening.normalize import normalize_loose
+from hirecli.screening.tables import load_data
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The linter's data files (word lists, rule tables, laws), read once per process."""
+"""The data files of lint and the text screen (word lists, rule tables, laws), read once per process."""
 
 from __future__ import annotations
 
