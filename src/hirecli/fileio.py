@@ -34,9 +34,14 @@ def _shown(paths: list[str], count: int) -> str:
 
 
 def _mode(path: Path) -> int | None:
-    """``lstat``'s mode of ``path``, or ``None`` when nothing is there."""
+    """``lstat``'s mode of ``path``, or ``None`` when nothing is there; for a link that
+    :func:`final_target` leaves unresolved (``/dev/stdout`` on a pipe), what it opens."""
     try:
-        return os.lstat(path).st_mode
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            with contextlib.suppress(OSError):
+                return os.stat(path).st_mode
+        return mode
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
@@ -47,11 +52,17 @@ def final_target(path: Path) -> Path:
     """Where writing ``path`` really writes: the end of its chain of symbolic links."""
     current = path
     for _ in range(_MAX_LINKS):
-        mode = _mode(current)
+        try:
+            mode: int | None = os.lstat(current).st_mode
+        except OSError:
+            mode = None
         if mode is None or not stat.S_ISLNK(mode):
             return current
         link = Path(os.readlink(current))
-        current = link if link.is_absolute() else current.parent / link
+        following = link if link.is_absolute() else current.parent / link
+        if not os.path.lexists(following) and _streams_into(_mode(current)):
+            return current  # a /proc link to a pipe or terminal ("pipe:[123]"): opened, not followed
+        current = following
     raise OutputError(f"{path}: too many levels of symbolic links")
 
 
