@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from hirecli.document import Document
     from hirecli.model.company import Company
     from hirecli.model.role import Role
+    from hirecli.model.yamlsource import SourceMap
+
+
+_WITHOUT_JSONLD = frozenset({"docx", "md"})
+"""Formats that do not carry the posting's JSON-LD: without html, json or jsonld among the
+formats, it is not built (its HTML description is a fifth of a Word posting's time)."""
 
 
 def _dated(doc: Document, date: datetime.date) -> Document:
@@ -27,28 +33,33 @@ def _dated(doc: Document, date: datetime.date) -> Document:
     return replace(doc, meta=replace(doc.meta, date=date.isoformat()))
 
 
-def _role(job: Job) -> Role:
-    """The planned role, read again; a file whose id changed since it was checked fails."""
+def _role(job: Job) -> tuple[Role, SourceMap | None]:
+    """The planned role, read again, with its positions for the kit's messages; a file whose
+    id changed since it was checked fails."""
     if job.role is not None:
-        return job.role
+        return job.role, None
     from hirecli.model.loader import load_role_file
 
     try:
-        role = load_role_file(job.source).model
+        loaded = load_role_file(job.source)
+        role = loaded.model
     except InputFileError as exc:  # gone or unreadable since it was checked: this role fails
         raise InvalidInputError(exc.message.removeprefix(f"{job.source}: ")) from None
     if role.slug != job.role_id:
         raise InvalidInputError(
             f"its role id changed from {job.role_id!r} to {role.slug!r} during the export; export it again"
         )
-    return role
+    return role, loaded.positions
 
 
 class _Build:
     """One role's documents, with its interview loop planned once, when first needed."""
 
-    def __init__(self, role: Role, company: Company | None, settings: Settings) -> None:
+    def __init__(
+        self, role: Role, company: Company | None, settings: Settings, positions: SourceMap | None = None
+    ) -> None:
         self.role = role
+        self.positions = positions
         self.company = company
         self.settings = settings
         self.kit: Kit | None = None
@@ -57,7 +68,7 @@ class _Build:
         if self.kit is None:
             from hirecli.builders.kit.plan import plan_kit
 
-            self.kit = plan_kit(self.role, self.company)
+            self.kit = plan_kit(self.role, self.company, positions=self.positions)
         return self.kit
 
     def documents(self, artifact: str) -> tuple[list[tuple[str, Document]], dict[str, Any] | None]:
@@ -66,7 +77,8 @@ class _Build:
         if artifact == "posting":
             make = builder(artifact)
             assert make is not None
-            kwargs: dict[str, Any] = {"date": self.settings.date}
+            shows_jsonld = not _WITHOUT_JSONLD.issuperset(self.settings.formats)
+            kwargs: dict[str, Any] = {"date": self.settings.date if shows_jsonld else None}
             if self.settings.channel:
                 kwargs["channel"] = self.settings.channel
             result = make(self.role, self.company, **kwargs)
@@ -88,7 +100,8 @@ def render_job(job: Job, settings: Settings) -> Rendered:
     try:
         from hirecli.builders.kit.empty import check_role
 
-        build = _Build(_role(job), job.company, settings)
+        role, positions = _role(job)
+        build = _Build(role, job.company, settings, positions)
         check_role(build.role, settings.artifacts)  # a loop with nothing to ask fails the role
         for artifact in settings.artifacts:
             parts, jsonld = build.documents(artifact)
