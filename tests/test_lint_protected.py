@@ -105,3 +105,18 @@ def test_any_text_gives_consistent_offsets(text: str) -> None:
     for hit in find_protected_topics(text):
         assert text[hit.start : hit.end] == hit.matched
         assert 0 <= hit.start < hit.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell us about a time you had to administer medications and treatments as ordered under "
+        "time pressure. What did you do first?",
+        "Walk us through how you dispense medications on a busy ward. What do you check twice?",
+        "Have you ever had to administer medications to a patient who refused them?",
+    ],
+)
+def test_questions_about_giving_medications_as_the_work_are_lawful(question: str) -> None:
+    from hirecli.screening.protected import find_protected_topics
+
+    assert find_protected_topics(question) == []

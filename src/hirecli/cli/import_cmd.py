@@ -84,9 +84,9 @@ def import_roles(
 
     Example: pbpaste | hirecli import - --id night-nurse > roles/night-nurse.yaml
     """
+    from hirecli.api import import_document
     from hirecli.errors import ExitCode, HirecliError, UsageError
     from hirecli.fileio import write_atomic
-    from hirecli.importers import import_path
 
     env = Env.current()
     if output is not None and out_dir is not None:
@@ -102,7 +102,7 @@ def import_roles(
     failed: list[HirecliError] = []
     for file in files:
         try:
-            imported = import_path(file, env.stdin, role_id=role_id, fmt=chosen)
+            imported = import_document(file, stdin=env.stdin, role_id=role_id, fmt=chosen)
         except HirecliError as exc:
             if len(files) == 1:
                 raise

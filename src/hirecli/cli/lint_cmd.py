@@ -138,8 +138,9 @@ def lint(
 
     Example: hirecli lint roles/ --baseline .hirecli-baseline.json
     """
+    from hirecli import api
     from hirecli.errors import UsageError
-    from hirecli.lint.engine import Options, lint_paths
+    from hirecli.lint.engine import Options
     from hirecli.lint.report import failed, to_github, to_json, to_text
 
     env = Env.current()
@@ -150,7 +151,7 @@ def lint(
         raise UsageError("give at least one PATH to lint (or --rules to list the rules)")
     options = Options(company=company, use_company=not no_company, channel=channel, config=config, kit=kit)
     reports, levels = [], []
-    for report, settings in lint_paths(paths, options, env.stdin):
+    for report, settings in api.lint(paths, options, stdin=env.stdin):
         reports.append(report)
         levels.append(fail_on.value if fail_on else settings.fail_on or "error")
     if write_baseline is not None or baseline is not None:

@@ -140,14 +140,14 @@ def posting(
 
     Example: hirecli posting roles/software-engineer.yaml --channel short --strict
     """
-    from hirecli.builders.posting.build import build_posting_with_report, resolve_sections
+    from hirecli.api import build_posting, find_company, read_role
+    from hirecli.builders.posting.build import resolve_sections
     from hirecli.channels import get_channel
     from hirecli.cli.env import Env
     from hirecli.cli.output import POSTING_EXTENSIONS, choose_format, deliver, emit
     from hirecli.companyfind import announce
     from hirecli.errors import UsageError
     from hirecli.fileio import refuse_existing
-    from hirecli.model.loader import company_for, load_role_file
     from hirecli.writers import WriteOptions
 
     env = Env.current()
@@ -164,9 +164,9 @@ def posting(
     final = chosen_format or (
         "template" if template else choose_format(None, output, env, POSTING_EXTENSIONS)
     )
-    loaded = load_role_file(role, env.stdin)
-    profile = company_for(role, company)
-    result = build_posting_with_report(
+    loaded = read_role(role, stdin=env.stdin)
+    profile = find_company(role, company)
+    result = build_posting(
         loaded.model,
         profile,
         channel=chosen,
