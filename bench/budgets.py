@@ -82,9 +82,9 @@ def budgets(record: Record) -> list[Budget]:
     found.append(
         Budget(
             "DOCX documents per second: hirecli batch vs pandoc per document",
-            ">= 6x",
+            ">= 10x",
             speed,
-            _at_least(speed, 6),
+            _at_least(speed, 10),
             f"{size:,}-role batch of postings, --jobs 1",
         )
     )
