@@ -28,7 +28,9 @@ class Budget:
     def shown(self) -> str:
         if self.measured is None:
             return ""
-        return f"{self.measured:.0f} MB" if self.unit == "MB" else f"{self.measured:.2f}x"
+        if self.unit == "MB":
+            return f"{self.measured:.0f} MB"
+        return f"{self.measured:.1f} s" if self.unit == "s" else f"{self.measured:.2f}x"
 
 
 def _ratio(record: Record, slow: str, fast: str) -> float | None:
@@ -115,6 +117,8 @@ def budgets(record: Record) -> list[Budget]:
         )
     else:
         found.append(Budget("10x the roles: time ratio", "<= 11x", None, None, "needs two sizes"))
+    found += _memory_growth(record)
+    found.append(_lint(record))
     memory = record.ok(f"export_{size}_j1")
     mb = memory.rss_mb if memory else None
     found.append(
@@ -128,3 +132,49 @@ def budgets(record: Record) -> list[Budget]:
         )
     )
     return found
+
+
+def _tree_mb(record: Record, key: str) -> float | None:
+    result = record.ok(key)
+    return None if result is None or not result.tree else result.tree["total"] / 1024
+
+
+def _memory_growth(record: Record) -> list[Budget]:
+    """Peak memory of every process of an export at the largest size next to the size before."""
+    ordered = sorted(record.settings.sizes)
+    if len(ordered) < 2:
+        return [Budget("Peak memory, more roles", "<= 1.2x", None, None, "needs two sizes")]
+    small, large = ordered[-2], ordered[-1]
+    found: list[Budget] = []
+    for jobs in (1, 2):
+        a, b = _tree_mb(record, f"export_{large}_j{jobs}"), _tree_mb(record, f"export_{small}_j{jobs}")
+        ratio = None if a is None or b is None else a / b
+        shown = "" if a is None or b is None else f": {a:.0f} MB vs {b:.0f} MB"
+        found.append(
+            Budget(
+                f"Peak memory of every process, {large:,} vs {small:,} roles, `--jobs {jobs}`",
+                "<= 1.2x",
+                ratio,
+                _at_most(ratio, 1.2),
+                f"export, sampled every 50 ms{shown}",
+            )
+        )
+    return found
+
+
+def _lint(record: Record) -> Budget:
+    """Lint of 1,000 role files, and how it compares with linting their 1,000 postings."""
+    size = record.settings.batch_size
+    roles, postings = record.ok("lint_batch"), record.ok("lint_postings")
+    seconds = None if roles is None else roles.median * 1000 / size
+    detail = f"median of {size:,} role files" + (", scaled to 1,000" if size != 1000 else "")
+    if roles is not None and postings is not None:
+        detail += f"; {roles.median / postings.median:.2f}x the time of their {size:,} Markdown postings"
+    return Budget(
+        "Lint of 1,000 role files",
+        "<= 10 s",
+        seconds,
+        _at_most(seconds, 10.0),
+        detail,
+        unit="s",
+    )

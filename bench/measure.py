@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from treemem import Sampler, TreePeak
+
 HYPERFINE = "hyperfine"
 
 
@@ -36,6 +38,9 @@ class Result:
     """Mean CPU seconds (user + system) per run, the figure least disturbed by other load."""
     error: str | None = None
     tool: str = ""
+    tree: dict[str, int] | None = None
+    """Peak memory of the whole process tree in KiB (total, parent, largest_child) and the most
+    processes at once, from the first run, when it was sampled (:mod:`treemem`)."""
 
     @property
     def ok(self) -> bool:
@@ -69,7 +74,8 @@ class Result:
                 len(self.times) + len(other.times)
             )
         rss = max(self.rss_kib or 0, other.rss_kib or 0) or None
-        return Result(self.name, self.shown, [*self.times, *other.times], rss, cpu, None, self.tool)
+        tree = self.tree or other.tree
+        return Result(self.name, self.shown, [*self.times, *other.times], rss, cpu, None, self.tool, tree)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -80,6 +86,7 @@ class Result:
             "cpu": self.cpu,
             "error": self.error,
             "tool": self.tool,
+            "tree": self.tree,
         }
 
     @classmethod
@@ -92,6 +99,7 @@ class Result:
             data["cpu"],
             data["error"],
             data["tool"],
+            data.get("tree"),
         )
 
 
@@ -104,6 +112,7 @@ class Once:
     cpu: float
     rss_kib: int
     stderr_tail: str
+    tree: TreePeak | None = None
 
     def error(self) -> str:
         last = [line for line in self.stderr_tail.strip().splitlines() if line.strip()]
@@ -122,19 +131,29 @@ class Runner:
     def hyperfine(self) -> str | None:
         return shutil.which(HYPERFINE) if self.use_hyperfine else None
 
-    def once(self, argv: Sequence[str], *, stdout_file: Path | None = None) -> Once:
-        """Run ``argv`` once: exit code, seconds, CPU seconds, peak RSS in KiB, the end of its stderr."""
+    def once(
+        self, argv: Sequence[str], *, stdout_file: Path | None = None, sample_tree: bool = False
+    ) -> Once:
+        """Run ``argv`` once: exit code, seconds, CPU seconds, peak RSS in KiB, the end of its stderr,
+        and with ``sample_tree`` the peak memory of its whole process tree."""
         with tempfile.TemporaryFile() as err, open(stdout_file or os.devnull, "wb") as out:
             start = time.perf_counter()
             child = subprocess.Popen(
                 list(argv), cwd=self.cwd, env=dict(self.env), stdout=out, stderr=err, stdin=subprocess.DEVNULL
             )
-            _, status, usage = os.wait4(child.pid, 0)
+            if sample_tree:
+                with Sampler(child.pid) as sampler:
+                    _, status, usage = os.wait4(child.pid, 0)
+                tree: TreePeak | None = sampler.peak
+            else:
+                _, status, usage = os.wait4(child.pid, 0)
+                tree = None
             seconds = time.perf_counter() - start
             child.returncode = os.waitstatus_to_exitcode(status)
             err.seek(0)
             tail = err.read()[-2000:].decode("utf-8", "replace")
-        return Once(child.returncode, seconds, usage.ru_utime + usage.ru_stime, int(usage.ru_maxrss), tail)
+        cpu = usage.ru_utime + usage.ru_stime
+        return Once(child.returncode, seconds, cpu, int(usage.ru_maxrss), tail, tree)
 
     def measure(
         self,
@@ -145,18 +164,27 @@ class Runner:
         runs: int,
         warmup: int = 0,
         ok_codes: Sequence[int] = (0,),
+        sample_tree: bool = False,
     ) -> Result:
-        """Time ``argv`` ``runs`` times; the first run checks that it works and measures peak memory.
+        """Time ``argv`` ``runs`` times; the first run checks that it works and measures peak memory
+        (with ``sample_tree``, of the whole process tree too).
 
         With ``warmup`` the first run is a warm-up run and not timed; without it (long
         batches) the first run counts as the first timed run.
         """
         result = Result(name, shown)
-        first = self.once(argv)
+        first = self.once(argv, sample_tree=sample_tree)
         if first.code not in ok_codes:
             result.error = first.error()
             return result
         result.rss_kib = first.rss_kib
+        if first.tree is not None:
+            result.tree = {
+                "total": first.tree.total_kib,
+                "parent": first.tree.parent_kib,
+                "largest_child": first.tree.largest_child_kib,
+                "processes": first.tree.processes,
+            }
         cpu = []
         if not warmup:
             result.times.append(first.seconds)

@@ -67,6 +67,37 @@ def _batch_label(key: str) -> str:
     return f"Export {int(size):,} roles, {jobs.replace('j', '--jobs ')}"
 
 
+def _memory(record: Record, keys: Sequence[str]) -> list[str]:
+    """Peak memory of each export's whole process tree, from its first run."""
+    rows = []
+    for key in keys:
+        result = record.ok(key)
+        if result is None or not result.tree:
+            continue
+        tree = result.tree
+        rows.append(
+            [
+                _batch_label(key),
+                f"{tree['total'] / 1024:.1f} MB",
+                f"{tree['parent'] / 1024:.1f} MB",
+                f"{tree['largest_child'] / 1024:.1f} MB" if tree["largest_child"] else "",
+                str(tree["processes"]),
+            ]
+        )
+    if not rows:
+        return []
+    return [
+        "## Memory of every process",
+        "",
+        "The resident sets of the command and every process it started (workers and "
+        "multiprocessing's resource tracker), read from `/proc` every 50 ms during the first run of "
+        "each export; the largest sum is the memory the export needs.",
+        "",
+        *_table(["Export", "Every process", "Parent", "Largest other process", "Processes"], rows),
+        "",
+    ]
+
+
 def render(record: Record, notes: str = "") -> str:
     """The whole report; ``notes`` (Markdown) closes it when given."""
     s = record.settings
@@ -98,7 +129,7 @@ def render(record: Record, notes: str = "") -> str:
         "## Budgets",
         "",
         "Ratios of median wall-clock times measured in the same run, so that the machine's speed "
-        "cancels out.",
+        "cancels out; lint's budget is a time, with its ratio to linting the same roles' postings.",
         "",
         *_table(
             ["Budget", "Target", "Measured", "From", "Status"],
@@ -151,9 +182,13 @@ def render(record: Record, notes: str = "") -> str:
             "the posting, interview kit and scorecard of every role as DOCX, Markdown and JSON in "
             "one process. Rate = roles per second.",
             [row(key, _batch_label(key), "roles") for key in batches]
-            + [row("lint_batch", f"Lint {s.batch_size:,} roles", "roles")],
+            + [
+                row("lint_batch", f"Lint {s.batch_size:,} role files", "roles"),
+                row("lint_postings", f"Lint their {s.batch_size:,} Markdown postings", "docs"),
+            ],
             rates=True,
         ),
+        *_memory(record, batches),
         *section(
             "Word documents: hirecli and pandoc",
             "hirecli writes the posting of every role as DOCX "

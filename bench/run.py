@@ -1,8 +1,10 @@
 """Measure hirecli on this machine and write BENCHMARKS.md.
 
 Start-up next to a bare Typer app, single roles, batches in one process at several
-sizes and with one and two worker processes, linear scaling, peak memory, and pandoc
-making Word files one process per document, as a script without hirecli would.
+sizes and with one and two worker processes, linear scaling, peak memory (of the largest
+process, and of every process an export starts, sampled from /proc), lint of role files next
+to lint of their postings, and pandoc making Word files one process per document, as a script
+without hirecli would.
 Budgets are ratios measured in the same run. The full run takes a while (the
 10,000-role batch alone runs for many minutes); --quick checks that everything works.
 bench/notes.md, when present, closes the report (causes found and fixes).

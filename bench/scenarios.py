@@ -44,11 +44,15 @@ class Bench:
         warmup: int = 0,
         ok_codes: Sequence[int] = (0,),
         items: int = 0,
+        sample_tree: bool = False,
     ) -> Result:
         print(f"  {shown}", file=sys.stderr, flush=True)
-        result = self.runner.measure(key, argv, shown, runs=runs, warmup=warmup, ok_codes=ok_codes)
+        result = self.runner.measure(
+            key, argv, shown, runs=runs, warmup=warmup, ok_codes=ok_codes, sample_tree=sample_tree
+        )
         if result.ok:
-            print(f"    median {result.median:.3f} s, peak {result.rss_mb:.0f} MB", file=sys.stderr)
+            every = f", every process {result.tree['total'] / 1024:.0f} MB" if result.tree else ""
+            print(f"    median {result.median:.3f} s, peak {result.rss_mb:.0f} MB{every}", file=sys.stderr)
         else:
             print(f"    {result.error}", file=sys.stderr)
         self.record.results[key] = result
@@ -150,7 +154,7 @@ def batches(bench: Bench, folders: dict[int, Path]) -> None:
     print("batches", file=sys.stderr)
     for size, folder in sorted(folders.items()):
         big = size > BATCH_LIMIT
-        for jobs in (1,) if big else (1, 2):
+        for jobs in (1, 2):
             args = [
                 "export",
                 f"{folder.name}/",
@@ -169,6 +173,7 @@ def batches(bench: Bench, folders: dict[int, Path]) -> None:
                 "hirecli " + " ".join(args),
                 runs=s.big_repeat if big else s.repeat,
                 items=size,
+                sample_tree=True,
             )
     folder = folders[s.batch_size]
     args = [
@@ -193,6 +198,29 @@ def batches(bench: Bench, folders: dict[int, Path]) -> None:
         items=s.batch_size,
         ok_codes=(0, 1),
     )
+    postings = _postings(bench, folder)
+    if postings is not None:
+        args = ["lint", f"{postings.name}/", "--format", "json"]
+        bench.measure(
+            "lint_postings",
+            [*hc, *args],
+            "hirecli " + " ".join(args),
+            runs=s.repeat,
+            items=s.batch_size,
+            ok_codes=(0, 1),
+        )
+
+
+def _postings(bench: Bench, folder: Path) -> Path | None:
+    """The Markdown posting of every role of ``folder``, each in a folder of its own, for lint to
+    compare with the role files (the posting is part of what a role file's lint checks)."""
+    out = folder.parent / f"postings-{folder.name}"
+    args = ["export", f"{folder.name}/", "--md", "--what", "posting", "-o", f"{out.name}/", "--force"]
+    made = bench.runner.once([*bench.hirecli, *args])
+    if made.code != 0:
+        bench.record.results["lint_postings"] = Result("lint_postings", "hirecli lint", error=made.error())
+        return None
+    return out
 
 
 def pandoc(bench: Bench, folders: dict[int, Path]) -> None:

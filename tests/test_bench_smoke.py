@@ -77,6 +77,31 @@ def test_loop_timing_without_hyperfine(tmp_path: Path) -> None:
     assert failing.error == "exit 1: boom"
 
 
+CHILDREN = """
+import multiprocessing, time
+def hold():
+    block = bytearray(60_000_000)
+    time.sleep(1.0)
+if __name__ == "__main__":
+    workers = [multiprocessing.Process(target=hold) for _ in range(2)]
+    for w in workers: w.start()
+    for w in workers: w.join()
+"""
+
+
+def test_tree_memory_counts_every_process(tmp_path: Path) -> None:
+    """Two workers holding 60 MB each at once: the tree's peak counts both."""
+    script = tmp_path / "children.py"
+    script.write_text(CHILDREN, encoding="utf-8")
+    runner = Runner(tmp_path, {"PATH": "/usr/bin:/bin"}, use_hyperfine=False)
+    result = runner.measure("tree", [sys.executable, str(script)], "python", runs=1, sample_tree=True)
+    assert result.ok, result.error
+    assert result.tree is not None
+    assert result.tree["processes"] >= 3
+    assert result.tree["largest_child"] > 55_000
+    assert result.tree["total"] > 2 * 55_000 + result.tree["parent"] // 2
+
+
 def test_quick_benchmark_writes_a_report(tmp_path: Path) -> None:
     report = tmp_path / "BENCH.md"
     raw = tmp_path / "raw.json"
@@ -111,7 +136,10 @@ def test_quick_benchmark_writes_a_report(tmp_path: Path) -> None:
     ):
         assert heading in text
     budgets = text.split("## Budgets", 1)[1].split("## Machine", 1)[0]
-    assert budgets.count("| **") == 6
+    assert budgets.count("| **") == 8
+    assert "| Lint of 1,000 role files |" in budgets
+    assert "## Memory of every process" in text
+    assert "Export 5 roles, --jobs 2 |" in text.split("## Memory of every process", 1)[1]
     assert "hirecli --help" in text
     assert "Export 5 roles, --jobs 1" in text
     assert str(tmp_path) not in text

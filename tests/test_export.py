@@ -333,6 +333,27 @@ def test_each_role_uses_its_own_company(runner: CliRunner, tmp_path: Path) -> No
     assert "Northwind Clinics" in header("software-engineer", given)
 
 
+def test_a_linked_role_file_uses_the_company_of_the_folder_it_lives_in(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Profiles are looked up once a folder, by the folder the file really is in."""
+    roles, out = tmp_path / "roles", tmp_path / "out"
+    copy_roles(roles)
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    (clinic / "company.yaml").write_text("name: Northwind Clinics\n", encoding="utf-8")
+    (roles / "registered-nurse.yaml").rename(clinic / "registered-nurse.yaml")
+    (roles / "registered-nurse.yaml").symlink_to(clinic / "registered-nurse.yaml")
+    assert export(runner, roles, "-o", out, "--date", DATE, "--what", "posting", "--json").exit_code == 0
+
+    def company(role_id: str) -> str:
+        data = json.loads((out / role_id / "posting.json").read_text(encoding="utf-8"))
+        return str(data["meta"]["company"])
+
+    assert company("registered-nurse") == "Northwind Clinics"
+    assert company("software-engineer") == company("warehouse-associate") == "Fernhollow Commons Cooperative"
+
+
 def test_a_broken_company_profile_fails_its_roles(runner: CliRunner, tmp_path: Path) -> None:
     roles, out = tmp_path / "roles", tmp_path / "out"
     copy_roles(roles, company=False)

@@ -144,3 +144,31 @@ def test_pyyaml_imported_before_is_left_as_it_is() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.split() == ["True", "True"]
+
+
+SAMPLE = (
+    "a: yes\nb: 0x1F\nc: 1_000\nd: -1.5e+3\ne: .inf\nf: ~\ng: 2026-12-04\n"
+    "h: 2026-12-04 10:20:30+01:00\ni: 0o17\nj: '007'\nk: 1:20\nm: text\n"
+)
+
+
+def test_pyyaml_types_values_the_same_with_its_patterns_compiled_on_first_use() -> None:
+    """Every implicit type PyYAML resolves comes out as with a plain ``import yaml``."""
+    shown = f"print(repr(sorted(yaml.load({SAMPLE!r}, Loader=yaml.SafeLoader).items())))\n"
+    lazy = "from hirecli.yamlimport import LazyPattern, yaml\nimport yaml.resolver\n"
+    lazy += "tables = yaml.resolver.Resolver.yaml_implicit_resolvers.values()\n"
+    lazy += "found = [p for first in tables for _, p in first]\n"
+    lazy += "print(all(isinstance(p, LazyPattern) for p in found), len(found) > 5)\n"
+    outputs = []
+    for start in ("import yaml\nprint('True True')\n", lazy):
+        done = subprocess.run(
+            [sys.executable, "-c", start + shown],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert outputs[1].startswith("True True\n")
+    assert "datetime.date(2026, 12, 4)" in outputs[1]

@@ -1,3 +1,3 @@
-from hirecli.cli.main import main
+from hirecli.cli.entry import main
 
 main()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from hirecli.errors import UnknownFormatError
 
@@ -67,15 +67,18 @@ _KEYS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Channel:
-    """Where a posting goes and what that place allows."""
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Channel(NamedTuple):
+    """Where a posting goes and what that place allows (a named tuple: cheaper to define than
+    a frozen dataclass, which every command that writes a posting would pay for at start-up)."""
 
     name: str
     description: str
     sections: tuple[str, ...]
     facts: tuple[str, ...]
-    max_bullets: Mapping[str, int] = field(default_factory=dict)
+    max_bullets: Mapping[str, int] = _EMPTY
     max_words: int | None = None
     min_bullets: int = 3
     title_max_chars: int | None = None
@@ -87,9 +90,9 @@ class Channel:
     """Repeat the pay line in the pay section even when the key facts show it."""
     trim_order: tuple[str, ...] = ()
     keep: frozenset[str] = frozenset()
-    headings: Mapping[str, str] = field(default_factory=dict)
-    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    labels: Mapping[str, str] = field(default_factory=dict)
+    headings: Mapping[str, str] = _EMPTY
+    parts: Mapping[str, tuple[str, ...]] = _EMPTY
+    labels: Mapping[str, str] = _EMPTY
 
     @property
     def has_limits(self) -> bool:
@@ -97,8 +100,7 @@ class Channel:
         return bool(self.max_words or self.description_max_chars)
 
 
-@dataclass(frozen=True)
-class TitleRules:
+class TitleRules(NamedTuple):
     """What a plain title leaves out: compiled patterns for pay, shift, urgency and workplace words."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -171,7 +173,7 @@ def _channel(name: str, spec: dict[str, Any]) -> Channel:
 
 @cache
 def _data() -> dict[str, Any]:
-    import yaml
+    from hirecli.yamlimport import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = DATA_FILE.read_text(encoding="utf-8")

@@ -16,8 +16,6 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
-
 from hirecli.errors import InvalidInputError
 from hirecli.families import families
 from hirecli.skillnames import (
@@ -30,6 +28,7 @@ from hirecli.skillnames import (
     same_word,
     score,
 )
+from hirecli.yamlimport import yaml
 
 if TYPE_CHECKING:
     from hirecli.matchindex import WordIndex

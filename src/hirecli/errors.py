@@ -7,8 +7,8 @@ one-line message and its exit code in one place (``hirecli.cli.main``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -24,9 +24,9 @@ class ExitCode(IntEnum):
     """Interrupted by Ctrl-C (SIGINT), or stopped by SIGTERM or SIGHUP."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem in one input file, at a 1-based line and column."""
+class Problem(NamedTuple):
+    """One problem in one input file, at a 1-based line and column (a named tuple: every
+    command imports this module, and a dataclass costs more to define)."""
 
     file: str
     line: int

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 
-import yaml
+from hirecli.yamlimport import yaml
 
 GENERAL = "general"
 """Work styles and cross-cutting skills: fit every role."""
@@ -93,13 +93,22 @@ def families() -> Families:
     return Families(by_id, {fid: frozenset(r) for fid, r in related.items()})
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9&+#]+")
+
+
 def _words(text: str) -> str:
     """Lower-case text with single spaces and a space at each end, for whole-word search."""
-    return " " + " ".join(re.sub(r"[^a-z0-9&+#]+", " ", text.lower()).split()) + " "
+    return " " + " ".join(_NOT_WORD.sub(" ", text.lower()).split()) + " "
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> str:
+    """:func:`_words` of a family's phrase: the same few hundred are searched for in every role."""
+    return _words(phrase)
 
 
 def _has(text: str, phrase: str) -> bool:
-    return _words(phrase) in text
+    return _phrase_words(phrase) in text
 
 
 @dataclass(frozen=True, slots=True)

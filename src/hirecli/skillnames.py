@@ -13,7 +13,7 @@ import functools
 import re
 from importlib.resources import files
 
-import yaml
+from hirecli.yamlimport import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -68,12 +68,14 @@ def core_parts(name: str) -> list[str]:
     return name_parts(_CONTEXT.sub("", _PARENS.sub(" ", name)))
 
 
+@functools.lru_cache(maxsize=65536)
 def score(skill_key: str, name_key: str) -> float:
     """Confidence 0-100 that two keyed names mean the same thing.
 
     Word overlap in both directions (so a one-word alias inside a long skill name does
     not win by being a subset), blended with rapidfuzz's token-sort similarity for
-    spelling and word-order variants.
+    spelling and word-order variants. Cached: roles share skills, and a skill is scored
+    against the same library names for every role of another field.
     """
     from rapidfuzz import fuzz
 

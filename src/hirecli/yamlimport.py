@@ -1,12 +1,13 @@
-"""PyYAML, imported without compiling the one regular expression of it that hirecli never uses.
+"""PyYAML, imported without compiling regular expressions before they are first used.
 
-``import yaml`` compiles ``yaml.reader.Reader.NON_PRINTABLE``, a character class over all of
-Unicode that only PyYAML's pure-Python reader uses. hirecli reads role files with libyaml
-(``CParser``), which checks characters itself, yet compiling that pattern is more than half of
-PyYAML's import and about a twelfth of everything a Typer command costs to start (PyYAML pull
-requests 124 and 301 would remove it upstream). Importing :data:`yaml` from here imports PyYAML
-with that pattern compiled on first use instead; if PyYAML is imported already, or its pattern
-ever changes, nothing differs from a plain ``import yaml``.
+``import yaml`` compiles about a dozen patterns: ``yaml.reader.Reader.NON_PRINTABLE``, a
+character class over all of Unicode that only PyYAML's pure-Python reader uses, the implicit
+resolvers' patterns (booleans, numbers, dates...) and the constructor's timestamp pattern.
+hirecli reads role files with libyaml (``CParser``) and types their values itself, so most of
+these are never used, yet compiling them is most of PyYAML's import (PyYAML pull requests 124
+and 301 would remove the largest upstream). Importing :data:`yaml` from here imports PyYAML
+with each pattern compiled on first use instead; if PyYAML is imported already, nothing
+differs from a plain ``import yaml``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,6 @@ import re
 import sys
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
-
-NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-"""The pattern as ``yaml.reader`` writes it."""
 
 
 class LazyPattern:
@@ -43,7 +41,8 @@ def _import_yaml() -> ModuleType:
     compile_now = re.compile
 
     def compile_later(pattern: Any, flags: int = 0) -> Any:
-        if pattern == NON_PRINTABLE and not flags:
+        # only PyYAML's own patterns: a module it happens to import first gets a real one
+        if str(sys._getframe(1).f_globals.get("__name__", "")).startswith("yaml."):
             return LazyPattern(pattern, flags)
         return compile_now(pattern, flags)
 

@@ -26,7 +26,6 @@ ReferenceDocxOpt = Annotated[
 def reference_options(reference: str | None, fmt: str, base: WriteOptions | None = None) -> WriteOptions:
     """Write options with the reference document, checked before anything is built; a
     reference given for another format than Word is a usage error."""
-    from dataclasses import replace
 
     from hirecli.errors import UsageError
     from hirecli.writers import WriteOptions, writer_spec
@@ -41,4 +40,4 @@ def reference_options(reference: str | None, fmt: str, base: WriteOptions | None
     from hirecli.writers.docx.reference import load_base
 
     load_base(Path(reference))
-    return replace(options, reference_docx=Path(reference))
+    return options._replace(reference_docx=Path(reference))

@@ -68,13 +68,18 @@ class _Companies:
         self.given = load_company(given) if given is not None else None
         self.use_given = given is not None
         self.cache: dict[Path, Company | HirecliError] = {}
+        self.found: dict[Path, Path | None] = {}
+        """The profile found for each folder (resolved) of roles: the search walks up the folders."""
 
     def for_role(self, source: str) -> Company | None:
         from hirecli.model.loader import find_company, load_company
 
         if self.use_given:
             return self.given
-        path = find_company(source)
+        folder = (Path.cwd() / "role.yaml" if source == "-" else Path(source)).resolve().parent
+        if folder not in self.found:
+            self.found[folder] = find_company(source)
+        path = self.found[folder]
         if path is None:
             return None
         if path not in self.cache:

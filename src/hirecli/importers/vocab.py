@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from hirecli.yamlimport import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "import"

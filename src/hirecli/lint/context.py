@@ -7,7 +7,6 @@ from datetime import date
 
 from hirecli.lint.model import Finding, Posting, Segment, Severity
 from hirecli.lint.rules import rules
-from hirecli.lint.tokens import Token, tokenize
 from hirecli.screening.normalize import Normalized, normalize
 
 
@@ -23,7 +22,6 @@ class Context:
     stats: dict[str, object] = field(default_factory=dict)
     claimed: list[tuple[Segment, int, int]] = field(default_factory=list)
     """Spans the protected-characteristic screen reported; word lists do not report them again."""
-    _tokens: dict[int, list[Token]] = field(default_factory=dict)
     _joined: tuple[str, list[int]] | None = None
 
     def joined(self) -> tuple[str, list[int]]:
@@ -43,17 +41,6 @@ class Context:
     def normal(self, segment: Segment) -> Normalized:
         """The segment's text as checks match it (:func:`~hirecli.screening.normalize.normalize`)."""
         return normalize(segment.text)
-
-    def tokens(self, segment: Segment) -> list[Token]:
-        """The tokens of a segment's normalised text, cut once and shared by every check.
-
-        Their offsets are into ``self.normal(segment).text``; map them back with its ``span``.
-        """
-        key = id(segment)
-        found = self._tokens.get(key)
-        if found is None:
-            found = self._tokens[key] = tokenize(self.normal(segment).text)
-        return found
 
     @property
     def checked(self) -> list[Segment]:

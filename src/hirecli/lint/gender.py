@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from hirecli.lint.model import GenderBalance
 from hirecli.lint.terms import excused
-from hirecli.lint.tokens import Token
+from hirecli.lint.tokens import Token, tokenize
 from hirecli.screening.tables import load_data
 
 MASCULINE = "masculine"
@@ -224,6 +224,12 @@ def coded_words(text: str, tokens: list[Token], names: tuple[str, ...] = ()) -> 
             if stem is not None and not excused(text, stem.unless, a, b):
                 found.append(CodedWord(stem, a, b))
     return found
+
+
+@functools.lru_cache(maxsize=16384)
+def coded_in(text: str, names: tuple[str, ...] = ()) -> tuple[CodedWord, ...]:
+    """:func:`coded_words`, kept for the texts seen last: sentences recur across postings."""
+    return tuple(coded_words(text, tokenize(text), names))
 
 
 def verdict(score: int) -> str:

@@ -12,6 +12,7 @@ on their own, and so are the role's interview questions (:mod:`hirecli.lint.role
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,14 +106,23 @@ def _field_segments(files: RoleFiles, owners: list[str]) -> list[Segment]:
 
 
 def _company(company_file: Path) -> tuple[Company, SourceMap, str, str]:
-    from hirecli.model.company import Company
-    from hirecli.model.loader import load_text, read_bytes
+    from hirecli.model.loader import read_bytes
     from hirecli.model.yamlsource import decode
 
     data, name = read_bytes(company_file)
     text = decode(data, name)
+    company, positions = _load_company(text, name)
+    return company, positions, name, text
+
+
+@functools.lru_cache(maxsize=4)
+def _load_company(text: str, name: str) -> tuple[Company, SourceMap]:
+    """The profile and its source map, loaded once for every role of a folder that shares it."""
+    from hirecli.model.company import Company
+    from hirecli.model.loader import load_text
+
     loaded = load_text(text, name, Company)
-    return loaded.model, loaded.positions, name, text
+    return loaded.model, loaded.positions
 
 
 def read_role(text: str, file: str, company_file: Path | None, channel: str, *, kit: bool = True) -> Posting:

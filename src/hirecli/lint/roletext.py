@@ -11,6 +11,7 @@ never by searching the posting for the role's words. Text hirecli wrote around a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,8 +39,13 @@ def dotted(path: Path) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8)
 def yaml_text(text: str) -> SourceText:
-    """A YAML file's text as the loader parses it: control characters read as spaces."""
+    """A YAML file's text as the loader parses it: control characters read as spaces.
+
+    The last few are kept: the company profile and family files behind every role of a run
+    are the same, and their scalars are read once.
+    """
     from hirecli.model.fields import CONTROL
 
     return SourceText(CONTROL.sub(lambda m: m.group() if m.group() in "\t\r\x85" else " ", text))

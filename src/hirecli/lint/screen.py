@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from hirecli.screening.fastre import FastPattern, PatternSet, lower_text
+from hirecli.screening.lines import LineScanner
 from hirecli.screening.tables import load_data
 
 _WINDOW = 120
@@ -119,8 +120,9 @@ def entries() -> tuple[ScreenEntry, ...]:
 
 
 @functools.cache
-def _pattern_set() -> PatternSet:
-    return PatternSet([entry.pattern for entry in entries()])
+def _scanner() -> LineScanner:
+    """The entries' patterns, searched line by line: most lines of a posting recur across a run."""
+    return LineScanner(PatternSet([entry.pattern for entry in entries()]))
 
 
 def patterns() -> list[str]:
@@ -204,11 +206,10 @@ def _near(source: str, context: str) -> bool:
     return near is not None and near.search(context) is not None
 
 
-@functools.lru_cache(maxsize=4096)
 def _screen(text: str, context: str | None) -> tuple[ScreenHit, ...]:
     table = entries()
     lowered = lower_text(text)
-    found = sorted((start, number, end) for number, start, end in _pattern_set().matches(lowered))
+    found = sorted((start, number, end) for number, start, end in _scanner().matches(lowered))
     candidates: list[ScreenHit] = []
     for first, number, last in found:
         entry = table[number]

@@ -14,10 +14,12 @@ from collections import Counter, defaultdict
 
 from hirecli.lint.context import Context
 from hirecli.lint.model import Segment, Severity
+from hirecli.lint.tokens import tokenize
 from hirecli.screening.tables import load_data
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _VOWELS = re.compile(r"[aeiouy]+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _GLUED = re.compile(r"^[-–—•*·]\s?(?=[^\W\d_])")
 _PROSE = ("paragraph", "bullet")
 _NORMAL = re.compile(r"[\W_]+")
@@ -47,12 +49,14 @@ def syllables(word: str) -> int:
     return max(count, 1)
 
 
-def _words(ctx: Context, segment: Segment) -> list[str]:
-    return [t.text for t in ctx.tokens(segment) if t.text[0].isalnum()]
+@functools.lru_cache(maxsize=16384)
+def _word_count(text: str) -> int:
+    """Words in ``text``; kept for the texts seen last, as sentences recur across postings."""
+    return sum(1 for token in tokenize(text) if token.text[0].isalnum())
 
 
 def check_length(ctx: Context) -> None:
-    total = sum(len(_words(ctx, s)) for s in ctx.body)
+    total = sum(_word_count(ctx.normal(s).text) for s in ctx.body)
     ctx.stats["words"] = total
     low, high = _figure("length", "min_words"), _figure("length", "max_words")
     if total and total < low:
@@ -126,30 +130,33 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s.strip()]
 
 
+@functools.lru_cache(maxsize=16384)
+def _sentence_figures(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """(start, end, words, syllables) of each sentence of ``text`` that has words; kept for the
+    texts seen last, as sentences recur across postings."""
+    figures: list[tuple[int, int, int, int]] = []
+    offset = 0
+    for sentence in _sentences(text):
+        start = text.index(sentence, offset)
+        offset = start + len(sentence)
+        words = [w for w in _WORD.findall(sentence) if not w.isdigit()]
+        if words:
+            figures.append((start, start + len(sentence.rstrip()), len(words), sum(map(syllables, words))))
+    return tuple(figures)
+
+
 def check_readability(ctx: Context) -> None:
     total_words = total_sentences = total_syllables = 0
     longest = _figure("readability", "long_sentence_words")
     for segment in ctx.body:
         if segment.kind not in _PROSE:
             continue
-        offset = 0
-        for sentence in _sentences(segment.text):
-            start = segment.text.index(sentence, offset)
-            offset = start + len(sentence)
-            words = [w for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", sentence) if not w.isdigit()]
-            if not words:
-                continue
+        for start, end, words, syllable_count in _sentence_figures(segment.text):
             total_sentences += 1
-            total_words += len(words)
-            total_syllables += sum(syllables(w) for w in words)
-            if len(words) > longest:
-                ctx.report(
-                    "long-sentence",
-                    f"A sentence of {len(words)} words",
-                    segment,
-                    start,
-                    start + len(sentence.rstrip()),
-                )
+            total_words += words
+            total_syllables += syllable_count
+            if words > longest:
+                ctx.report("long-sentence", f"A sentence of {words} words", segment, start, end)
     if not total_sentences or not total_words:
         return
     average = total_words / total_sentences

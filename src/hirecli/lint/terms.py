@@ -42,7 +42,7 @@ class Hit:
 Phrases = dict[str, list[tuple[tuple[str, ...], Entry]]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermIndex:
     folded: Phrases
     exact: Phrases
@@ -91,6 +91,13 @@ class TermIndex:
             if match and match.end() > token.start and (best is None or match.end() > best.end):
                 best = Hit(entry, token.start, match.end())
         return best
+
+
+@functools.lru_cache(maxsize=16384)
+def find_cached(index: TermIndex, text: str) -> tuple[Hit, ...]:
+    """:meth:`TermIndex.find`, kept for the texts seen last: the same sentences recur across the
+    postings of a run (an EEO statement, benefits, kit questions)."""
+    return tuple(index.find(text))
 
 
 def _same(rest: tuple[str, ...], toks: list[Token], first: int, exact: bool) -> bool:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 
 from hirecli.lint.context import Context
-from hirecli.lint.gender import MASCULINE, CodedWord, coded_words
+from hirecli.lint.gender import MASCULINE, CodedWord, coded_in
 from hirecli.lint.gender import balance as tally
 from hirecli.lint.model import Segment, Severity
 from hirecli.lint.rules import rules
 from hirecli.lint.screen import accommodation
-from hirecli.lint.terms import Entry, TermIndex, add_phrase
+from hirecli.lint.terms import Entry, TermIndex, add_phrase, find_cached
 
 _RESTATED = frozenset({"ageism", "origin-wording", "gendered-term", "ability-wording", "gendered-pronoun"})
 """Word-list rules that an error of the protected-characteristic screen already covers."""
@@ -28,7 +28,7 @@ def check_terms(ctx: Context, index: TermIndex) -> None:
         if segment.generated:
             continue
         normal = ctx.normal(segment)
-        for hit in index.find(normal.text, ctx.tokens(segment)):
+        for hit in find_cached(index, normal.text):
             if hit.entry.rule == "ability-wording" and accommodated(ctx, segment):
                 continue
             start, end = normal.span(hit.start, hit.end)
@@ -79,9 +79,15 @@ def banned_index(terms: tuple[tuple[str, str, str], ...]) -> TermIndex:
 
 
 def _eeo(ctx: Context, segment: Segment) -> bool:
+    return _is_eeo(ctx.normal(segment).text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_eeo(text: str) -> bool:
+    """Whether ``text`` is an equal-opportunity statement; the same one ends every posting."""
     from hirecli.lint.compliance import eeo_pattern
 
-    return bool(eeo_pattern().search(ctx.normal(segment).text))
+    return bool(eeo_pattern().search(text))
 
 
 def check_gender(ctx: Context, *, balance: bool = True) -> None:
@@ -93,7 +99,7 @@ def check_gender(ctx: Context, *, balance: bool = True) -> None:
         if segment.generated or segment.section == "eeo" or _eeo(ctx, segment):
             continue  # the equal-opportunity statement is legal boilerplate, not the job's tone
         normal = ctx.normal(segment)
-        for word in coded_words(normal.text, ctx.tokens(segment), names):
+        for word in coded_in(normal.text, names):
             start, end = normal.span(word.start, word.end)
             if not ctx.is_allowed(segment, start, end):
                 found.append((segment, CodedWord(word.stem, start, end)))

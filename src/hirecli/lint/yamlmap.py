@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
-import yaml
-
 from hirecli.lint.model import Anchor, Locator
+from hirecli.yamlimport import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path = tuple[str | int, ...]
@@ -193,13 +193,7 @@ class SourceText:
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]  # line breaks as YAML counts them: CR LF, a lone CR, LF, NEL, LS, PS
-        starts += [
-            i + 1
-            for i, c in enumerate(self.text)
-            if c in "\n\x85\u2028\u2029" or (c == "\r" and self.text[i + 1 : i + 2] != "\n")
-        ]
-        return starts
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
 
     def position(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, index) - 1
@@ -221,6 +215,14 @@ class SourceText:
         scalar = self.scalars.get(path)
         if scalar is None:
             return None
+        raw = self.text[scalar.start : scalar.end]
+        if scalar.value == folded and _verbatim(raw, folded, scalar.style):
+            line, column = self.position(scalar.start + _body_start(raw, scalar.style))
+            return Locator((Anchor(0, line, column),))
+        return self.walk(scalar, folded)
+
+    def walk(self, scalar: Scalar, folded: str) -> Locator | None:
+        """The locator of :meth:`locator`, placing the value's characters one by one."""
         text, kept = _fold(scalar.value)
         if text != folded:
             return None
@@ -234,6 +236,23 @@ class SourceText:
         if not anchors:
             return None
         return Locator(tuple(anchors))
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+"""A line break as YAML counts them: CR LF, a lone CR, LF, NEL, LS, PS."""
+_UNFOLDED = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+"""White space that :func:`_fold` would change (line breaks included)."""
+_ESCAPES = {'"': "\\", "'": "'"}
+
+
+def _verbatim(raw: str, value: str, style: str | None) -> bool:
+    """True when ``value`` is folded already and written as is on one line of ``raw`` (most
+    values): its locator is then one anchor, as :func:`value_offsets` would find character by
+    character."""
+    if not value or _UNFOLDED.search(value) or (style in _ESCAPES and _ESCAPES[style] in value):
+        return False
+    start = _body_start(raw, style)
+    return raw.startswith(value, start)
 
 
 def _expected(anchor: Anchor, index: int) -> tuple[int, int]:

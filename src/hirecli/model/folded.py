@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-import yaml
+from hirecli.yamlimport import yaml
 
 if TYPE_CHECKING:
     from hirecli.model.role import Role

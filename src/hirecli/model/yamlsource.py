@@ -30,6 +30,10 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
 
 
 @frozen
@@ -256,20 +260,28 @@ class _Builder:
         top.key = None
 
     def feed(self, event: Any) -> None:
-        pos = _pos(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            self._check_tag(event, pos)
-            self._count(1, pos)
+        kind = type(event)
+        if kind is _SCALAR:
+            pos = _pos(event.start_mark)
+            tag = event.tag
+            if tag is not None and tag not in _CORE_TAGS:
+                self._check_tag(event, pos)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._count(0, pos)
+            value = event.value
             plain = event.style in (None, "") and event.implicit[0]
-            is_null = (plain and event.value in _NULLS) or event.tag == "tag:yaml.org,2002:null"
-            self._attach(None if is_null else event.value, pos, 1, event.anchor)
-        elif isinstance(event, yaml.AliasEvent):
+            is_null = (plain and value in _NULLS) or tag == "tag:yaml.org,2002:null"
+            self._attach(None if is_null else value, pos, 1, event.anchor)
+        elif kind is _ALIAS:
+            pos = _pos(event.start_mark)
             if event.anchor not in self.anchors:
                 raise self.fail(pos, f"unknown alias *{event.anchor}", "alias")
             value, size = self.anchors[event.anchor]
             self._count(size, pos)
             self._attach(value, pos, size, None)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            pos = _pos(event.start_mark)
             self._check_tag(event, pos)
             self._count(1, pos)
             if len(self.stack) >= MAX_DEPTH:
@@ -277,16 +289,16 @@ class _Builder:
             if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
                 raise self.fail(pos, "mapping keys must be plain text", "key")
             path = self._child_path() if self.stack else ()
-            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
             self.stack.append(_Frame(container, path, event.anchor, self.nodes))
             self.smap.values.setdefault(path, pos)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             frame = self.stack.pop()
-            pos = self.smap.values.get(frame.path, pos)
+            pos = self.smap.values.get(frame.path) or _pos(event.start_mark)
             self._attach(frame.value, pos, self.nodes - frame.start_nodes + 1, frame.anchor)
-        elif isinstance(event, yaml.DocumentStartEvent) and self.have_root:
+        elif kind is _DOCUMENT_START and self.have_root:
             raise self.fail(
-                pos,
+                _pos(event.start_mark),
                 "the file holds more than one YAML document (a second '---'); put one role in each file",
                 "multi-document",
             )
@@ -311,9 +323,10 @@ def parse(text: str, source: str) -> tuple[Any, SourceMap, list[Problem]]:
         )
     builder = _Builder(source)
     loader = _Loader(text)
+    feed, next_event = builder.feed, loader.get_event
     try:
-        while loader.check_event():
-            builder.feed(loader.get_event())
+        while (event := next_event()) is not None:  # None after the stream's end
+            feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else Position(1, 1)

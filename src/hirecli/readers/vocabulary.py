@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from hirecli.yamlimport import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

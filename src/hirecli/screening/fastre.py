@@ -17,57 +17,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from hirecli.screening.literals import required
+from hirecli.screening.prefilter import Prefilter
 
 _BOUNDARY = "\\b"
+
+
+_PIECES = re.compile(r"\\.?|\[\]?(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.DOTALL)
+"""An escape, a character class (a ``]`` first is literal), a parenthesis or bar, other text."""
+_GROUP_PIECES = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()]|[^\\\[()]+", re.DOTALL)
+"""The same for :func:`_closing`, which reads a ``]`` right after ``[`` as the class's end."""
 
 
 def split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern`` (``a|(b|c)`` gives ``a`` and ``(b|c)``)."""
     parts: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
+    depth = start = 0
+    for piece in _PIECES.finditer(pattern):
+        char = piece.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
+            parts.append(pattern[start : piece.start()])
+            start = piece.end()
     parts.append(pattern[start:])
     return parts
 
 
 def _closing(pattern: str, opening: int) -> int:
     """The index of the parenthesis that closes the one at ``opening``, or -1."""
-    depth, index, in_class = 0, opening, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
+    depth = 0
+    for piece in _GROUP_PIECES.finditer(pattern, opening):
+        char = piece.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return index
-        index += 1
+                return piece.start()
     return -1
 
 
@@ -84,17 +74,17 @@ def _flatten(pattern: str) -> list[str]:
 
 def lower_pattern(pattern: str) -> str:
     """``pattern`` with its letters lower-cased, except escapes (``\\W`` stays ``\\W``)."""
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            out.append(pattern[index : index + 2])
-            index += 2
-            continue
-        out.append(char.lower())
-        index += 1
-    return "".join(out)
+    return _ESCAPE_OR_TEXT.sub(_lower_piece, pattern)
+
+
+_ESCAPE_OR_TEXT = re.compile(r"\\.?|[^\\]+", re.DOTALL)
+
+
+def _lower_piece(piece: re.Match[str]) -> str:
+    text = piece.group()
+    if text[0] == "\\":
+        return text
+    return text.lower() if text.isascii() else "".join(c.lower() for c in text)
 
 
 def lower_text(text: str) -> str:
@@ -174,11 +164,53 @@ def _ends_word(run: str, following: str) -> bool:
     return following[:1] in (" ", "'", "-") or following in ("\\b", "\\s", "\\W")
 
 
-@dataclass(frozen=True, slots=True)
-class _Alternative:
-    pattern: re.Pattern[str]
-    boundary: bool
-    needles: tuple[tuple[str, bool], ...] | None
+class Alternative:
+    """One alternative of a data pattern, compiled when first searched (most never are: the
+    word index of :class:`PatternSet` skips them)."""
+
+    __slots__ = ("_pattern", "boundary", "needles", "source")
+
+    def __init__(self, source: str, boundary: bool, found: tuple[tuple[str, bool], ...] | None) -> None:
+        self.source = source
+        self.boundary = boundary
+        self.needles = found
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
+
+    def heads(self) -> list[tuple[str, bool]] | None:
+        """The first word of each needle and whether it is a whole word, or None when unknown."""
+        if self.needles is None:
+            return None
+        found: list[tuple[str, bool]] = []
+        for needle, whole in self.needles:
+            match = _HEAD.match(needle)
+            if match is None:
+                return None
+            found.append((match.group(), whole))
+        return found
+
+    def spans(self, lowered: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of every match in ``lowered``, left to right, none overlapping."""
+        size = len(lowered)
+        search = self.pattern.search
+        position = 0
+        while position <= size:
+            match = search(lowered, position)
+            if match is None:
+                break
+            start, end = match.span()
+            if self.boundary and start < size:
+                before = start > 0 and _word(lowered[start - 1])
+                if before == _word(lowered[start]):
+                    position = start + 1
+                    continue
+            yield start, end
+            position = end if end > start else start + 1
 
 
 class FastPattern:
@@ -196,7 +228,7 @@ class FastPattern:
             # Without a literal start there is no fast scan to gain, and the boundary keeps a
             # leading [a-z]+ from being tried inside every long word (linear time).
             compiled = _BOUNDARY + body if boundary and found is None else body
-            alternatives.append(_Alternative(re.compile(compiled), boundary, found))
+            alternatives.append(Alternative(compiled, boundary, found))
         self.alternatives = tuple(alternatives)
 
     def spans(self, lowered: str) -> Iterator[tuple[int, int]]:
@@ -206,7 +238,7 @@ class FastPattern:
         do not overlap; matches of different alternatives may.
         """
         for alternative in self.alternatives:
-            yield from _spans(alternative, lowered)
+            yield from alternative.spans(lowered)
 
     def search(self, lowered: str) -> tuple[int, int] | None:  # pragma: no cover - convenience
         """The leftmost match of any alternative, or None."""
@@ -218,6 +250,8 @@ class FastPattern:
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+Key = tuple[int, int]
+"""(pattern number, alternative index) in a :class:`PatternSet`."""
 
 
 class PatternSet:
@@ -226,71 +260,58 @@ class PatternSet:
     Every alternative's possible first words are indexed: an alternative whose first
     words are whole words runs only on texts that contain one of them; one that starts
     with part of a word ("disabilit") runs when the text contains that part; one
-    whose start is unknown always runs.
+    whose start is unknown always runs. And it runs only when the text has the literal
+    texts it needs (:mod:`hirecli.screening.prefilter`).
     """
 
     def __init__(self, patterns: list[FastPattern]) -> None:
         self.patterns = patterns
-        self.by_word: dict[str, list[tuple[int, int]]] = {}
-        self.by_part: dict[str, list[tuple[int, int]]] = {}
-        self.always: list[tuple[int, int]] = []
+        self.gates: dict[Key, tuple[frozenset[str], frozenset[str]] | None] = {}
+        """Each alternative's whole first words and parts of words, or None: it always runs."""
+        self._prefilter: Prefilter[Key] | None = None
         for number, pattern in enumerate(patterns):
             for index, alternative in enumerate(pattern.alternatives):
-                key = (number, index)
-                heads = _heads(alternative.needles)
-                if heads is None:
-                    self.always.append(key)
-                    continue
-                for head, whole in heads:
-                    (self.by_word if whole else self.by_part).setdefault(head, []).append(key)
+                heads = alternative.heads()
+                self.gates[(number, index)] = (
+                    None
+                    if heads is None
+                    else (
+                        frozenset(head for head, whole in heads if whole),
+                        frozenset(head for head, whole in heads if not whole),
+                    )
+                )
 
-    def candidates(self, lowered: str) -> list[tuple[int, int]]:
-        """(pattern, alternative) pairs worth running on ``lowered``, in data order."""
-        chosen: set[tuple[int, int]] = set(self.always)
-        for word in set(_TOKEN.findall(lowered)):
-            found = self.by_word.get(word)
-            if found:
-                chosen.update(found)
-        for part, keys in self.by_part.items():
-            if part in lowered:
-                chosen.update(keys)
-        return sorted(chosen)
+    def candidate(self, key: Key, words: set[str], present: set[str]) -> bool:
+        """Whether the first-word index lets ``key`` run on a text with these ``words``
+        (:func:`words`) and ``present`` texts (:meth:`prefilter`), which hold its parts of words."""
+        gate = self.gates[key]
+        return gate is None or not gate[0].isdisjoint(words) or not gate[1].isdisjoint(present)
+
+    def prefilter(self) -> Prefilter[Key]:
+        """The literal texts each alternative needs, and the parts of words of the index."""
+        if self._prefilter is None:
+            needs = {
+                (number, index): required(alternative.source)
+                for number, pattern in enumerate(self.patterns)
+                for index, alternative in enumerate(pattern.alternatives)
+            }
+            parts = {part for gate in self.gates.values() if gate is not None for part in gate[1]}
+            self._prefilter = Prefilter(needs, parts)
+        return self._prefilter
 
     def matches(self, lowered: str) -> list[tuple[int, int, int]]:
         """(pattern number, start, end) of every match, by pattern number then position."""
+        prefilter = self.prefilter()
+        present = prefilter.present(lowered)
+        found_words = words(lowered)
         found: list[tuple[int, int, int]] = []
-        for number, index in self.candidates(lowered):
-            alternative = self.patterns[number].alternatives[index]
-            found += [(number, a, b) for a, b in _spans(alternative, lowered)]
+        for number, index in prefilter.runnable(present):
+            if self.candidate((number, index), found_words, present):
+                alternative = self.patterns[number].alternatives[index]
+                found += [(number, a, b) for a, b in alternative.spans(lowered)]
         return found
 
 
-def _heads(found: tuple[tuple[str, bool], ...] | None) -> list[tuple[str, bool]] | None:
-    """The first word of each needle, and whether it is a whole word."""
-    if found is None:
-        return None
-    heads: list[tuple[str, bool]] = []
-    for needle, whole in found:
-        match = _HEAD.match(needle)
-        if match is None:
-            return None
-        heads.append((match.group(), whole))
-    return heads
-
-
-def _spans(alternative: _Alternative, lowered: str) -> Iterator[tuple[int, int]]:
-    size = len(lowered)
-    search = alternative.pattern.search
-    position = 0
-    while position <= size:
-        match = search(lowered, position)
-        if match is None:
-            break
-        start, end = match.span()
-        if alternative.boundary and start < size:
-            before = start > 0 and _word(lowered[start - 1])
-            if before == _word(lowered[start]):
-                position = start + 1
-                continue
-        yield start, end
-        position = end if end > start else start + 1
+def words(lowered: str) -> set[str]:
+    """The words of a lower-cased text, as the first-word index knows them."""
+    return set(_TOKEN.findall(lowered))

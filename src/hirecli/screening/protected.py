@@ -16,8 +16,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from hirecli.screening.fastre import FastPattern, PatternSet, lower_text
+from hirecli.screening.fastre import FastPattern, PatternSet, lower_pattern, lower_text
+from hirecli.screening.literals import required
 from hirecli.screening.normalize import normalize_loose
+from hirecli.screening.prefilter import Prefilter
 from hirecli.screening.tables import load_data
 
 
@@ -78,6 +80,25 @@ class _Generic:
     work: re.Pattern[str]
     own: re.Pattern[str]
     topics: tuple[tuple[int, re.Pattern[str]], ...]
+    needs: Prefilter[int]
+    """The literal texts each of ``topics`` needs (by position), to skip searches on
+    :func:`_caseless` text; almost no question has a topic's word."""
+
+
+_CASELESS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
+"""Letters that a case-insensitive pattern matches to ``i`` or ``s`` but ``lower`` leaves."""
+
+
+def _caseless(text: str) -> str:
+    """``text`` lower-cased so that every ASCII text a case-insensitive pattern matches in it is
+    in the result (the Kelvin sign lowers to ``k`` anyway)."""
+    return text.translate(_CASELESS).lower()
+
+
+def _ascii_needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """:func:`required` of a case-insensitive pattern, keeping the factors :func:`_caseless`
+    text can be tested for."""
+    return tuple(f for f in required(lower_pattern(pattern)) if all(t.isascii() for t in f))
 
 
 @functools.cache
@@ -89,6 +110,7 @@ def _generic() -> _Generic:
     def compile_(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
 
+    topics = tuple((names[name], compile_(pattern)) for name, pattern in data["topics"].items())
     return _Generic(
         compile_(data["question"]),
         compile_(data["you"]),
@@ -96,7 +118,8 @@ def _generic() -> _Generic:
         tuple(compile_(p) for p in data["skip"]),
         compile_(data["work"]),
         compile_(data["own"]),
-        tuple((names[name], compile_(pattern)) for name, pattern in data["topics"].items()),
+        topics,
+        Prefilter({place: _ascii_needs(p.pattern) for place, (_, p) in enumerate(topics)}),
     )
 
 
@@ -131,8 +154,12 @@ def _generic_hit(text: str) -> tuple[int, int, int] | None:
         return index, start, start + len(words)
     if not check.question.search(text) or not check.you.search(text):
         return None
+    possible = check.needs.runnable(check.needs.present(_caseless(text)))
+    if not possible:
+        return None
     skipped = any(p.search(text) for p in check.skip)
-    for index, pattern in check.topics:
+    for place in possible:
+        index, pattern = check.topics[place]
         for match in pattern.finditer(text):
             start, end = match.span()
             before = text[max(start - 60, 0) : start]

@@ -6,7 +6,7 @@ import functools
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from hirecli.yamlimport import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -7,23 +7,21 @@ used, so that a Markdown posting never pays for python-docx.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from hirecli.document import Document
 from hirecli.errors import UnknownFormatError
 
 
-@dataclass(frozen=True)
-class WriteOptions:
+class WriteOptions(NamedTuple):
     """Settings a writer may use; each writer ignores what it does not need."""
 
     reference_docx: Path | None = None
     """A branded .docx whose styles, page setup, header and footer the DOCX writer uses."""
     embed_jsonld: bool = True
     """HTML: embed the document's schema.org data in a script block."""
-    channel_html: frozenset[str] = field(default_factory=frozenset)
+    channel_html: frozenset[str] = frozenset()
     """HTML: when not empty, the only tags allowed (a channel's limited HTML)."""
 
 
@@ -35,8 +33,7 @@ class Writer(Protocol):
     def render(self, doc: Document, options: WriteOptions) -> str | bytes: ...
 
 
-@dataclass(frozen=True)
-class WriterSpec:
+class WriterSpec(NamedTuple):
     name: str
     module: str
     extension: str

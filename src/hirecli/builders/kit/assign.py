@@ -74,13 +74,22 @@ class Assigner:
         self.load = [s.overhead for s in stages]
         self.notes: list[str] = []
         self.screen_minutes = int(kit_data("loop")["screen"]["max_question_minutes"])
+        self.typical: dict[tuple[str, str, bool], int] = {}
+        """:func:`typical_minutes` by competency, purpose and tightness: asked again and again."""
 
     # -- what fits where ----------------------------------------------------------
 
     def cost(self, index: int, name: str, *, tight: bool = False) -> int:
         if self.exercise and self.exercise[:2] == (index, name):
             return self.exercise[2]
-        return typical_minutes(self.pools[name], self.stages[index].purpose, tight=tight)
+        return self.minutes(name, self.stages[index].purpose, tight=tight)
+
+    def minutes(self, name: str, purpose: str, *, tight: bool = False) -> int:
+        """The typical minutes of a question of ``name`` in a stage of ``purpose``."""
+        k = (name, purpose, tight)
+        if k not in self.typical:
+            self.typical[k] = typical_minutes(self.pools[name], purpose, tight=tight)
+        return self.typical[k]
 
     def suits(self, index: int, comp: KitCompetency) -> bool:
         """Whether the stage's interviewers can judge ``comp``: no hard skill in a screen,
@@ -88,10 +97,7 @@ class Assigner:
         stage = self.stages[index]
         if stage.purpose != "screen":
             return True
-        return (
-            comp.kind == "soft"
-            and typical_minutes(self.pools[comp.name], "screen", tight=True) <= self.screen_minutes
-        )
+        return comp.kind == "soft" and self.minutes(comp.name, "screen", tight=True) <= self.screen_minutes
 
     def fits(self, index: int, name: str, *, tight: bool = False) -> bool:
         stage = self.stages[index]

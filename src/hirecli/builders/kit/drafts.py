@@ -49,7 +49,7 @@ def drafts_block(kit: Kit) -> dict[str, Any]:
 
 
 def drafts_yaml(kit: Kit) -> str:
-    import yaml
+    from hirecli.yamlimport import yaml
 
     if not kit.drafts:
         return "# Every skill of this role has library or role-file questions: nothing to draft.\n"

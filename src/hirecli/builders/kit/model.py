@@ -16,6 +16,7 @@ Anchors = tuple[str, str, str, str]
 
 GENERATED = "generated"
 ROLE_FILE = "role file"
+_DRAFT = GENERATED + ":"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class KitQuestion:
     @property
     def draft(self) -> bool:
         """Drafted from templates for a skill the library does not know."""
-        return self.source.startswith(GENERATED + ":")
+        return self.source.startswith(_DRAFT)
 
 
 @dataclass(frozen=True, slots=True)

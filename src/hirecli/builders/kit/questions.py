@@ -17,6 +17,7 @@ from typing import Any
 
 from hirecli.builders.kit.data import kit_data, text
 from hirecli.builders.kit.model import Anchors, KitQuestion
+from hirecli.builders.kit.templates import leads, templates
 from hirecli.builders.kit.text import articles, capitalize, fill, lower_first, sentence, stable_number
 from hirecli.competencies import QUESTION_TYPES, Kind, LibraryCompetency, QuestionType
 from hirecli.model.role import CustomQuestion
@@ -121,48 +122,38 @@ def generated_pool(
     ``ordinal`` numbers the generated skills of one kit, so each starts at different
     templates; ``duties`` are the role's duties most related to the skill, best first.
     """
-    data = kit_data("generated_questions")
     choices: list[str | None] = [*duties[:2], None] if duties else [None]
-    leads = [str(lead) for lead in data["leads"]]
+    quoted = {duty: _duty_text(duty) for duty in duties[:2]}
+    all_leads = leads()
+    base = {"skill": skill, "Skill": capitalize(skill), "role": role}
     pool = Pool()
     for type_index, qtype in enumerate(QUESTION_TYPES):
         if kind == "soft" and qtype in ("technical", "work_sample"):
             continue
-        templates = [t for t in data["templates"][qtype] if kind in t.get("kinds", ("hard", "soft"))]
-        start = (ordinal * 2 + variant) % len(templates)
-        for position, template in enumerate(_rotate(templates, start)):
+        options = templates(qtype, kind)
+        start = (ordinal * 2 + variant) % len(options)
+        for position, template in enumerate(_rotate(options, start)):
             # a work sample is best built on a real duty whenever there is one
             duty = (
                 duties[0]
                 if duties and qtype == "work_sample"
                 else choices[(position + type_index) % len(choices)]
             )
-            lead = leads[(ordinal * 3 + position + type_index) % len(leads)]
-            values = {
-                "skill": skill,
-                "Skill": capitalize(skill),
-                "role": role,
-                "lead": lead,
-                "duty": _duty_text(duty) if duty else "",
-            }
-            body = (
-                template["with_duty"]
-                if duty
-                else (template.get("without_duty_soft") if kind == "soft" else None)
-                or template["without_duty"]
-            )
+            lead = all_leads[(ordinal * 3 + position + type_index) % len(all_leads)]
+            values = {**base, "lead": lead, "duty": quoted[duty] if duty else ""}
+            probes, strong, red_flags = template.filled(values)
             pool.by_type[qtype].append(
                 KitQuestion(
-                    text=articles(fill(text(body), values)),
+                    text=articles(fill(template.with_duty if duty else template.without_duty, values)),
                     type=qtype,
-                    probes=tuple(fill(p, values) for p in template["probes"]),
-                    strong=tuple(fill(s, values) for s in template["strong"]),
-                    red_flags=tuple(fill(r, values) for r in template["red_flags"]),
+                    probes=probes,
+                    strong=strong,
+                    red_flags=red_flags,
                     anchors=anchors,
-                    minutes=int(template["minutes"]),
+                    minutes=template.minutes,
                     competency=competency,
-                    source=f"generated:{template['id']}",
-                    prep=text(template["prep"]) if template.get("prep") else None,
+                    source=template.source,
+                    prep=template.prep,
                 )
             )
     return pool

@@ -9,6 +9,7 @@ Spare minutes go to second questions, the most important competencies first.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -24,11 +25,15 @@ RESERVE_TYPES: tuple[QuestionType, ...] = ("situational", "behavioral", "technic
 """A reserve stands in for a main question, so no long work samples; a situational one
 first, because it needs no past example."""
 _TYPE_LAST = {"work_sample": 1}
+_ByType = dict[QuestionType, list[KitQuestion]]
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def question_key(question_text: str) -> str:
-    """Question text compared without case, spacing or punctuation."""
-    return " ".join(re.findall(r"[a-z0-9]+", question_text.lower()))
+    """Question text compared without case, spacing or punctuation. Cached: the planner
+    compares each candidate question many times, and a kit has a few hundred."""
+    return " ".join(_KEY_WORD.findall(question_text.lower()))
 
 
 class Selector:
@@ -43,6 +48,10 @@ class Selector:
         self.templates: dict[str, int] = {}
         """How often each question template is used, so that generated questions vary."""
         self.warnings: list[str] = []
+        self.shortest: dict[tuple[str, str], int] = {}
+        """:meth:`_shortest` by competency and stage purpose: pools do not change while planning."""
+        self.split: dict[str, tuple[_ByType, _ByType]] = {}
+        """:meth:`_split` by competency."""
 
     def _types(self, stage: StagePlan, comp: str) -> list[QuestionType]:
         allowed: list[QuestionType] = [t for t in ALLOWED[stage.purpose] if t != "work_sample"]
@@ -61,26 +70,47 @@ class Selector:
         questions (custom or library) before generated ones, the stage's least used type
         first."""
         pool = self.pools[comp]
+        used = self.used
         order = list(types or self._types(stage, comp))
-
-        def usable(question: KitQuestion) -> bool:
-            return question_key(question.text) not in self.used and (
-                allowance is None or question.minutes <= allowance
-            )
-
         for qtype in order:
-            for question in pool.by_type[qtype]:
-                if (pool.mixed or not question.draft) and usable(question):
+            for question in pool.by_type[qtype] if pool.mixed else self._written(comp, qtype):
+                if question_key(question.text) not in used and (
+                    allowance is None or question.minutes <= allowance
+                ):
                     return question
-        generated = [
-            (self.templates.get(q.source, 0), rank, q)
-            for rank, qtype in enumerate(order)
-            for q in pool.by_type[qtype]
-            if q.draft and usable(q)
-        ]
-        if not generated:
-            return None
-        return min(generated, key=lambda item: (item[0], item[1]))[2]
+        # the generated question whose template is least used so far, earliest first
+        best: tuple[int, int, KitQuestion] | None = None
+        for rank, qtype in enumerate(order):
+            for question in self._drafts(comp, qtype):
+                count = self.templates.get(question.source, 0)
+                if (best is not None and (count, rank) >= best[:2]) or (
+                    allowance is not None and question.minutes > allowance
+                ):
+                    continue
+                if question_key(question.text) not in used:
+                    if not count:  # nothing later ranks before it
+                        return question
+                    best = (count, rank, question)
+        return best[2] if best else None
+
+    def _written(self, comp: str, qtype: QuestionType) -> list[KitQuestion]:
+        """The custom and library questions of ``comp`` of one type, in the pool's order."""
+        return self._split(comp)[0][qtype]
+
+    def _drafts(self, comp: str, qtype: QuestionType) -> list[KitQuestion]:
+        """The generated questions of ``comp`` of one type, in the pool's order."""
+        return self._split(comp)[1][qtype]
+
+    def _split(self, comp: str) -> tuple[_ByType, _ByType]:
+        """The pool of ``comp`` split once into written and generated questions: the planner
+        looks through it for every question it places."""
+        if comp not in self.split:
+            by_type = self.pools[comp].by_type
+            self.split[comp] = (
+                {t: [q for q in qs if not q.draft] for t, qs in by_type.items()},
+                {t: [q for q in qs if q.draft] for t, qs in by_type.items()},
+            )
+        return self.split[comp]
 
     def take(self, stage: StagePlan, question: KitQuestion, *, reserve: bool = False) -> None:
         self.used.add(question_key(question.text))
@@ -124,15 +154,7 @@ class Selector:
                 if any(q.competency == comp for q in stage.questions):
                     continue
                 later = sum(
-                    min(
-                        (
-                            q.minutes
-                            for t in ALLOWED[stage.purpose]
-                            if t != "work_sample"
-                            for q in self.pools[c].by_type[t]
-                        ),
-                        default=6,
-                    )
+                    self._shortest(c, stage.purpose)
                     for c in pending[position + 1 :]
                     if not any(q.competency == c for q in stage.questions)
                 )
@@ -144,6 +166,22 @@ class Selector:
                 else:
                     self.take(stage, question)
         return missed
+
+    def _shortest(self, comp: str, purpose: str) -> int:
+        """The minutes of the shortest question of ``comp`` a stage of ``purpose`` may ask
+        (work samples aside), to keep room for the competencies still to place."""
+        k = (comp, purpose)
+        if k not in self.shortest:
+            self.shortest[k] = min(
+                (
+                    q.minutes
+                    for t in ALLOWED[purpose]
+                    if t != "work_sample"
+                    for q in self.pools[comp].by_type[t]
+                ),
+                default=6,
+            )
+        return self.shortest[k]
 
     def reserves(self) -> None:
         for comp in self.order:
@@ -171,7 +209,7 @@ class Selector:
                 changed = False
                 for stage in self.stages:
                     for comp in self.order:
-                        if stage.room <= 0 or comp.name not in stage.comps or not wanted(stage, comp):
+                        if comp.name not in stage.comps or stage.room <= 0 or not wanted(stage, comp):
                             continue
                         if sum(1 for q in stage.questions if q.competency == comp.name) >= MAX_PER_STAGE:
                             continue

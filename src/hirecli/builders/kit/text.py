@@ -13,11 +13,14 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-_SPACE = re.compile(r"\s+")
 _PARENS = re.compile(r"(?<!\s)\s*\([^()]*\)")  # spaces tried where they start: linear time
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_WORD_PARTS = re.compile(r"([/-])")
+_BARE_A = re.compile(r"\b([Aa]) (?=[aeioAEIO])")
+_A_VOWEL = re.compile(r"[Aa] [aeioAEIO]")
 _LEADING = re.compile(
     r"^(?:knowledge of|understanding of|experience with|experience in|proficiency in|"
     r"basic|strong|advanced|excellent|solid|good)\s+",
@@ -49,7 +52,8 @@ _SUFFIXES = (
 
 
 def one_line(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with every run of whitespace as one space, and none at either end."""
+    return " ".join(text.split())
 
 
 def stable_number(*parts: object) -> int:
@@ -69,7 +73,7 @@ def _keep(word: str, keep_case: frozenset[str]) -> bool:
 
 
 def _lower_word(word: str, keep_case: frozenset[str]) -> str:
-    parts = re.split(r"([/-])", word)
+    parts = _WORD_PARTS.split(word)
     return "".join(p if p in "/-" or _keep(p, keep_case) else p.lower() for p in parts)
 
 
@@ -113,19 +117,32 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+@functools.lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str, ...]:
+    """A template split at its placeholders (text, name, text, ..., text), or the filled
+    text alone when it has none. Cached: the same templates are filled for every role."""
+    parts = _PLACEHOLDER.split(template)
+    return tuple(parts) if len(parts) > 1 else (one_line(template),)
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Replace ``{name}`` placeholders; an unknown name is a bug in the data, so it raises."""
+    parts = _parts(template)
+    if len(parts) == 1:
+        return parts[0]
+    pairs = zip(parts[1::2], parts[2::2], strict=True)
+    return one_line(parts[0] + "".join(values[name] + after for name, after in pairs))
 
-    def replace(match: re.Match[str]) -> str:
-        return values[match.group(1)]
 
-    text = _PLACEHOLDER.sub(replace, template)
-    return one_line(text)
+def has_placeholder(template: str) -> bool:
+    return _PLACEHOLDER.search(template) is not None
 
 
 def articles(text: str) -> str:
     """Fix "a" before a word that starts with a vowel letter (a placeholder may put it there)."""
-    return re.sub(r"\b([Aa]) (?=[aeioAEIO])", lambda m: m.group(1) + "n ", text)
+    if _A_VOWEL.search(text) is None:  # a quick test first: most texts have nothing to fix
+        return text
+    return _BARE_A.sub(r"\1n ", text)
 
 
 # ---- stems and related duties -------------------------------------------------------
@@ -150,13 +167,6 @@ def stem(word: str) -> str:
     return w
 
 
-def same_stem(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
-
-
 def stems(text: str) -> list[str]:
     """The stems of the meaningful words of ``text``, in order, without repeats."""
     return list(_stems(text))
@@ -178,6 +188,52 @@ def without_examples(text: str) -> str:
     return _EXAMPLES.sub("", text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _forms(stem_: str) -> tuple[str, ...]:
+    """``stem_`` and its shorter forms that count as the same stem: at least four
+    letters, at most three fewer ("inspect" for "inspection")."""
+    return (stem_, *(stem_[:n] for n in range(max(4, len(stem_) - 3), len(stem_))))
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What :func:`related` looks up in one text, as sets rather than loops over its words."""
+
+    stems: frozenset[str]
+    stem_starts: frozenset[str]
+    """Every shorter form of its stems (see :func:`_forms`)."""
+    word_starts: frozenset[str]
+    """Every prefix of every word, in lower case."""
+
+    def has_stem(self, stem_: str) -> bool:
+        """Whether the text has ``stem_``, a shorter form of it, or a longer stem it is a
+        shorter form of."""
+        return stem_ in self.stem_starts or not self.stems.isdisjoint(_forms(stem_))
+
+
+@functools.lru_cache(maxsize=4096)
+def _features(text: str) -> _Features:
+    """Cached: a role's duties are searched once per skill, and roles share duties."""
+    own = _stems(text)
+    words = [w.lower() for w in _WORD.findall(text)]
+    return _Features(
+        frozenset(own),
+        frozenset(form for s in own for form in _forms(s)[1:]),
+        frozenset(w[:n] for w in words for n in range(len(w) + 1)),
+    )
+
+
+def _weights(hits: Sequence[Sequence[int]], size: int, texts: int) -> list[float]:
+    """The weight of each of ``size`` stems or keywords: the fewer of the ``texts`` hold
+    it (``hits`` lists what each text holds), the more it counts."""
+    held = [0] * size
+    for found in hits:
+        for i in found:
+            held[i] += 1
+    count = max(texts, 1)
+    return [math.log(1 + count / max(n, 1)) for n in held]
+
+
 def related(
     texts: Sequence[str],
     name_stems: Sequence[str],
@@ -194,32 +250,24 @@ def related(
     little. A text needs a stem of the name or two keywords; after the best one, a text
     also needs two hits and at least ``share`` of the best text's score.
     """
-    text_stems = [stems(t) for t in texts]
-    text_words = [[w.lower() for w in _WORD.findall(t)] for t in texts]
-    count = max(len(texts), 1)
-
-    def weight(found: list[bool]) -> float:
-        return math.log(1 + count / max(sum(found), 1))
-
-    # which texts hold each stem or keyword, worked out once rather than per text
-    name_found = [[any(same_stem(s, t) for t in own) for own in text_stems] for s in name_stems]
-    extra_found = [[any(same_stem(s, t) for t in own) for own in text_stems] for s in extra_stems]
-    key_found = [[any(w.startswith(k) for w in own) for own in text_words] for k in keywords]
-    name_weights = [3 * weight(found) for found in name_found]
-    extra_weights = [weight(found) for found in extra_found]
-    key_weights = [weight(found) for found in key_found]
+    features = [_features(t) for t in texts]
+    # for each text, which stems and keywords it holds (by position): few hold any
+    name_hits = [[i for i, s in enumerate(name_stems) if f.has_stem(s)] for f in features]
+    extra_hits = [[i for i, s in enumerate(extra_stems) if f.has_stem(s)] for f in features]
+    key_hits = [[i for i, k in enumerate(keywords) if k in f.word_starts] for f in features]
+    name_weights = [3 * w for w in _weights(name_hits, len(name_stems), len(texts))]
+    extra_weights = _weights(extra_hits, len(extra_stems), len(texts))
+    key_weights = _weights(key_hits, len(keywords), len(texts))
 
     scored: list[tuple[float, int, int]] = []
-    for index in range(len(texts)):
-        name_hits = sum(1 for found in name_found if found[index])
-        key_hits = sum(1 for found in key_found if found[index])
-        total = (
-            sum(w for found, w in zip(name_found, name_weights, strict=True) if found[index])
-            + sum(w for found, w in zip(extra_found, extra_weights, strict=True) if found[index])
-            + sum(w for found, w in zip(key_found, key_weights, strict=True) if found[index])
-        )
-        if name_hits or key_hits >= 2:
-            scored.append((total, name_hits + key_hits, index))
+    for index, (names, keys) in enumerate(zip(name_hits, key_hits, strict=True)):
+        if names or len(keys) >= 2:
+            total = (
+                sum([name_weights[i] for i in names])
+                + sum([extra_weights[i] for i in extra_hits[index]])
+                + sum([key_weights[i] for i in keys])
+            )
+            scored.append((total, len(names) + len(keys), index))
     scored.sort(key=lambda item: (-item[0], item[2]))
     if not scored:
         return []

@@ -9,7 +9,6 @@ drop is reported as a :class:`Notice`, so that nothing is cut silently.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -145,6 +144,8 @@ def _limit(
 
 def _structured_data(data: dict[str, Any]) -> str:
     """JSON-LD text that is safe inside an HTML script block."""
+    import json
+
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from hirecli.writers.docx import template as tpl
-from hirecli.writers.docx.xml import R_ID, Element, Para, Script, W, paragraph, run, style_tabs, sub
+from hirecli.writers.docx.xml import R_ID, VAL, Element, Para, Script, W, paragraph, run, sub
 from hirecli.writers.docx.xml import field as field_run
 
 if TYPE_CHECKING:
@@ -116,6 +117,25 @@ def _copy_into(source: Any, target: Any) -> None:
                 if value in ids:
                     node.set(attr, ids[value])
         target.element.append(clone)
+
+
+@lru_cache(maxsize=64)
+def style_tabs(styles: Element, style_id: str | None) -> tuple[int, ...]:
+    """Tab stop positions a paragraph style sets, with those of the styles it is based on
+    (once per base: a document's styles are its base's, shared and never changed)."""
+    by_id = {s.get(W + "styleId"): s for s in styles.iter(W + "style")}
+    found: set[int] = set()
+    seen: set[str] = set()
+    while style_id and style_id in by_id and style_id not in seen:
+        seen.add(style_id)
+        style = by_id[style_id]
+        for tab in style.iterfind(f"{W}pPr/{W}tabs/{W}tab"):
+            pos = str(tab.get(W + "pos", ""))
+            if pos.lstrip("-").isdigit() and tab.get(VAL) != "clear":
+                found.add(int(pos))
+        based = style.find(W + "basedOn")
+        style_id = None if based is None else based.get(VAL)
+    return tuple(sorted(found))
 
 
 class Bands:

@@ -8,9 +8,24 @@ that never split across pages.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import lru_cache
+
+from lxml import etree
 
 from hirecli.writers.docx import template as tpl
-from hirecli.writers.docx.xml import VAL, Element, Para, W, cell, page_break, paragraph, starts_rtl, sub
+from hirecli.writers.docx.template import W_NS
+from hirecli.writers.docx.xml import (
+    VAL,
+    Element,
+    Para,
+    W,
+    cell,
+    page_break,
+    paragraph,
+    place,
+    starts_rtl,
+    sub,
+)
 
 GAP = 200
 """Space (twentieths of a point) above a paragraph that follows a table or a box."""
@@ -44,23 +59,14 @@ class Body:
     ) -> Element:
         """A body paragraph; it takes a pending page break and the gap after a table."""
         gap = GAP if (self.gap_next and gap_ok) else None
-        props = Para(
-            style=style,
-            keep_next=keep_next or self.keeping,
-            page_break_before=self.break_next,
-            num=num,
-            bidi=self.rtl or starts_rtl(direction_text),
-            space_before=gap,
-        )
+        bidi = self.rtl or starts_rtl(direction_text)
+        props = Para(style, keep_next or self.keeping, self.break_next, num, bidi, gap)
         self.break_next = self.gap_next = False
         return paragraph(self.element, props)
 
     def spacer(self, size: int = 12, after: int = 120) -> None:
         """A small empty paragraph that keeps with the table after it."""
-        ppr = sub(sub(self.element, "p"), "pPr")
-        sub(ppr, "keepNext")
-        sub(ppr, "spacing", before="0", after=str(after), line="240", lineRule="auto")
-        sub(sub(ppr, "rPr"), "sz", str(size))
+        place(self.element, _spacer_prototype(size, after))
 
     def _before_table(self) -> None:
         """Room above a table that follows text; two tables in a row would merge into one."""
@@ -82,41 +88,14 @@ class Body:
         else:
             self._before_table()
         self.gap_next = False
-        tbl = sub(self.element, "tbl")
-        pr = sub(tbl, "tblPr")
-        if style:
-            sub(pr, "tblStyle", style)
-        if self.rtl:
-            sub(pr, "bidiVisual")
-        sub(pr, "tblW", w=str(sum(widths)), type="dxa")
-        sub(pr, "tblLayout", type="fixed")
-        sub(
-            pr,
-            "tblLook",
-            val="04A0",
-            firstRow="1" if header_row else "0",
-            lastRow="0",
-            firstColumn="0",
-            lastColumn="0",
-            noHBand="1",
-            noVBand="1",
-        )
-        grid = sub(tbl, "tblGrid")
-        for width in widths:
-            sub(grid, "gridCol", w=str(width))
+        tbl = place(self.element, _table_prototype(style, self.rtl, tuple(widths), header_row))
         self.gap_next = True
         return tbl
 
     @staticmethod
     def row(tbl: Element, *, header: bool = False, blank: bool = False) -> Element:
         """A row that stays on one page; an empty row is a line to fill in by hand."""
-        tr = sub(tbl, "tr")
-        tr_pr = sub(tr, "trPr")
-        sub(tr_pr, "cantSplit")
-        if blank:
-            sub(tr_pr, "trHeight", val=str(tpl.NOTES_ROW), hRule="atLeast")
-        if header:
-            sub(tr_pr, "tblHeader")
+        tr = place(tbl, _row_prototype(header, blank))
         return tr
 
     def cell(
@@ -140,3 +119,52 @@ class Body:
             keep_off=keep_off,
         )
         return cell(tr, width, props, middle=middle)
+
+
+@lru_cache(maxsize=16)
+def _spacer_prototype(size: int, after: int) -> Element:
+    p = etree.Element(W + "p", nsmap={"w": W_NS})
+    ppr = sub(p, "pPr")
+    sub(ppr, "keepNext")
+    sub(ppr, "spacing", before="0", after=str(after), line="240", lineRule="auto")
+    sub(sub(ppr, "rPr"), "sz", str(size))
+    return p
+
+
+@lru_cache(maxsize=256)
+def _table_prototype(style: str | None, rtl: bool, widths: tuple[int, ...], header_row: bool) -> Element:
+    tbl = etree.Element(W + "tbl", nsmap={"w": W_NS})
+    pr = sub(tbl, "tblPr")
+    if style:
+        sub(pr, "tblStyle", style)
+    if rtl:
+        sub(pr, "bidiVisual")
+    sub(pr, "tblW", w=str(sum(widths)), type="dxa")
+    sub(pr, "tblLayout", type="fixed")
+    sub(
+        pr,
+        "tblLook",
+        val="04A0",
+        firstRow="1" if header_row else "0",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="1",
+        noVBand="1",
+    )
+    grid = sub(tbl, "tblGrid")
+    for width in widths:
+        sub(grid, "gridCol", w=str(width))
+    return tbl
+
+
+@lru_cache(maxsize=4)
+def _row_prototype(header: bool, blank: bool) -> Element:
+    tr = etree.Element(W + "tr", nsmap={"w": W_NS})
+    tr_pr = sub(tr, "trPr")
+    sub(tr_pr, "cantSplit")
+    if blank:
+        sub(tr_pr, "trHeight", val=str(tpl.NOTES_ROW), hRule="atLeast")
+    if header:
+        sub(tr_pr, "tblHeader")
+    return tr

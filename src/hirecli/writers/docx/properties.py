@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, datetime
-from typing import Any
+
+from lxml import etree
 
 from hirecli.document import Meta
-from hirecli.writers.docx.xml import RTL_LANGUAGES, VAL, W, primary, sub, xml_safe
+from hirecli.writers.docx.xml import RTL_LANGUAGES, VAL, Element, W, primary, sub, xml_safe
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -21,7 +22,7 @@ def document_time(date: str | None) -> datetime:
     """
     if date and _DATE.fullmatch(date):
         try:
-            return datetime.strptime(date, "%Y-%m-%d")
+            return datetime(int(date[:4]), int(date[5:7]), int(date[8:]))
         except ValueError:
             pass
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -30,31 +31,55 @@ def document_time(date: str | None) -> datetime:
     return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
 
 
-def set_properties(document: Any, meta: Meta, east_asian_font: str) -> None:
-    """Replace the base's core properties with the document's own, and set its language."""
-    props = document.core_properties
-    element = props._element
-    for child in list(element):
-        element.remove(child)
+_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+
+
+def _add(root: Element, tag: str, text: str) -> Element:
+    """A child holding ``text``, made and placed as python-docx's core properties make it
+    (a loose element declaring its own prefix, appended: the same bytes, without python-docx)."""
+    if len(text) > 255:
+        raise ValueError(f"exceeded 255 char limit for property, got:\n\n'{text}'")
+    prefix, name = tag.split(":")
+    child = etree.Element(f"{{{_NS[prefix]}}}{name}", nsmap={prefix: _NS[prefix]})
+    root.append(child)
+    child.text = text
+    return child
+
+
+def _add_time(root: Element, tag: str, when: datetime) -> None:
+    child = _add(root, tag, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    root.set(_XSI + "foo", "bar")  # python-docx's way to declare xsi on the root, not the child
+    child.set(_XSI + "type", "dcterms:W3CDTF")
+    del root.attrib[_XSI + "foo"]
+
+
+def set_properties(root: Element, meta: Meta) -> None:
+    """Replace the base's core properties (the ``cp:coreProperties`` element ``root``) with
+    the document's own."""
+    for child in list(root):
+        root.remove(child)
     when = document_time(meta.date)
-    props.title = xml_safe(meta.title)[:255]
-    props.subject = meta.kind
-    props.author = xml_safe(meta.company or "")[:255]
-    props.keywords = xml_safe(", ".join(meta.keywords))[:255]
-    props.last_modified_by = "hirecli"
-    props.created = when
-    props.modified = when
-    props.revision = 1
-    props.language = meta.language
+    _add(root, "dc:title", xml_safe(meta.title)[:255])
+    _add(root, "dc:subject", meta.kind)
+    _add(root, "dc:creator", xml_safe(meta.company or "")[:255])
+    _add(root, "cp:keywords", xml_safe(", ".join(meta.keywords))[:255])
+    _add(root, "cp:lastModifiedBy", "hirecli")
+    _add_time(root, "dcterms:created", when)
+    _add_time(root, "dcterms:modified", when)
+    _add(root, "cp:revision", "1")
+    _add(root, "dc:language", meta.language)
     if meta.role_id:
-        props.identifier = meta.role_id
-    _set_language(document, meta.language, east_asian_font)
+        _add(root, "dc:identifier", meta.role_id)
 
 
-def _set_language(document: Any, language: str, east_asian_font: str) -> None:
+def set_language(styles: Element, language: str, east_asian_font: str) -> None:
     """The styles' default language (and East Asian font, right-to-left language) for spell
     checking, line breaking and fonts."""
-    styles = document.styles.element
     rpr = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     if rpr is None:
         return

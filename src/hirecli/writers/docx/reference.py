@@ -2,8 +2,8 @@
 
 A reference document supplies styles, fonts, page setup, header and footer, as
 pandoc's reference documents do. It is read, checked and emptied once per process
-(per file version); every document then starts from a copy of the prepared bytes,
-with its style ids already resolved.
+(per file version); every document then starts from a copy of the prepared document
+(see :mod:`hirecli.writers.docx.pristine`), with its style ids already resolved.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from lxml import etree
 from hirecli.errors import UsageError
 from hirecli.writers.docx import template as tpl
 from hirecli.writers.docx.package import package_bytes, read_zip, write_zip
+from hirecli.writers.docx.pristine import Pristine
 from hirecli.writers.docx.refstyles import accent, copy_styles, style_ids
 from hirecli.writers.docx.xml import VAL, W, sub
 from hirecli.ziplimits import check_docx, drop_external_relationships
@@ -69,6 +70,8 @@ class Base:
     has_header: bool
     has_footer: bool
     branded: bool
+    pristine: Pristine = field(compare=False, repr=False)
+    """``data`` opened once: every document starts from a light copy of it."""
 
     def style(self, name: str) -> str | None:
         return self.styles.get(name.lower())
@@ -107,8 +110,9 @@ def _abstract_of(numbering: Any, num_id: int | None) -> int | None:
 def builtin_base() -> Base:
     parts = tpl.base_parts()
     styles = etree.fromstring(parts["word/styles.xml"])
+    data = write_zip(parts)
     return Base(
-        data=write_zip(parts),
+        data=data,
         styles=style_ids(styles),
         bullet_num=tpl.BULLET_NUM,
         number_abstract=tpl.NUMBER_ABSTRACT,
@@ -116,6 +120,7 @@ def builtin_base() -> Base:
         has_header=False,
         has_footer=False,
         branded=False,
+        pristine=Pristine(data),
     )
 
 
@@ -302,8 +307,9 @@ def prepare_reference(data: bytes, name: str) -> Base:
     section = document.sections[-1]
     has_header = not section.header.is_linked_to_previous and _header_has_content(section.header.part)
     has_footer = not section.footer.is_linked_to_previous and _header_has_content(section.footer.part)
+    data = package_bytes(document.part.package)
     return Base(
-        data=package_bytes(document.part.package),
+        data=data,
         styles=ids,
         bullet_num=bullet_num,
         number_abstract=number_abstract,
@@ -311,4 +317,5 @@ def prepare_reference(data: bytes, name: str) -> Base:
         has_header=has_header,
         has_footer=has_footer,
         branded=True,
+        pristine=Pristine(data),
     )

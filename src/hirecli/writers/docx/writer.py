@@ -3,13 +3,14 @@
 Every block becomes real Word structure: built-in styles for titles, headings and
 lists (so the navigation pane, pandoc and screen readers see them), table styles
 for key facts and scorecards, clickable hyperlinks, page-number fields and
-properties. Style ids are resolved once per base document; the body is written as
-XML directly, which keeps a batch of hundreds of documents quick.
+properties. Style ids are resolved once per base document; each document starts
+from a light copy of the base parsed once per process (:mod:`.pristine`), and the body
+is written as XML directly from element prototypes, which keeps a batch of hundreds of
+documents quick.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,8 @@ from hirecli.writers.docx.body import Body
 from hirecli.writers.docx.columns import column_widths, is_ticks
 from hirecli.writers.docx.keep import keep_units, unit_spans
 from hirecli.writers.docx.layout import SAFETY, Layout, Styles
-from hirecli.writers.docx.package import package_bytes
 from hirecli.writers.docx.page import page_size, text_height, text_width
+from hirecli.writers.docx.pristine import Fresh
 from hirecli.writers.docx.properties import set_properties
 from hirecli.writers.docx.reference import Base, load_base
 from hirecli.writers.docx.xml import (
@@ -65,8 +66,9 @@ from hirecli.writers.docx.xml import (
 class _Builder:
     """Writes one document's blocks into a fresh copy of the base document."""
 
-    def __init__(self, document: Any, base: Base, meta: Meta) -> None:
-        self.document = document
+    def __init__(self, fresh: Fresh, base: Base, meta: Meta) -> None:
+        self.fresh = fresh
+        document = self.document = fresh.document
         self.base = base
         self.meta = meta
         self.part = document.part
@@ -251,7 +253,7 @@ class _Builder:
 
     def numbers(self, block: NumberedList) -> None:
         if self.numbering is None:
-            self.numbering = self.part.numbering_part.element
+            self.numbering = self.fresh.own(self.part.numbering_part)
         num_id = self.next_num
         self.next_num += 1
         restart_num(self.numbering, num_id, self.base.number_abstract, max(block.start, 0))
@@ -342,7 +344,8 @@ class _Builder:
             Bands(self.document, self.base, self.meta, self.script, self.text_width, self.rtl).write(
                 self.section, self.sections
             )
-        set_properties(self.document, self.meta, self.script.east_asian_font)
+        set_properties(self.fresh.core, self.meta)
+        self.fresh.language = (self.meta.language, self.script.east_asian_font)
 
 
 def render_docx(doc: Document, reference: Path | None = None, *, bands: bool = True) -> bytes:
@@ -351,16 +354,14 @@ def render_docx(doc: Document, reference: Path | None = None, *, bands: bool = T
     ``bands=False`` leaves out the header and footer (for a reference document, whose
     header and footer would otherwise be kept in place of the company's own).
     """
-    from docx import Document as open_document
-
     base = load_base(reference)
-    document = open_document(io.BytesIO(base.data))
-    builder = _Builder(document, base, doc.meta)
+    fresh = Fresh(base.pristine)
+    builder = _Builder(fresh, base, doc.meta)
     if not doc.blocks or not isinstance(doc.blocks[0], Heading) or doc.blocks[0].level != 1:
         builder.heading(Heading(1, doc.meta.title))
     builder.blocks(doc.blocks)
     builder.finish(bands=bands)
-    return package_bytes(document.part.package)
+    return fresh.to_bytes()
 
 
 class DocxWriter:

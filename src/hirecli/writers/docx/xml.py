@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -56,8 +56,9 @@ _EAST_ASIAN_FONTS = {
 
 
 def xml_safe(text: str) -> str:
-    """``text`` without the characters an XML document cannot contain."""
-    return _NOT_XML.sub("", text)
+    """``text`` without the characters an XML document cannot contain (a printable text
+    has none: every character it cannot hold is a control, a surrogate or unassigned)."""
+    return text if text.isprintable() else _NOT_XML.sub("", text)
 
 
 def primary(language: str) -> str:
@@ -79,7 +80,7 @@ def east_asian_font(language: str, sample: str = "") -> str:
 
 def starts_rtl(text: str) -> bool:
     """True when the first letter of ``text`` belongs to a right-to-left script."""
-    if not _RTL_CHAR.search(text):
+    if text.isascii() or not _RTL_CHAR.search(text):
         return False
     for ch in text:
         if _RTL_CHAR.match(ch):
@@ -95,7 +96,7 @@ def segments(text: str) -> list[tuple[str, str]]:
     Spaces, digits and punctuation stay with the piece before them, so that a
     right-to-left phrase keeps its own punctuation.
     """
-    if not _SPECIAL.search(text):
+    if text.isascii() or not _SPECIAL.search(text):
         return [("", text)]
     out: list[tuple[str, str]] = []
     current: str | None = None
@@ -125,9 +126,9 @@ def sub(parent: Element, tag: str, val: str | None = None, **attrs: str) -> Elem
     return _sub(parent, W + tag, attrib)
 
 
-@dataclass(frozen=True, slots=True)
-class Para:
-    """Paragraph properties the writer sets directly (the style carries the rest)."""
+class Para(NamedTuple):
+    """Paragraph properties the writer sets directly (the style carries the rest); a
+    tuple, since one is made for every paragraph and looked up in a cache."""
 
     style: str | None = None
     keep_next: bool = False
@@ -143,29 +144,24 @@ class Para:
     """Turn off a keep-with-next the style sets (the last line of a block that keeps together)."""
 
 
-def style_tabs(styles: Element, style_id: str | None) -> tuple[int, ...]:
-    """Tab stop positions a paragraph style sets, with those of the styles it is based on."""
-    by_id = {s.get(W + "styleId"): s for s in styles.iter(W + "style")}
-    found: set[int] = set()
-    seen: set[str] = set()
-    while style_id and style_id in by_id and style_id not in seen:
-        seen.add(style_id)
-        style = by_id[style_id]
-        for tab in style.iterfind(f"{W}pPr/{W}tabs/{W}tab"):
-            pos = str(tab.get(W + "pos", ""))
-            if pos.lstrip("-").isdigit() and tab.get(VAL) != "clear":
-                found.add(int(pos))
-        based = style.find(W + "basedOn")
-        style_id = None if based is None else based.get(VAL)
-    return tuple(sorted(found))
+def place(parent: Element, prototype: Element) -> Element:
+    """A copy of ``prototype`` appended to ``parent``: an element made once and copied
+    after that (lxml copies a made element faster than it makes one; a copy is deep)."""
+    element = prototype.__copy__()
+    parent.append(element)
+    return element
 
 
 def paragraph(parent: Element, props: Para) -> Element:
-    """A paragraph with ``props``; the properties are built once and copied after that
-    (an lxml copy is always deep)."""
-    p = _sub(parent, W + "p")
+    """A paragraph with ``props``."""
+    return place(parent, _paragraph_prototype(props))
+
+
+@lru_cache(maxsize=1024)
+def _paragraph_prototype(props: Para) -> Element:
+    p = etree.Element(W + "p", nsmap={"w": W_NS})
     if props != _PLAIN:
-        p.append(_paragraph_properties(props).__copy__())
+        p.append(_paragraph_properties(props))
     return p
 
 
@@ -187,7 +183,6 @@ def _cell_prototype(width: int, props: Para, middle: bool) -> Element:
     return tc
 
 
-@lru_cache(maxsize=1024)
 def _paragraph_properties(props: Para) -> Element:
     ppr = etree.Element(W + "pPr", nsmap={"w": W_NS})
     if props.style:
@@ -251,26 +246,55 @@ def run(
     style: str | None = None,
 ) -> None:
     """Runs for ``text``: CJK pieces get an East Asian font, right-to-left pieces ``w:rtl``."""
+    if not (style or bold or italic) and text.isascii() and text.isprintable():
+        if text:  # plain text, no breaks or tabs (they are not printable): one run
+            keep = text[0] == " " or text[-1] == " " or "  " in text
+            r = _run_prototype(None, False, False, "", "", _SPACED if keep else _TEXT).__copy__()
+            r[-1].text = text
+            parent.append(r)
+        return
     text = xml_safe(text)
     if not text:
         return
     for kind, piece in segments(text):
-        r = _sub(parent, W + "r")
-        if style or bold or italic or kind:
-            rpr = _sub(r, W + "rPr")
-            if style:
-                sub(rpr, "rStyle", style)
-            if kind == "cjk":
-                sub(rpr, "rFonts", eastAsia=script.east_asian_font, hint="eastAsia")
-            if bold:
-                sub(rpr, "b")
-                sub(rpr, "bCs")
-            if italic:
-                sub(rpr, "i")
-                sub(rpr, "iCs")
-            if kind == "rtl":
-                sub(rpr, "rtl")
-        _text(r, piece)
+        font = script.east_asian_font if kind == "cjk" else ""
+        if "\n" in piece or "\t" in piece or not piece:
+            r = _run_prototype(style, bold, italic, kind, font, _NO_TEXT).__copy__()
+            _text(r, piece)
+        else:
+            keep = piece[0] == " " or piece[-1] == " " or "  " in piece
+            r = _run_prototype(style, bold, italic, kind, font, _SPACED if keep else _TEXT).__copy__()
+            r[-1].text = piece
+        parent.append(r)
+
+
+_NO_TEXT, _TEXT, _SPACED = 0, 1, 2
+
+
+@lru_cache(maxsize=256)
+def _run_prototype(style: str | None, bold: bool, italic: bool, kind: str, font: str, text: int) -> Element:
+    """An empty run with its properties and, unless ``text`` is ``_NO_TEXT``, a ``w:t``
+    (that keeps its spaces for ``_SPACED``)."""
+    r = etree.Element(W + "r", nsmap={"w": W_NS})
+    if style or bold or italic or kind:
+        rpr = _sub(r, W + "rPr")
+        if style:
+            sub(rpr, "rStyle", style)
+        if kind == "cjk":
+            sub(rpr, "rFonts", eastAsia=font, hint="eastAsia")
+        if bold:
+            sub(rpr, "b")
+            sub(rpr, "bCs")
+        if italic:
+            sub(rpr, "i")
+            sub(rpr, "iCs")
+        if kind == "rtl":
+            sub(rpr, "rtl")
+    if text != _NO_TEXT:
+        t = _sub(r, W + "t")
+        if text == _SPACED:
+            t.set(XML_SPACE, "preserve")
+    return r
 
 
 def hyperlink(parent: Element, rel_id: str) -> Element:
@@ -282,6 +306,14 @@ def hyperlink(parent: Element, rel_id: str) -> Element:
 
 def field(parent: Element, instruction: str, shown: str) -> None:
     """A complex field (``PAGE``, ``NUMPAGES``) that Word and LibreOffice update as they lay out."""
+    for r in _field_prototype(instruction, shown):
+        place(parent, r)
+
+
+@lru_cache(maxsize=16)
+def _field_prototype(instruction: str, shown: str) -> Element:
+    """The runs of a field, in a ``w:p`` that only holds them."""
+    parent = etree.Element(W + "p", nsmap={"w": W_NS})
     sub(_sub(parent, W + "r"), "fldChar", fldCharType="begin")
     instr = _sub(_sub(parent, W + "r"), W + "instrText")
     instr.text = f" {instruction} "
@@ -289,6 +321,7 @@ def field(parent: Element, instruction: str, shown: str) -> None:
     sub(_sub(parent, W + "r"), "fldChar", fldCharType="separate")
     _text(_sub(parent, W + "r"), shown)
     sub(_sub(parent, W + "r"), "fldChar", fldCharType="end")
+    return parent
 
 
 def checkbox(parent: Element, style: str | None, sdt_id: int) -> None:
@@ -331,8 +364,14 @@ def break_before(parent: Element, element: Element) -> None:
 
 
 def page_break(parent: Element) -> None:
-    p = _sub(parent, W + "p")
+    place(parent, _page_break_prototype())
+
+
+@lru_cache(maxsize=1)
+def _page_break_prototype() -> Element:
+    p = etree.Element(W + "p", nsmap={"w": W_NS})
     sub(_sub(p, W + "r"), "br", type="page")
+    return p
 
 
 def restart_num(numbering: Element, num_id: int, abstract_id: int, start: int) -> None:
