@@ -30,6 +30,10 @@ class Settings:
     quick: bool
     startup_only: bool = False
     """Only the start-up scenarios were measured (``--startup``)."""
+    memory_only: bool = False
+    """Only the memory of exports was measured (``--memory``)."""
+    memory_jobs: list[int] = field(default_factory=lambda: [1, 2])
+    """The ``--jobs`` values of a ``--memory`` run."""
 
     @property
     def batch_size(self) -> int:
@@ -57,6 +61,15 @@ class Record:
         """The measurement named ``key`` when it ran and succeeded."""
         result = self.results.get(key)
         return result if result is not None and result.ok else None
+
+    def merge_memory(self, other: Record) -> None:
+        """Take the memory measurements (``--memory``) of another run into this one."""
+        for key, result in other.results.items():
+            if key.startswith("memory_"):
+                self.results[key] = result
+                self.counts[key] = other.counts.get(key, 0)
+        runs = [self.checks["Memory runs"]] if "Memory runs" in self.checks else []
+        self.checks["Memory runs"] = "; ".join([*runs, f"`{other.command}`, {other.date}"])
 
     def save(self, path: Path) -> None:
         data = asdict(self)

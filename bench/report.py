@@ -63,8 +63,9 @@ def _runs(count: int) -> str:
 
 
 def _batch_label(key: str) -> str:
-    _, size, jobs = key.split("_")
-    return f"Export {int(size):,} roles, {jobs.replace('j', '--jobs ')}"
+    kind, size, jobs = key.split("_")
+    shown = f"Export {int(size):,} roles, {jobs.replace('j', '--jobs ')}"
+    return shown + (" (memory run)" if kind == "memory" else "")
 
 
 def _memory(record: Record, keys: Sequence[str]) -> list[str]:
@@ -118,6 +119,7 @@ def render(record: Record, notes: str = "") -> str:
     )
     machine = {**record.machine, **record.checks, "Date": record.date, "Settings": settings}
     batches = [key for key in record.results if key.startswith("export_") and key != "export_one"]
+    memory = [key for key in record.results if key.startswith("memory_")]
     lines = [
         "# Benchmarks",
         "",
@@ -188,7 +190,7 @@ def render(record: Record, notes: str = "") -> str:
             ],
             rates=True,
         ),
-        *_memory(record, batches),
+        *_memory(record, [*batches, *memory]),
         *section(
             "Word documents: hirecli and pandoc",
             "hirecli writes the posting of every role as DOCX "

@@ -10,7 +10,9 @@ Budgets are ratios measured in the same run. The full run takes a while (the
 bench/notes.md, when present, closes the report (causes found and fixes).
 
 --startup measures only start-up (``--help`` and a Markdown posting next to the hello-world,
-and what they import), which takes a minute.
+and what they import), which takes a minute. --memory measures only the memory of every process
+of a full export at each size, with --jobs 1 and 2 (one run each); --merge RAW takes such a
+run's figures into the report, so that a long memory run can be made apart from the timings.
 
 Usage: python bench/run.py [--quick] [--startup] [--sizes 100,1000,10000] [--repeat N] [--output FILE]
        python bench/run.py --render RAW [--output FILE]
@@ -53,6 +55,19 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
     parser.add_argument(
         "--startup", action="store_true", help="only start-up: --help and a posting next to the hello-world"
     )
+    parser.add_argument(
+        "--memory", action="store_true", help="only the memory of exports, every process, --jobs 1 and 2"
+    )
+    parser.add_argument(
+        "--memory-jobs", default="1,2", help="with --memory: the --jobs values, comma-separated (default 1,2)"
+    )
+    parser.add_argument(
+        "--merge",
+        type=Path,
+        action="append",
+        metavar="RAW",
+        help="add a --memory run's figures (its --raw file); may be repeated",
+    )
     parser.add_argument("--sizes", help="batch sizes, comma-separated (default 100,1000,10000)")
     parser.add_argument("--repeat", type=int, help="runs per batch (default 3)")
     parser.add_argument("--startup-runs", type=int, help="runs per single command (default 20)")
@@ -84,6 +99,8 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace
         use_pandoc=not args.no_pandoc,
         quick=quick,
         startup_only=args.startup,
+        memory_only=args.memory,
+        memory_jobs=[int(x) for x in args.memory_jobs.split(",") if x.strip()],
     )
     return settings, args
 
@@ -118,6 +135,10 @@ def measure(settings: Settings, argv: Sequence[str], keep: bool) -> tuple[Record
         record.tool = "hyperfine" if runner.hyperfine else "a loop of child processes (hyperfine not found)"
         record.machine = machine.describe()
         scenarios.check_machine(bench, "before")
+        if settings.memory_only:
+            scenarios.memory(bench, folders)
+            record.date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+            return record, [f"{r.shown}: {r.error}" for r in bench.failures()]
         scenarios.startup(bench, role)
         if not settings.startup_only:
             scenarios.one_role(bench, role)
@@ -144,7 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         record, failures = measure(settings, argv if argv is not None else sys.argv[1:], args.keep)
         if args.raw:
             record.save(args.raw)
-    full = not (record.settings.quick or record.settings.startup_only)
+    for extra in args.merge or ():
+        record.merge_memory(Record.load(extra))
+    full = not (record.settings.quick or record.settings.startup_only or record.settings.memory_only)
     notes = NOTES.read_text(encoding="utf-8") if NOTES.exists() and full else ""
     args.output.write_text(render(record, notes), encoding="utf-8")
     for budget in budgets(record):

@@ -211,6 +211,24 @@ def batches(bench: Bench, folders: dict[int, Path]) -> None:
         )
 
 
+def memory(bench: Bench, folders: dict[int, Path]) -> None:
+    """A full export at each size, --jobs 1 and 2, once each, every process's memory sampled."""
+    print("memory", file=sys.stderr)
+    for size, folder in sorted(folders.items()):
+        for jobs in bench.record.settings.memory_jobs:
+            args = ["export", f"{folder.name}/", "--docx", "--md", "--json"]
+            args += ["-o", f"out-{size}-j{jobs}/", "--force", "--jobs", str(jobs)]
+            bench.measure(
+                f"memory_{size}_j{jobs}",
+                [*bench.hirecli, *args],
+                "hirecli " + " ".join(args),
+                runs=1,
+                items=size,
+                sample_tree=True,
+            )
+            shutil.rmtree(bench.runner.cwd / f"out-{size}-j{jobs}", ignore_errors=True)
+
+
 def _postings(bench: Bench, folder: Path) -> Path | None:
     """The Markdown posting of every role of ``folder``, each in a folder of its own, for lint to
     compare with the role files (the posting is part of what a role file's lint checks)."""
