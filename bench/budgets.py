@@ -30,7 +30,9 @@ class Budget:
             return ""
         if self.unit == "MB":
             return f"{self.measured:.0f} MB"
-        return f"{self.measured:.1f} s" if self.unit == "s" else f"{self.measured:.2f}x"
+        if self.unit == "s":
+            return f"{self.measured:.1f} s"
+        return f"{self.measured:.3f}x" if self.unit == "x3" else f"{self.measured:.2f}x"
 
 
 def _ratio(record: Record, slow: str, fast: str) -> float | None:
@@ -161,6 +163,7 @@ def _memory_growth(record: Record) -> list[Budget]:
                 ratio,
                 _at_most(ratio, 1.2),
                 f"full export, sampled every 50 ms{shown}",
+                unit="x3",
             )
         )
     return found

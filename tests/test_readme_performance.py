@@ -59,7 +59,8 @@ def test_the_memory_figures_are_the_measured_ones() -> None:
     budgets = [cells for name, cells in BUDGETS.items() if name.startswith("Peak memory of every process")]
     assert len(budgets) == 2
     for _, measured, detail, status in budgets:
-        assert "PASS" in status
         assert measured in figure
+        if "MISS" in status:
+            assert "missed" in figure
         for megabytes in re.findall(r"(\d+) MB", detail):
             assert f"{megabytes} MB" in figure
