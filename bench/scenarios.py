@@ -189,25 +189,12 @@ def batches(bench: Bench, folders: dict[int, Path]) -> None:
         "1",
     ]
     bench.measure("docx_batch", [*hc, *args], "hirecli " + " ".join(args), runs=s.repeat, items=s.batch_size)
-    args = ["lint", f"{folder.name}/", "--format", "json"]
-    bench.measure(
-        "lint_batch",
-        [*hc, *args],
-        "hirecli " + " ".join(args),
-        runs=s.repeat,
-        items=s.batch_size,
-        ok_codes=(0, 1),
-    )
-    postings = _postings(bench, folder)
-    if postings is not None:
-        args = ["lint", f"{postings.name}/", "--format", "json"]
+    for key, linted in (("lint_batch", folder), ("lint_postings", _postings(bench, folder))):
+        if linted is None:
+            continue
+        args = ["lint", f"{linted.name}/", "--format", "json"]
         bench.measure(
-            "lint_postings",
-            [*hc, *args],
-            "hirecli " + " ".join(args),
-            runs=s.repeat,
-            items=s.batch_size,
-            ok_codes=(0, 1),
+            key, [*hc, *args], "hirecli " + " ".join(args), runs=s.repeat, items=s.batch_size, ok_codes=(0, 1)
         )
 
 

@@ -298,13 +298,18 @@ def test_json_report_lists_written_and_failed(runner: CliRunner, tmp_path: Path)
     assert report["roles"] == len(EXAMPLE_IDS)
 
 
-def test_each_role_uses_its_own_company(runner: CliRunner, tmp_path: Path) -> None:
-    roles, out = tmp_path / "roles", tmp_path / "out"
+def _nurse_at_a_clinic(roles: Path, clinic: Path) -> None:
+    """The example roles in ``roles``, but the nurse in ``clinic`` with a profile of its own."""
     copy_roles(roles)
-    clinic = roles / "clinic"
     clinic.mkdir()
     (clinic / "company.yaml").write_text("name: Northwind Clinics\n", encoding="utf-8")
     (roles / "registered-nurse.yaml").rename(clinic / "registered-nurse.yaml")
+
+
+def test_each_role_uses_its_own_company(runner: CliRunner, tmp_path: Path) -> None:
+    roles, out = tmp_path / "roles", tmp_path / "out"
+    clinic = roles / "clinic"
+    _nurse_at_a_clinic(roles, clinic)
     assert export(runner, roles, "-o", out, "--date", DATE, "--what", "posting", "--docx").exit_code == 0
 
     def header(role_id: str, folder: Path = out) -> str:
@@ -337,12 +342,8 @@ def test_a_linked_role_file_uses_the_company_of_the_folder_it_lives_in(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     """Profiles are looked up once a folder, by the folder the file really is in."""
-    roles, out = tmp_path / "roles", tmp_path / "out"
-    copy_roles(roles)
-    clinic = tmp_path / "clinic"
-    clinic.mkdir()
-    (clinic / "company.yaml").write_text("name: Northwind Clinics\n", encoding="utf-8")
-    (roles / "registered-nurse.yaml").rename(clinic / "registered-nurse.yaml")
+    roles, out, clinic = tmp_path / "roles", tmp_path / "out", tmp_path / "clinic"
+    _nurse_at_a_clinic(roles, clinic)
     (roles / "registered-nurse.yaml").symlink_to(clinic / "registered-nurse.yaml")
     assert export(runner, roles, "-o", out, "--date", DATE, "--what", "posting", "--json").exit_code == 0
 
