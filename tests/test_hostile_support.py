@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,8 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from peak_child import Launch
 
 HIRECLI = [sys.executable, "-m", "hirecli"]
 LIMIT = 1024**3
@@ -118,10 +119,6 @@ class Run:
     peak_mb: float
 
 
-def _limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
-
-
 def run_limited(
     args: Sequence[str],
     cwd: Path,
@@ -136,36 +133,35 @@ def run_limited(
     environment.update(extra_env or {})
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        child = subprocess.Popen(
+        child = Launch(
             [*HIRECLI, *args],
+            LIMIT,
             cwd=cwd,
             env=environment,
             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
             stdout=out,
             stderr=err,
-            preexec_fn=_limited,
         )
         if stdin is not None:
-            assert child.stdin is not None
+            assert child.process.stdin is not None
             with contextlib.suppress(BrokenPipeError):
-                child.stdin.write(stdin)
-            child.stdin.close()
+                child.process.stdin.write(stdin)
+            child.process.stdin.close()
         timer = threading.Timer(timeout, child.kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(child.pid, 0)
+            measured = child.wait()
         finally:
             timer.cancel()
-        child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         return Run(
-            child.returncode,
+            measured.code,
             out.read(),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_maxrss / 1024,
+            measured.peak_mb,
         )
 
 

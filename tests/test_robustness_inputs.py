@@ -10,9 +10,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
-import os
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -21,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from peak_child import Launch
 from test_robustness_support import available, run
 
 DATE = ["--date", "2026-03-02"]
@@ -170,26 +169,21 @@ def test_right_to_left_text_is_marked_in_word(tmp_path: Path) -> None:
     assert "w:eastAsia" in xml or "w:eastAsia" in docx.read("word/styles.xml").decode("utf-8")
 
 
-def _limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
-
-
 def _refuse(args: list[str], cwd: Path) -> tuple[int, str, float, float]:
     """Run hirecli under the memory limit: exit code, what it printed, seconds, peak RSS in MB."""
     start = time.perf_counter()
-    child = subprocess.Popen(
+    child = Launch(
         [sys.executable, "-m", "hirecli", *args],
+        LIMIT,
         cwd=cwd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        preexec_fn=_limited,
     )
-    assert child.stdout is not None
-    output = child.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, output, time.perf_counter() - start, usage.ru_maxrss / 1024
+    assert child.process.stdout is not None
+    output = child.process.stdout.read().decode("utf-8", "replace")
+    code, peak = child.wait()
+    return code, output, time.perf_counter() - start, peak
 
 
 def _alias_bomb() -> str:
