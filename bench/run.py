@@ -137,16 +137,8 @@ def measure(settings: Settings, argv: Sequence[str], keep: bool) -> tuple[Record
         scenarios.check_machine(bench, "before")
         if settings.memory_only:
             scenarios.memory(bench, folders)
-            record.date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-            return record, [f"{r.shown}: {r.error}" for r in bench.failures()]
-        scenarios.startup(bench, role)
-        if not settings.startup_only:
-            scenarios.one_role(bench, role)
-            scenarios.batches(bench, folders)
-        scenarios.check_machine(bench, "after")
-        if not settings.startup_only:
-            scenarios.pandoc(bench, folders)
-        scenarios.imports(bench, role)
+        else:
+            _timed(bench, folders, role, settings)
         record.date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     finally:
         if keep:
@@ -154,6 +146,18 @@ def measure(settings: Settings, argv: Sequence[str], keep: bool) -> tuple[Record
         else:
             shutil.rmtree(work, ignore_errors=True)
     return record, [f"{r.shown}: {r.error}" for r in bench.failures()]
+
+
+def _timed(bench: scenarios.Bench, folders: dict[int, Path], role: str, settings: Settings) -> None:
+    """Every timed scenario: start-up, one role, batches, pandoc and what a command imports."""
+    scenarios.startup(bench, role)
+    if not settings.startup_only:
+        scenarios.one_role(bench, role)
+        scenarios.batches(bench, folders)
+    scenarios.check_machine(bench, "after")
+    if not settings.startup_only:
+        scenarios.pandoc(bench, folders)
+    scenarios.imports(bench, role)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

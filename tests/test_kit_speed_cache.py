@@ -22,6 +22,7 @@ import pytest
 import hirecli.builders.kit as kit_package
 from hirecli.builders.kit.plan import plan_kit
 from hirecli.builders.kit.text import articles, fill, one_line, related, stems, without_examples
+from hirecli.competencies import MATCHES_KEPT, Library, load_library
 from hirecli.model.loader import load_role_file
 from paths import ROLES, ROOT
 
@@ -41,6 +42,7 @@ LOADERS = {
     "families",
 }
 """Caches of the package's own data files: one entry per file or template list."""
+CACHE_MOST = 4096
 
 
 def _cached_functions() -> Iterator[tuple[str, Any]]:
@@ -93,6 +95,27 @@ def test_caches_of_role_text_are_bounded() -> None:
         if function.cache_info().maxsize is None and name.rsplit(".", 1)[1] not in LOADERS
     ]
     assert unbounded == []
+
+
+def test_caches_of_the_kit_plan_hold_a_kit_or_two() -> None:
+    """Bounded is not enough: caches of 65,536 skill words each grew a 10,000-role export by
+    megabytes over a 1,000-role one. A kit's own working set is a few thousand entries."""
+    too_big = {
+        name: function.cache_info().maxsize
+        for name, function in _cached_functions()
+        if (function.cache_info().maxsize or 0) > CACHE_MOST
+    }
+    assert too_big == {}
+
+
+def test_a_library_keeps_a_bounded_number_of_skill_matches() -> None:
+    library = Library(dict(load_library().entries))
+    names = [f"Zyx {i} Welding" for i in range(MATCHES_KEPT + 50)]
+    first = library.match(names[0])
+    for name in names:
+        library.match(name)
+    assert 0 < len(library._cache) <= MATCHES_KEPT
+    assert library.match(names[0]) == first
 
 
 # ---- each shortcut against the plain rule ----------------------------------------------

@@ -7,7 +7,9 @@ search over the whole text, on the shipped patterns and on random ones.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -286,10 +288,11 @@ def test_case_insensitive_topics_are_still_tried(text: str) -> None:
 # --- reading pattern sources with regexes instead of character loops ----------------------------
 
 
-def _split_by_hand(pattern: str) -> list[str]:
-    """The character loop :func:`split_alternatives` replaced."""
-    parts: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
+def _by_hand(pattern: str, start: int, empty_class: bool) -> Iterator[tuple[int, str, int]]:
+    """The character loop :func:`split_alternatives` and :func:`_closing` replaced: each
+    character outside escapes and classes, with the group depth once it is read.
+    ``empty_class``: a ``]`` right after ``[`` is a literal, as the split reads it."""
+    depth, index, in_class = 0, start, False
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -299,39 +302,22 @@ def _split_by_hand(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if pattern[index + 1 : index + 2] == "]":
+            if empty_class and pattern[index + 1 : index + 2] == "]":
                 index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
+        else:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            yield index, char, depth
         index += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def _split_by_hand(pattern: str) -> list[str]:
+    bars = [i for i, char, depth in _by_hand(pattern, 0, True) if char == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in itertools.pairwise([-1, *bars, len(pattern)])]
 
 
 def _closing_by_hand(pattern: str, opening: int) -> int:
-    depth, index, in_class = 0, opening, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return -1
+    found = (i for i, char, depth in _by_hand(pattern, opening, False) if char == ")" and depth == 0)
+    return next(found, -1)
 
 
 sources = st.text(alphabet="ab|()[]\\^?Σ", max_size=25)

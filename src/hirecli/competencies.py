@@ -42,6 +42,9 @@ THRESHOLD = 72.0
 """Lowest fuzzy confidence (0-100) accepted as a match."""
 PART_THRESHOLD = 80.0
 """A part of a compound name ("X & Y") must be this sure to add a second competency."""
+MATCHES_KEPT = 1024
+"""Skill matches a library keeps: a role's few dozen, many times over, but not every skill
+of a batch of thousands of roles (the cache starts again when full)."""
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -320,9 +323,12 @@ class Library:
         word must match exactly, so "Hand & Power Tool Use" cannot match through "hand".
         """
         cache_key = (name, fields, exclude)
-        if cache_key not in self._cache:
-            self._cache[cache_key] = self._match(name, fields, exclude)
-        return self._cache[cache_key]
+        found = self._cache.get(cache_key)
+        if found is None:
+            if len(self._cache) >= MATCHES_KEPT:
+                self._cache.clear()
+            found = self._cache[cache_key] = self._match(name, fields, exclude)
+        return found
 
     def _match(self, name: str, fields: frozenset[str], exclude: frozenset[str]) -> Match:
         whole: MatchPart | None = None

@@ -68,7 +68,7 @@ def core_parts(name: str) -> list[str]:
     return name_parts(_CONTEXT.sub("", _PARENS.sub(" ", name)))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def score(skill_key: str, name_key: str) -> float:
     """Confidence 0-100 that two keyed names mean the same thing.
 
@@ -89,7 +89,7 @@ def score(skill_key: str, name_key: str) -> float:
     return round(100 * (0.75 * harmonic + 0.25 * fuzz.token_sort_ratio(skill_key, name_key) / 100), 1)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def same_word(a: str, b: str) -> bool:
     """Two words that are the same word: equal, a plural or spelling variant, or one stem.
 

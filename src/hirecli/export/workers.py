@@ -72,7 +72,12 @@ def _quiet_worker() -> None:
 
 def _stop_workers(pool: Any) -> None:
     """End the worker processes at once: an interrupted export (Ctrl-C, SIGTERM, SIGHUP) must
-    leave none behind. Workers only render in memory, so ending them loses nothing."""
+    leave none behind. Workers only render in memory, so ending them loses nothing.
+
+    A worker ended halfway through sending an answer leaves part of it in the answers'
+    pipe, and the pool's reader would wait for the rest forever (and ``shutdown`` with it).
+    The workers' ends of that pipe died with them; closing the parent's own unused end gives
+    the reader the end of the pipe, and the pool then counts itself broken and stops."""
     found = [p for p in (getattr(pool, "_processes", None) or {}).values() if p is not None]
     for process in found:
         with contextlib.suppress(Exception):
@@ -85,6 +90,8 @@ def _stop_workers(pool: Any) -> None:
             if process.is_alive():
                 process.kill()
                 process.join(1)
+    with contextlib.suppress(Exception):
+        pool._result_queue._writer.close()
 
 
 @contextlib.contextmanager

@@ -29,7 +29,7 @@ _ByType = dict[QuestionType, list[KitQuestion]]
 _KEY_WORD = re.compile(r"[a-z0-9]+")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def question_key(question_text: str) -> str:
     """Question text compared without case, spacing or punctuation. Cached: the planner
     compares each candidate question many times, and a kit has a few hundred."""

@@ -155,7 +155,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(kit_data("words")["stopwords"])
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def stem(word: str) -> str:
     """A rough stem: enough to see that "inspection" and "inspect" are one word."""
     w = word.lower().strip("'’")
@@ -172,7 +172,7 @@ def stems(text: str) -> list[str]:
     return list(_stems(text))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _stems(text: str) -> tuple[str, ...]:
     stop = _stopwords()
     found = [stem(w) for w in _WORD.findall(text) if w.lower() not in stop and len(w) > 1]
@@ -188,7 +188,7 @@ def without_examples(text: str) -> str:
     return _EXAMPLES.sub("", text)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=4096)
 def _forms(stem_: str) -> tuple[str, ...]:
     """``stem_`` and its shorter forms that count as the same stem: at least four
     letters, at most three fewer ("inspect" for "inspection")."""
@@ -211,7 +211,7 @@ class _Features:
         return stem_ in self.stem_starts or not self.stems.isdisjoint(_forms(stem_))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _features(text: str) -> _Features:
     """Cached: a role's duties are searched once per skill, and roles share duties."""
     own = _stems(text)
