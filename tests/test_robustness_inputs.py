@@ -11,20 +11,16 @@ import io
 import itertools
 import json
 import re
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from peak_child import Launch
+from test_hostile_support import run_limited
 from test_robustness_support import available, run
 
 DATE = ["--date", "2026-03-02"]
-LIMIT = 1024**3
-"""Address space allowed to a child reading a hostile file."""
 
 CHINESE = "负责分析客户数据并撰写每周报告"
 ARABIC = "تحليل البيانات وإعداد التقارير الأسبوعية"
@@ -171,19 +167,8 @@ def test_right_to_left_text_is_marked_in_word(tmp_path: Path) -> None:
 
 def _refuse(args: list[str], cwd: Path) -> tuple[int, str, float, float]:
     """Run hirecli under the memory limit: exit code, what it printed, seconds, peak RSS in MB."""
-    start = time.perf_counter()
-    child = Launch(
-        [sys.executable, "-m", "hirecli", *args],
-        LIMIT,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    assert child.process.stdout is not None
-    output = child.process.stdout.read().decode("utf-8", "replace")
-    code, peak = child.wait()
-    return code, output, time.perf_counter() - start, peak
+    done = run_limited(args, cwd)
+    return done.code, done.stdout.decode("utf-8", "replace") + done.stderr, done.seconds, done.peak_mb
 
 
 def _alias_bomb() -> str:
